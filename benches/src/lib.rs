@@ -1,0 +1,1 @@
+//! Benchmarks of claimgraph on the shared workload.

@@ -1,0 +1,226 @@
+//! The one error type of the crate.
+
+use std::path::PathBuf;
+
+/// What kind of record an id names; used in errors and lookups.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RecordKind {
+    /// A [`Source`](crate::Source) node.
+    Source,
+    /// A [`Claim`](crate::Claim) node.
+    Claim,
+    /// Either node kind (the node namespace is shared by sources and claims).
+    Node,
+    /// An [`Attribution`](crate::Attribution) edge.
+    Attribution,
+    /// A [`SourceRelation`](crate::SourceRelation) edge.
+    SourceRelation,
+    /// A [`ClaimRelation`](crate::ClaimRelation) edge.
+    ClaimRelation,
+    /// A [`Verdict`](crate::Verdict) edge.
+    Verdict,
+    /// Any edge kind (the edge namespace is shared by every edge kind).
+    Edge,
+}
+
+impl RecordKind {
+    /// The lower-case English name used in messages ("source", "attribution", ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RecordKind::Source => "source",
+            RecordKind::Claim => "claim",
+            RecordKind::Node => "node",
+            RecordKind::Attribution => "attribution",
+            RecordKind::SourceRelation => "source relation",
+            RecordKind::ClaimRelation => "claim relation",
+            RecordKind::Verdict => "verdict",
+            RecordKind::Edge => "edge",
+        }
+    }
+}
+
+impl std::fmt::Display for RecordKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Where in a file a format error was found.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Location {
+    /// The file, when the input came from one.
+    pub path: Option<PathBuf>,
+    /// 1-based line number, when known.
+    pub line: Option<u64>,
+    /// 1-based column number, when known.
+    pub column: Option<u64>,
+    /// The record (id or JSON path) the problem is in, when known.
+    pub record: Option<String>,
+}
+
+impl std::fmt::Display for Location {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut parts = Vec::new();
+        if let Some(p) = &self.path {
+            parts.push(p.display().to_string());
+        }
+        if let Some(l) = self.line {
+            parts.push(format!("line {l}"));
+        }
+        if let Some(c) = self.column {
+            parts.push(format!("column {c}"));
+        }
+        if let Some(r) = &self.record {
+            parts.push(format!("record {r:?}"));
+        }
+        if parts.is_empty() {
+            f.write_str("input")
+        } else {
+            f.write_str(&parts.join(", "))
+        }
+    }
+}
+
+/// Every way a claimgraph operation can fail.
+///
+/// Variants carry the id, field, line or version involved, so that callers (and the Python and
+/// mobile bindings) can react to the kind of failure without parsing messages.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// An id is empty, too long, or contains control characters or surrounding white space.
+    #[error("invalid id {id:?}: {reason}")]
+    InvalidId {
+        /// The offending id.
+        id: String,
+        /// Why it was rejected.
+        reason: String,
+    },
+    /// No record with this id exists (of the kind that was asked for).
+    #[error("no {kind} with id {id:?}")]
+    NotFound {
+        /// What was looked for.
+        kind: RecordKind,
+        /// The id that was not found.
+        id: String,
+    },
+    /// The id is already used by another record in the same namespace.
+    #[error("id {id:?} is already used by a {existing}")]
+    DuplicateId {
+        /// The id.
+        id: String,
+        /// The kind of the record that already holds it.
+        existing: RecordKind,
+    },
+    /// A record refers to an id of the wrong kind (an attribution from a claim, say).
+    #[error("{field} of {record} {id:?} must name a {expected}, but {target:?} is a {found}")]
+    WrongKind {
+        /// The kind of record being added.
+        record: RecordKind,
+        /// The id of the record being added.
+        id: String,
+        /// The field that names the other record.
+        field: &'static str,
+        /// The id it names.
+        target: String,
+        /// What the field must name.
+        expected: RecordKind,
+        /// What the id actually names.
+        found: RecordKind,
+    },
+    /// A field's value is not acceptable (empty claim text, a self-citation, a NaN quantity...).
+    #[error("invalid {field} of {id:?}: {reason}")]
+    InvalidField {
+        /// The record the field belongs to (or the value given, when there is no record yet).
+        id: String,
+        /// The field's name as it appears in the API and in files.
+        field: &'static str,
+        /// Why it was rejected.
+        reason: String,
+    },
+    /// A date or time could not be read.
+    #[error("invalid date {value:?}: {reason}")]
+    InvalidDate {
+        /// The text that was given.
+        value: String,
+        /// Why it was rejected.
+        reason: String,
+    },
+    /// A file or string is not valid in the expected format.
+    #[error("{format} format error at {location}: {message}")]
+    Format {
+        /// The format being read ("claimgraph JSON", "JSON Lines", "PROV-JSON", ...).
+        format: &'static str,
+        /// Where the problem is.
+        location: Location,
+        /// What is wrong.
+        message: String,
+    },
+    /// A native file written by a newer (or unknown) version of the format.
+    #[error("unsupported {format} version {found} at {location} (this library reads version {supported})")]
+    UnsupportedVersion {
+        /// The format.
+        format: &'static str,
+        /// Where the version was read.
+        location: Location,
+        /// The version found in the file.
+        found: u64,
+        /// The version this library reads and writes.
+        supported: u64,
+    },
+    /// Two graphs disagree on a field of the same record, and the merge was asked to fail on conflicts.
+    #[error("merge conflict on {kind} {id:?}, field {field}: {ours} vs {theirs}")]
+    MergeConflict {
+        /// The kind of record.
+        kind: RecordKind,
+        /// The record's id.
+        id: String,
+        /// The conflicting field.
+        field: &'static str,
+        /// This graph's value, as JSON.
+        ours: String,
+        /// The other graph's value, as JSON.
+        theirs: String,
+    },
+    /// A query would produce more results than the limit it runs under.
+    #[error("{what} of {id:?} exceeds the limit of {limit}")]
+    LimitExceeded {
+        /// What was being enumerated.
+        what: &'static str,
+        /// The record it was enumerated for.
+        id: String,
+        /// The limit.
+        limit: usize,
+    },
+    /// Reading or writing a file failed.
+    #[error("cannot {action} {path}: {source}")]
+    Io {
+        /// What was being done ("read", "write", "rename", ...).
+        action: &'static str,
+        /// The file.
+        path: PathBuf,
+        /// The operating system's error.
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// `Result` with this crate's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub(crate) fn not_found(kind: RecordKind, id: &str) -> Self {
+        Error::NotFound {
+            kind,
+            id: id.to_owned(),
+        }
+    }
+
+    pub(crate) fn invalid_field(id: &str, field: &'static str, reason: impl Into<String>) -> Self {
+        Error::InvalidField {
+            id: id.to_owned(),
+            field,
+            reason: reason.into(),
+        }
+    }
+}

@@ -1,0 +1,977 @@
+//! The claim graph: storage, and adding, updating, removing and reading records.
+
+use std::collections::HashMap;
+
+use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
+use petgraph::visit::EdgeRef;
+use petgraph::Direction;
+
+use crate::error::{Error, RecordKind, Result};
+use crate::model::{
+    Attribution, Claim, ClaimRelation, ClaimRelationKind, Modality, Rating, Source, SourceRelation,
+    SourceRelationKind, Stance, Verdict,
+};
+use crate::time::When;
+
+/// A node as stored: the public record itself.
+#[derive(Debug, Clone)]
+pub(crate) enum Node {
+    Source(Source),
+    Claim(Claim),
+}
+
+impl Node {
+    pub(crate) fn id(&self) -> &str {
+        match self {
+            Node::Source(s) => &s.id,
+            Node::Claim(c) => &c.id,
+        }
+    }
+
+    pub(crate) fn kind(&self) -> RecordKind {
+        match self {
+            Node::Source(_) => RecordKind::Source,
+            Node::Claim(_) => RecordKind::Claim,
+        }
+    }
+}
+
+/// An attribution as stored: its endpoints are the edge's endpoints.
+#[derive(Debug, Clone)]
+pub(crate) struct AttributionData {
+    pub(crate) id: String,
+    pub(crate) stance: Stance,
+    pub(crate) modality: Modality,
+    pub(crate) said: Option<When>,
+    pub(crate) quote: Option<String>,
+    pub(crate) via: Option<NodeIndex>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct SourceRelationData {
+    pub(crate) id: String,
+    pub(crate) kind: SourceRelationKind,
+    pub(crate) date: Option<When>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct ClaimRelationData {
+    pub(crate) id: String,
+    pub(crate) kind: ClaimRelationKind,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct VerdictData {
+    pub(crate) id: String,
+    pub(crate) label: String,
+    pub(crate) rating: Option<Rating>,
+    pub(crate) date: Option<When>,
+    pub(crate) url: Option<String>,
+    pub(crate) summary: Option<String>,
+}
+
+/// An edge as stored.
+#[derive(Debug, Clone)]
+pub(crate) enum Edge {
+    Attribution(AttributionData),
+    SourceRelation(SourceRelationData),
+    ClaimRelation(ClaimRelationData),
+    Verdict(Box<VerdictData>),
+}
+
+impl Edge {
+    pub(crate) fn id(&self) -> &str {
+        match self {
+            Edge::Attribution(a) => &a.id,
+            Edge::SourceRelation(r) => &r.id,
+            Edge::ClaimRelation(r) => &r.id,
+            Edge::Verdict(v) => &v.id,
+        }
+    }
+
+    pub(crate) fn kind(&self) -> RecordKind {
+        match self {
+            Edge::Attribution(_) => RecordKind::Attribution,
+            Edge::SourceRelation(_) => RecordKind::SourceRelation,
+            Edge::ClaimRelation(_) => RecordKind::ClaimRelation,
+            Edge::Verdict(_) => RecordKind::Verdict,
+        }
+    }
+}
+
+/// Every record of a graph as plain lists, each sorted by id.
+///
+/// This is the graph's content with nothing derived: what the native JSON format writes, what
+/// equality compares, and what [`ClaimGraph::from_records`] builds from.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Records {
+    /// Sources, by id.
+    pub sources: Vec<Source>,
+    /// Claims, by id.
+    pub claims: Vec<Claim>,
+    /// Attributions, by id.
+    pub attributions: Vec<Attribution>,
+    /// Relations between sources, by id.
+    pub source_relations: Vec<SourceRelation>,
+    /// Relations between claims, by id.
+    pub claim_relations: Vec<ClaimRelation>,
+    /// Verdicts, by id.
+    pub verdicts: Vec<Verdict>,
+}
+
+/// How many records of each kind a graph holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Counts {
+    /// Sources.
+    pub sources: usize,
+    /// Claims.
+    pub claims: usize,
+    /// Attributions.
+    pub attributions: usize,
+    /// Relations between sources.
+    pub source_relations: usize,
+    /// Relations between claims.
+    pub claim_relations: usize,
+    /// Verdicts.
+    pub verdicts: usize,
+}
+
+/// Who said what, who denied it, and where each claim came from.
+///
+/// Sources and claims are nodes with caller-chosen ids in one namespace; attributions, relations
+/// and verdicts are edges with ids in a second namespace. Every change is validated: an edge to an
+/// unknown id, a duplicate id, a self-citation or an empty claim text is an [`Error`], and a
+/// failed change leaves the graph as it was.
+///
+/// ```
+/// use claimgraph::{ClaimGraph, Source, SourceKind, Claim, Attribution, Stance};
+/// let mut g = ClaimGraph::new();
+/// g.add_source(Source::new("russia", SourceKind::Government, "Russia"))?;
+/// g.add_claim(Claim::new("ammo", "DPRK supplies ammunition to Russia").subject("russia"))?;
+/// g.add_attribution(Attribution::new("russia", "ammo", Stance::Denies))?;
+/// assert_eq!(g.counts().attributions, 1);
+/// assert!(g.add_claim(Claim::new("ammo", "again")).is_err()); // duplicate id
+/// # Ok::<(), claimgraph::Error>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct ClaimGraph {
+    pub(crate) graph: StableDiGraph<Node, Edge>,
+    pub(crate) nodes: HashMap<String, NodeIndex>,
+    pub(crate) edges: HashMap<String, EdgeIndex>,
+    /// Attributions reported via each source, so removing that source can clear `via`.
+    pub(crate) via_uses: HashMap<NodeIndex, Vec<EdgeIndex>>,
+}
+
+impl PartialEq for ClaimGraph {
+    /// Two graphs are equal when they hold the same records, whatever order they were added in.
+    fn eq(&self, other: &ClaimGraph) -> bool {
+        self.counts() == other.counts() && self.records() == other.records()
+    }
+}
+
+impl ClaimGraph {
+    /// An empty graph.
+    pub fn new() -> ClaimGraph {
+        ClaimGraph::default()
+    }
+
+    /// A graph holding `records`, added sources first, then claims, then edges.
+    pub fn from_records(records: Records) -> Result<ClaimGraph> {
+        let mut g = ClaimGraph::new();
+        g.add_records(records)?;
+        Ok(g)
+    }
+
+    /// Adds every record, sources first, then claims, then edges. Stops at the first error,
+    /// leaving what was added before it in place.
+    pub fn add_records(&mut self, records: Records) -> Result<()> {
+        let Records {
+            sources,
+            claims,
+            attributions,
+            source_relations,
+            claim_relations,
+            verdicts,
+        } = records;
+        self.reserve(sources.len() + claims.len(), attributions.len());
+        for s in sources {
+            self.add_source(s)?;
+        }
+        for c in claims {
+            self.add_claim(c)?;
+        }
+        for r in source_relations {
+            self.add_source_relation(r)?;
+        }
+        for r in claim_relations {
+            self.add_claim_relation(r)?;
+        }
+        for a in attributions {
+            self.add_attribution(a)?;
+        }
+        for v in verdicts {
+            self.add_verdict(v)?;
+        }
+        Ok(())
+    }
+
+    /// Makes room for `nodes` more nodes and `edges` more edges.
+    pub fn reserve(&mut self, nodes: usize, edges: usize) {
+        self.graph.reserve_nodes(nodes);
+        self.graph.reserve_edges(edges);
+        self.nodes.reserve(nodes);
+        self.edges.reserve(edges);
+    }
+
+    // ----- reading -------------------------------------------------------------------------
+
+    /// How many records of each kind the graph holds.
+    pub fn counts(&self) -> Counts {
+        let mut c = Counts::default();
+        for n in self.graph.node_weights() {
+            match n {
+                Node::Source(_) => c.sources += 1,
+                Node::Claim(_) => c.claims += 1,
+            }
+        }
+        for e in self.graph.edge_weights() {
+            match e {
+                Edge::Attribution(_) => c.attributions += 1,
+                Edge::SourceRelation(_) => c.source_relations += 1,
+                Edge::ClaimRelation(_) => c.claim_relations += 1,
+                Edge::Verdict(_) => c.verdicts += 1,
+            }
+        }
+        c
+    }
+
+    /// True when the graph holds no record at all.
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty() && self.edges.is_empty()
+    }
+
+    /// True when `id` names a source or a claim.
+    pub fn contains_node(&self, id: &str) -> bool {
+        self.nodes.contains_key(id)
+    }
+
+    /// True when `id` names an attribution, relation or verdict.
+    pub fn contains_edge(&self, id: &str) -> bool {
+        self.edges.contains_key(id)
+    }
+
+    /// What kind of record `id` names, looking at nodes first and then edges.
+    pub fn kind_of(&self, id: &str) -> Option<RecordKind> {
+        if let Some(&ix) = self.nodes.get(id) {
+            return Some(self.graph[ix].kind());
+        }
+        self.edges.get(id).map(|&ix| self.graph[ix].kind())
+    }
+
+    /// The source with this id.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        match self.nodes.get(id).map(|&ix| &self.graph[ix]) {
+            Some(Node::Source(s)) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The claim with this id.
+    pub fn claim(&self, id: &str) -> Option<&Claim> {
+        match self.nodes.get(id).map(|&ix| &self.graph[ix]) {
+            Some(Node::Claim(c)) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// The source with this id, or [`Error::NotFound`].
+    pub fn get_source(&self, id: &str) -> Result<&Source> {
+        self.source(id)
+            .ok_or_else(|| Error::not_found(RecordKind::Source, id))
+    }
+
+    /// The claim with this id, or [`Error::NotFound`].
+    pub fn get_claim(&self, id: &str) -> Result<&Claim> {
+        self.claim(id)
+            .ok_or_else(|| Error::not_found(RecordKind::Claim, id))
+    }
+
+    /// The attribution with this id.
+    pub fn attribution(&self, id: &str) -> Option<Attribution> {
+        let ix = *self.edges.get(id)?;
+        self.attribution_at(ix)
+    }
+
+    /// The relation between sources with this id.
+    pub fn source_relation(&self, id: &str) -> Option<SourceRelation> {
+        let ix = *self.edges.get(id)?;
+        self.source_relation_at(ix)
+    }
+
+    /// The relation between claims with this id.
+    pub fn claim_relation(&self, id: &str) -> Option<ClaimRelation> {
+        let ix = *self.edges.get(id)?;
+        self.claim_relation_at(ix)
+    }
+
+    /// The verdict with this id.
+    pub fn verdict(&self, id: &str) -> Option<Verdict> {
+        let ix = *self.edges.get(id)?;
+        self.verdict_at(ix)
+    }
+
+    /// Every source, in the order they were added.
+    pub fn sources(&self) -> impl Iterator<Item = &Source> + '_ {
+        self.graph.node_weights().filter_map(|n| match n {
+            Node::Source(s) => Some(s),
+            Node::Claim(_) => None,
+        })
+    }
+
+    /// Every claim, in the order they were added.
+    pub fn claims(&self) -> impl Iterator<Item = &Claim> + '_ {
+        self.graph.node_weights().filter_map(|n| match n {
+            Node::Claim(c) => Some(c),
+            Node::Source(_) => None,
+        })
+    }
+
+    /// Every attribution.
+    pub fn attributions(&self) -> impl Iterator<Item = Attribution> + '_ {
+        self.graph
+            .edge_indices()
+            .filter_map(move |ix| self.attribution_at(ix))
+    }
+
+    /// Every relation between sources.
+    pub fn source_relations(&self) -> impl Iterator<Item = SourceRelation> + '_ {
+        self.graph
+            .edge_indices()
+            .filter_map(move |ix| self.source_relation_at(ix))
+    }
+
+    /// Every relation between claims.
+    pub fn claim_relations(&self) -> impl Iterator<Item = ClaimRelation> + '_ {
+        self.graph
+            .edge_indices()
+            .filter_map(move |ix| self.claim_relation_at(ix))
+    }
+
+    /// Every verdict.
+    pub fn verdicts(&self) -> impl Iterator<Item = Verdict> + '_ {
+        self.graph
+            .edge_indices()
+            .filter_map(move |ix| self.verdict_at(ix))
+    }
+
+    /// The attributions of a claim, sorted by id.
+    pub fn attributions_of(&self, claim: &str) -> Result<Vec<Attribution>> {
+        let ix = self.claim_index(claim)?;
+        Ok(self.sorted_edges(ix, Direction::Incoming, |g, e| g.attribution_at(e)))
+    }
+
+    /// The attributions a source makes, sorted by id.
+    pub fn attributions_by(&self, source: &str) -> Result<Vec<Attribution>> {
+        let ix = self.source_index(source)?;
+        Ok(self.sorted_edges(ix, Direction::Outgoing, |g, e| g.attribution_at(e)))
+    }
+
+    /// The verdicts on a claim, sorted by id.
+    pub fn verdicts_of(&self, claim: &str) -> Result<Vec<Verdict>> {
+        let ix = self.claim_index(claim)?;
+        Ok(self.sorted_edges(ix, Direction::Incoming, |g, e| g.verdict_at(e)))
+    }
+
+    /// The relations from and to a source, sorted by id.
+    pub fn relations_of_source(&self, source: &str) -> Result<Vec<SourceRelation>> {
+        let ix = self.source_index(source)?;
+        let mut out = self.sorted_edges(ix, Direction::Outgoing, |g, e| g.source_relation_at(e));
+        out.extend(self.sorted_edges(ix, Direction::Incoming, |g, e| g.source_relation_at(e)));
+        out.sort_by(|a, b| a.id.cmp(&b.id));
+        Ok(out)
+    }
+
+    /// The relations from and to a claim, sorted by id.
+    pub fn relations_of_claim(&self, claim: &str) -> Result<Vec<ClaimRelation>> {
+        let ix = self.claim_index(claim)?;
+        let mut out = self.sorted_edges(ix, Direction::Outgoing, |g, e| g.claim_relation_at(e));
+        out.extend(self.sorted_edges(ix, Direction::Incoming, |g, e| g.claim_relation_at(e)));
+        out.sort_by(|a, b| a.id.cmp(&b.id));
+        Ok(out)
+    }
+
+    /// Every record, each list sorted by id.
+    pub fn records(&self) -> Records {
+        let mut r = Records {
+            sources: self.sources().cloned().collect(),
+            claims: self.claims().cloned().collect(),
+            attributions: self.attributions().collect(),
+            source_relations: self.source_relations().collect(),
+            claim_relations: self.claim_relations().collect(),
+            verdicts: self.verdicts().collect(),
+        };
+        r.sources.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+        r.claims.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+        r.attributions.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+        r.source_relations.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+        r.claim_relations.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+        r.verdicts.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+        r
+    }
+
+    // ----- adding --------------------------------------------------------------------------
+
+    /// Adds a source.
+    ///
+    /// Errors: [`Error::InvalidId`], [`Error::InvalidField`] (empty name or alias),
+    /// [`Error::DuplicateId`].
+    pub fn add_source(&mut self, source: Source) -> Result<()> {
+        source.validate()?;
+        self.check_free_node_id(&source.id)?;
+        let id = source.id.clone();
+        let ix = self.graph.add_node(Node::Source(source));
+        self.nodes.insert(id, ix);
+        Ok(())
+    }
+
+    /// Adds a claim. Its subjects must be sources already in the graph.
+    ///
+    /// Errors: [`Error::InvalidId`], [`Error::InvalidField`] (empty text, bad period or quantity),
+    /// [`Error::DuplicateId`], [`Error::NotFound`] / [`Error::WrongKind`] for a subject.
+    pub fn add_claim(&mut self, claim: Claim) -> Result<()> {
+        claim.validate()?;
+        self.check_free_node_id(&claim.id)?;
+        self.check_subjects(&claim)?;
+        let id = claim.id.clone();
+        let ix = self.graph.add_node(Node::Claim(claim));
+        self.nodes.insert(id, ix);
+        Ok(())
+    }
+
+    /// Adds an attribution from a source to a claim, optionally reported via a source.
+    ///
+    /// Errors: [`Error::InvalidId`], [`Error::DuplicateId`], [`Error::NotFound`] for the source,
+    /// claim or via, [`Error::WrongKind`] when one of them names the other kind of node.
+    pub fn add_attribution(&mut self, a: Attribution) -> Result<()> {
+        let (src, claim, data) = self.prepare_attribution(a)?;
+        self.insert_attribution(src, claim, data);
+        Ok(())
+    }
+
+    /// Adds a relation between two sources. A source cannot cite itself.
+    pub fn add_source_relation(&mut self, r: SourceRelation) -> Result<()> {
+        let (from, to, data) = self.prepare_source_relation(r)?;
+        let id = data.id.clone();
+        let ix = self.graph.add_edge(from, to, Edge::SourceRelation(data));
+        self.edges.insert(id, ix);
+        Ok(())
+    }
+
+    /// Adds a relation between two claims.
+    pub fn add_claim_relation(&mut self, r: ClaimRelation) -> Result<()> {
+        let (from, to, data) = self.prepare_claim_relation(r)?;
+        let id = data.id.clone();
+        let ix = self.graph.add_edge(from, to, Edge::ClaimRelation(data));
+        self.edges.insert(id, ix);
+        Ok(())
+    }
+
+    /// Adds a verdict by a reviewer (a source) on a claim.
+    pub fn add_verdict(&mut self, v: Verdict) -> Result<()> {
+        let (from, to, data) = self.prepare_verdict(v)?;
+        let id = data.id.clone();
+        let ix = self.graph.add_edge(from, to, Edge::Verdict(Box::new(data)));
+        self.edges.insert(id, ix);
+        Ok(())
+    }
+
+    // ----- updating ------------------------------------------------------------------------
+
+    /// Replaces the source with the same id; its edges stay. Returns the old record.
+    pub fn update_source(&mut self, source: Source) -> Result<Source> {
+        source.validate()?;
+        let ix = self.source_index(&source.id)?;
+        match &mut self.graph[ix] {
+            Node::Source(slot) => Ok(std::mem::replace(slot, source)),
+            Node::Claim(_) => Err(Error::not_found(RecordKind::Source, &source.id)),
+        }
+    }
+
+    /// Replaces the claim with the same id; its edges stay. Returns the old record.
+    pub fn update_claim(&mut self, claim: Claim) -> Result<Claim> {
+        claim.validate()?;
+        let ix = self.claim_index(&claim.id)?;
+        self.check_subjects(&claim)?;
+        match &mut self.graph[ix] {
+            Node::Claim(slot) => Ok(std::mem::replace(slot, claim)),
+            Node::Source(_) => Err(Error::not_found(RecordKind::Claim, &claim.id)),
+        }
+    }
+
+    /// Replaces the attribution with the same id (its source and claim may change too).
+    /// Returns the old record.
+    pub fn update_attribution(&mut self, a: Attribution) -> Result<Attribution> {
+        let old_ix = self.edge_index(&a.id, RecordKind::Attribution)?;
+        let old = self
+            .attribution_at(old_ix)
+            .ok_or_else(|| Error::not_found(RecordKind::Attribution, &a.id))?;
+        self.release_edge(old_ix);
+        match self.prepare_attribution(a) {
+            Ok((s, c, data)) => {
+                self.insert_attribution(s, c, data);
+                Ok(old)
+            }
+            Err(e) => {
+                // Put the old one back: a failed update changes nothing.
+                if let Ok((s, c, data)) = self.prepare_attribution(old) {
+                    self.insert_attribution(s, c, data);
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// Replaces the relation between sources with the same id. Returns the old record.
+    pub fn update_source_relation(&mut self, r: SourceRelation) -> Result<SourceRelation> {
+        let old_ix = self.edge_index(&r.id, RecordKind::SourceRelation)?;
+        let old = self
+            .source_relation_at(old_ix)
+            .ok_or_else(|| Error::not_found(RecordKind::SourceRelation, &r.id))?;
+        self.release_edge(old_ix);
+        match self.add_source_relation(r) {
+            Ok(()) => Ok(old),
+            Err(e) => {
+                let _ = self.add_source_relation(old);
+                Err(e)
+            }
+        }
+    }
+
+    /// Replaces the relation between claims with the same id. Returns the old record.
+    pub fn update_claim_relation(&mut self, r: ClaimRelation) -> Result<ClaimRelation> {
+        let old_ix = self.edge_index(&r.id, RecordKind::ClaimRelation)?;
+        let old = self
+            .claim_relation_at(old_ix)
+            .ok_or_else(|| Error::not_found(RecordKind::ClaimRelation, &r.id))?;
+        self.release_edge(old_ix);
+        match self.add_claim_relation(r) {
+            Ok(()) => Ok(old),
+            Err(e) => {
+                let _ = self.add_claim_relation(old);
+                Err(e)
+            }
+        }
+    }
+
+    /// Replaces the verdict with the same id. Returns the old record.
+    pub fn update_verdict(&mut self, v: Verdict) -> Result<Verdict> {
+        let old_ix = self.edge_index(&v.id, RecordKind::Verdict)?;
+        let old = self
+            .verdict_at(old_ix)
+            .ok_or_else(|| Error::not_found(RecordKind::Verdict, &v.id))?;
+        self.release_edge(old_ix);
+        match self.add_verdict(v) {
+            Ok(()) => Ok(old),
+            Err(e) => {
+                let _ = self.add_verdict(old);
+                Err(e)
+            }
+        }
+    }
+
+    // ----- removing ------------------------------------------------------------------------
+
+    /// Removes a source with every edge from or to it. Attributions reported via it lose their
+    /// `via`, and claims about it lose it as a subject. Returns the removed record.
+    pub fn remove_source(&mut self, id: &str) -> Result<Source> {
+        let ix = self.source_index(id)?;
+        if let Some(uses) = self.via_uses.remove(&ix) {
+            for e in uses {
+                if let Some(Edge::Attribution(a)) = self.graph.edge_weight_mut(e) {
+                    a.via = None;
+                }
+            }
+        }
+        for n in self.graph.node_weights_mut() {
+            if let Node::Claim(c) = n {
+                c.subjects.retain(|s| s != id);
+            }
+        }
+        match self.remove_node_at(ix) {
+            Some(Node::Source(s)) => Ok(s),
+            _ => Err(Error::not_found(RecordKind::Source, id)),
+        }
+    }
+
+    /// Removes a claim with every edge from or to it. Returns the removed record.
+    pub fn remove_claim(&mut self, id: &str) -> Result<Claim> {
+        let ix = self.claim_index(id)?;
+        match self.remove_node_at(ix) {
+            Some(Node::Claim(c)) => Ok(c),
+            _ => Err(Error::not_found(RecordKind::Claim, id)),
+        }
+    }
+
+    /// Removes an attribution. Returns the removed record.
+    pub fn remove_attribution(&mut self, id: &str) -> Result<Attribution> {
+        let ix = self.edge_index(id, RecordKind::Attribution)?;
+        let rec = self.attribution_at(ix);
+        self.release_edge(ix);
+        rec.ok_or_else(|| Error::not_found(RecordKind::Attribution, id))
+    }
+
+    /// Removes a relation between sources. Returns the removed record.
+    pub fn remove_source_relation(&mut self, id: &str) -> Result<SourceRelation> {
+        let ix = self.edge_index(id, RecordKind::SourceRelation)?;
+        let rec = self.source_relation_at(ix);
+        self.release_edge(ix);
+        rec.ok_or_else(|| Error::not_found(RecordKind::SourceRelation, id))
+    }
+
+    /// Removes a relation between claims. Returns the removed record.
+    pub fn remove_claim_relation(&mut self, id: &str) -> Result<ClaimRelation> {
+        let ix = self.edge_index(id, RecordKind::ClaimRelation)?;
+        let rec = self.claim_relation_at(ix);
+        self.release_edge(ix);
+        rec.ok_or_else(|| Error::not_found(RecordKind::ClaimRelation, id))
+    }
+
+    /// Removes a verdict. Returns the removed record.
+    pub fn remove_verdict(&mut self, id: &str) -> Result<Verdict> {
+        let ix = self.edge_index(id, RecordKind::Verdict)?;
+        let rec = self.verdict_at(ix);
+        self.release_edge(ix);
+        rec.ok_or_else(|| Error::not_found(RecordKind::Verdict, id))
+    }
+
+    // ----- internals shared with the queries -----------------------------------------------
+
+    pub(crate) fn node_index(&self, id: &str) -> Option<NodeIndex> {
+        self.nodes.get(id).copied()
+    }
+
+    pub(crate) fn source_index(&self, id: &str) -> Result<NodeIndex> {
+        match self.nodes.get(id) {
+            Some(&ix) if matches!(self.graph[ix], Node::Source(_)) => Ok(ix),
+            _ => Err(Error::not_found(RecordKind::Source, id)),
+        }
+    }
+
+    pub(crate) fn claim_index(&self, id: &str) -> Result<NodeIndex> {
+        match self.nodes.get(id) {
+            Some(&ix) if matches!(self.graph[ix], Node::Claim(_)) => Ok(ix),
+            _ => Err(Error::not_found(RecordKind::Claim, id)),
+        }
+    }
+
+    pub(crate) fn node_id(&self, ix: NodeIndex) -> &str {
+        self.graph[ix].id()
+    }
+
+    pub(crate) fn source_at(&self, ix: NodeIndex) -> Option<&Source> {
+        match self.graph.node_weight(ix) {
+            Some(Node::Source(s)) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn claim_at(&self, ix: NodeIndex) -> Option<&Claim> {
+        match self.graph.node_weight(ix) {
+            Some(Node::Claim(c)) => Some(c),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn attribution_at(&self, ix: EdgeIndex) -> Option<Attribution> {
+        let (s, c) = self.graph.edge_endpoints(ix)?;
+        match self.graph.edge_weight(ix)? {
+            Edge::Attribution(a) => Some(Attribution {
+                id: a.id.clone(),
+                source: self.node_id(s).to_owned(),
+                claim: self.node_id(c).to_owned(),
+                stance: a.stance,
+                modality: a.modality,
+                said: a.said,
+                quote: a.quote.clone(),
+                via: a.via.map(|v| self.node_id(v).to_owned()),
+            }),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn source_relation_at(&self, ix: EdgeIndex) -> Option<SourceRelation> {
+        let (f, t) = self.graph.edge_endpoints(ix)?;
+        match self.graph.edge_weight(ix)? {
+            Edge::SourceRelation(r) => Some(SourceRelation {
+                id: r.id.clone(),
+                from: self.node_id(f).to_owned(),
+                kind: r.kind,
+                to: self.node_id(t).to_owned(),
+                date: r.date,
+            }),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn claim_relation_at(&self, ix: EdgeIndex) -> Option<ClaimRelation> {
+        let (f, t) = self.graph.edge_endpoints(ix)?;
+        match self.graph.edge_weight(ix)? {
+            Edge::ClaimRelation(r) => Some(ClaimRelation {
+                id: r.id.clone(),
+                from: self.node_id(f).to_owned(),
+                kind: r.kind,
+                to: self.node_id(t).to_owned(),
+            }),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn verdict_at(&self, ix: EdgeIndex) -> Option<Verdict> {
+        let (f, t) = self.graph.edge_endpoints(ix)?;
+        match self.graph.edge_weight(ix)? {
+            Edge::Verdict(v) => Some(Verdict {
+                id: v.id.clone(),
+                reviewer: self.node_id(f).to_owned(),
+                claim: self.node_id(t).to_owned(),
+                label: v.label.clone(),
+                rating: v.rating,
+                date: v.date,
+                url: v.url.clone(),
+                summary: v.summary.clone(),
+            }),
+            _ => None,
+        }
+    }
+
+    /// The source-to-source edges of `kind` leaving `ix`.
+    pub(crate) fn source_targets(
+        &self,
+        ix: NodeIndex,
+        keep: impl Fn(SourceRelationKind) -> bool + 'static,
+    ) -> impl Iterator<Item = NodeIndex> + '_ {
+        self.graph
+            .edges_directed(ix, Direction::Outgoing)
+            .filter_map(move |e| match e.weight() {
+                Edge::SourceRelation(r) if keep(r.kind) => Some(e.target()),
+                _ => None,
+            })
+    }
+
+    fn sorted_edges<T: HasId>(
+        &self,
+        ix: NodeIndex,
+        dir: Direction,
+        f: impl Fn(&ClaimGraph, EdgeIndex) -> Option<T>,
+    ) -> Vec<T> {
+        let mut out: Vec<T> = self
+            .graph
+            .edges_directed(ix, dir)
+            .filter_map(|e| f(self, e.id()))
+            .collect();
+        out.sort_by(|a, b| a.record_id().cmp(b.record_id()));
+        out
+    }
+
+    fn check_free_node_id(&self, id: &str) -> Result<()> {
+        match self.nodes.get(id) {
+            Some(&ix) => Err(Error::DuplicateId {
+                id: id.to_owned(),
+                existing: self.graph[ix].kind(),
+            }),
+            None => Ok(()),
+        }
+    }
+
+    fn check_free_edge_id(&self, id: &str) -> Result<()> {
+        match self.edges.get(id) {
+            Some(&ix) => Err(Error::DuplicateId {
+                id: id.to_owned(),
+                existing: self.graph[ix].kind(),
+            }),
+            None => Ok(()),
+        }
+    }
+
+    fn check_subjects(&self, claim: &Claim) -> Result<()> {
+        for s in &claim.subjects {
+            self.endpoint(
+                RecordKind::Claim,
+                &claim.id,
+                "subjects",
+                s,
+                RecordKind::Source,
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Resolves an id a record refers to, checking it names the expected kind of node.
+    fn endpoint(
+        &self,
+        record: RecordKind,
+        id: &str,
+        field: &'static str,
+        target: &str,
+        expected: RecordKind,
+    ) -> Result<NodeIndex> {
+        let ix = self
+            .nodes
+            .get(target)
+            .copied()
+            .ok_or_else(|| Error::not_found(expected, target))?;
+        let found = self.graph[ix].kind();
+        if found != expected {
+            return Err(Error::WrongKind {
+                record,
+                id: id.to_owned(),
+                field,
+                target: target.to_owned(),
+                expected,
+                found,
+            });
+        }
+        Ok(ix)
+    }
+
+    fn edge_index(&self, id: &str, kind: RecordKind) -> Result<EdgeIndex> {
+        match self.edges.get(id) {
+            Some(&ix) if self.graph[ix].kind() == kind => Ok(ix),
+            _ => Err(Error::not_found(kind, id)),
+        }
+    }
+
+    fn prepare_attribution(
+        &self,
+        a: Attribution,
+    ) -> Result<(NodeIndex, NodeIndex, AttributionData)> {
+        a.validate()?;
+        self.check_free_edge_id(&a.id)?;
+        let rk = RecordKind::Attribution;
+        let s = self.endpoint(rk, &a.id, "source", &a.source, RecordKind::Source)?;
+        let c = self.endpoint(rk, &a.id, "claim", &a.claim, RecordKind::Claim)?;
+        let via = match &a.via {
+            Some(v) => Some(self.endpoint(rk, &a.id, "via", v, RecordKind::Source)?),
+            None => None,
+        };
+        Ok((
+            s,
+            c,
+            AttributionData {
+                id: a.id,
+                stance: a.stance,
+                modality: a.modality,
+                said: a.said,
+                quote: a.quote,
+                via,
+            },
+        ))
+    }
+
+    fn insert_attribution(&mut self, s: NodeIndex, c: NodeIndex, data: AttributionData) {
+        let id = data.id.clone();
+        let via = data.via;
+        let ix = self.graph.add_edge(s, c, Edge::Attribution(data));
+        if let Some(v) = via {
+            self.via_uses.entry(v).or_default().push(ix);
+        }
+        self.edges.insert(id, ix);
+    }
+
+    fn prepare_source_relation(
+        &self,
+        r: SourceRelation,
+    ) -> Result<(NodeIndex, NodeIndex, SourceRelationData)> {
+        r.validate()?;
+        self.check_free_edge_id(&r.id)?;
+        let rk = RecordKind::SourceRelation;
+        let f = self.endpoint(rk, &r.id, "from", &r.from, RecordKind::Source)?;
+        let t = self.endpoint(rk, &r.id, "to", &r.to, RecordKind::Source)?;
+        Ok((
+            f,
+            t,
+            SourceRelationData {
+                id: r.id,
+                kind: r.kind,
+                date: r.date,
+            },
+        ))
+    }
+
+    fn prepare_claim_relation(
+        &self,
+        r: ClaimRelation,
+    ) -> Result<(NodeIndex, NodeIndex, ClaimRelationData)> {
+        r.validate()?;
+        self.check_free_edge_id(&r.id)?;
+        let rk = RecordKind::ClaimRelation;
+        let f = self.endpoint(rk, &r.id, "from", &r.from, RecordKind::Claim)?;
+        let t = self.endpoint(rk, &r.id, "to", &r.to, RecordKind::Claim)?;
+        Ok((
+            f,
+            t,
+            ClaimRelationData {
+                id: r.id,
+                kind: r.kind,
+            },
+        ))
+    }
+
+    fn prepare_verdict(&self, v: Verdict) -> Result<(NodeIndex, NodeIndex, VerdictData)> {
+        v.validate()?;
+        self.check_free_edge_id(&v.id)?;
+        let rk = RecordKind::Verdict;
+        let f = self.endpoint(rk, &v.id, "reviewer", &v.reviewer, RecordKind::Source)?;
+        let t = self.endpoint(rk, &v.id, "claim", &v.claim, RecordKind::Claim)?;
+        Ok((
+            f,
+            t,
+            VerdictData {
+                id: v.id,
+                label: v.label,
+                rating: v.rating,
+                date: v.date,
+                url: v.url,
+                summary: v.summary,
+            },
+        ))
+    }
+
+    /// Removes an edge and forgets its id (and its `via` use).
+    fn release_edge(&mut self, ix: EdgeIndex) {
+        if let Some(edge) = self.graph.remove_edge(ix) {
+            if let Edge::Attribution(AttributionData { via: Some(v), .. }) = &edge {
+                if let Some(uses) = self.via_uses.get_mut(v) {
+                    uses.retain(|&e| e != ix);
+                    if uses.is_empty() {
+                        self.via_uses.remove(v);
+                    }
+                }
+            }
+            self.edges.remove(edge.id());
+        }
+    }
+
+    fn remove_node_at(&mut self, ix: NodeIndex) -> Option<Node> {
+        let incident: Vec<EdgeIndex> = self
+            .graph
+            .edges_directed(ix, Direction::Outgoing)
+            .chain(self.graph.edges_directed(ix, Direction::Incoming))
+            .map(|e| e.id())
+            .collect();
+        for e in incident {
+            self.release_edge(e);
+        }
+        let node = self.graph.remove_node(ix)?;
+        self.nodes.remove(node.id());
+        Some(node)
+    }
+}
+
+trait HasId {
+    fn record_id(&self) -> &str;
+}
+
+macro_rules! has_id {
+    ($($t:ty),*) => {$(impl HasId for $t { fn record_id(&self) -> &str { &self.id } })*};
+}
+has_id!(Attribution, SourceRelation, ClaimRelation, Verdict);

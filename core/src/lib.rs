@@ -1,0 +1,26 @@
+#![doc = include_str!("../README.md")]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
+
+mod error;
+mod graph;
+mod id;
+pub mod io;
+mod model;
+pub mod query;
+mod time;
+
+pub use error::{Error, Location, RecordKind, Result};
+pub use graph::{ClaimGraph, Counts, Records};
+pub use id::{validate_id, MAX_ID_LEN};
+pub use model::{
+    label_truth, Attribution, Claim, ClaimRelation, ClaimRelationKind, Modality, Quantity, Rating,
+    Reliability, Source, SourceKind, SourceRelation, SourceRelationKind, Stance, Verdict,
+};
+pub use query::{
+    AsOf, Assessment, Chain, CircularReporting, Contradiction, Findings, MergePolicy, MergeReport,
+    Origin, OriginGroup, Reason, ReasonKind, Status,
+};
+pub use time::{Period, When};

@@ -1,0 +1,245 @@
+//! Relations between sources and between claims.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::time::When;
+
+/// How one source stands to another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceRelationKind {
+    /// `from` reports what `to` said ("according to `to`").
+    Cites,
+    /// `from` (a document) was written by `to`.
+    AuthoredBy,
+    /// `from` (a document) appeared in `to` (an outlet). Not followed when tracing origins.
+    PublishedIn,
+    /// `from` belongs to or speaks for `to` (a spokesperson and a ministry, a ministry and a
+    /// government).
+    AffiliatedWith,
+}
+
+impl SourceRelationKind {
+    /// Every kind.
+    pub const ALL: [SourceRelationKind; 4] = [
+        SourceRelationKind::Cites,
+        SourceRelationKind::AuthoredBy,
+        SourceRelationKind::PublishedIn,
+        SourceRelationKind::AffiliatedWith,
+    ];
+
+    /// The name used in files and bindings.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceRelationKind::Cites => "cites",
+            SourceRelationKind::AuthoredBy => "authored_by",
+            SourceRelationKind::PublishedIn => "published_in",
+            SourceRelationKind::AffiliatedWith => "affiliated_with",
+        }
+    }
+
+    /// True for the edges that origins are traced along (cites and authored by).
+    pub fn leads_to_origin(self) -> bool {
+        matches!(
+            self,
+            SourceRelationKind::Cites | SourceRelationKind::AuthoredBy
+        )
+    }
+}
+
+/// How one claim stands to another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimRelationKind {
+    /// If `from` is true, `to` is more likely.
+    Supports,
+    /// `from` and `to` cannot both be true.
+    Contradicts,
+    /// `from` is a specific instance of `to` (6,700 containers is an instance of "DPRK supplies
+    /// ammunition").
+    Specializes,
+    /// `from` is another wording of `to`.
+    SameAs,
+    /// `from` holds only if `to` does (a conditional claim).
+    DependsOn,
+}
+
+impl ClaimRelationKind {
+    /// Every kind.
+    pub const ALL: [ClaimRelationKind; 5] = [
+        ClaimRelationKind::Supports,
+        ClaimRelationKind::Contradicts,
+        ClaimRelationKind::Specializes,
+        ClaimRelationKind::SameAs,
+        ClaimRelationKind::DependsOn,
+    ];
+
+    /// The name used in files and bindings.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClaimRelationKind::Supports => "supports",
+            ClaimRelationKind::Contradicts => "contradicts",
+            ClaimRelationKind::Specializes => "specializes",
+            ClaimRelationKind::SameAs => "same_as",
+            ClaimRelationKind::DependsOn => "depends_on",
+        }
+    }
+}
+
+macro_rules! named_enum_text {
+    ($t:ty, $field:literal, $msg:literal) => {
+        impl std::str::FromStr for $t {
+            type Err = Error;
+            fn from_str(s: &str) -> Result<Self> {
+                let norm = s.trim().to_ascii_lowercase().replace(['-', ' '], "_");
+                <$t>::ALL
+                    .into_iter()
+                    .find(|k| k.as_str() == norm)
+                    .ok_or_else(|| Error::invalid_field(s, $field, $msg))
+            }
+        }
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+named_enum_text!(
+    SourceRelationKind,
+    "kind",
+    "a source relation is one of cites, authored_by, published_in, affiliated_with"
+);
+named_enum_text!(
+    ClaimRelationKind,
+    "kind",
+    "a claim relation is one of supports, contradicts, specializes, same_as, depends_on"
+);
+
+/// A relation from one source to another.
+///
+/// ```
+/// use claimgraph::{SourceRelation, SourceRelationKind};
+/// let r = SourceRelation::new("putin-op-ed", SourceRelationKind::AuthoredBy, "putin");
+/// assert_eq!(r.id, "putin-op-ed:authored_by:putin");
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceRelation {
+    /// The edge id, unique among all edges.
+    pub id: String,
+    /// The source the relation goes from.
+    pub from: String,
+    /// What the relation is.
+    pub kind: SourceRelationKind,
+    /// The source the relation goes to.
+    pub to: String,
+    /// When the relation was recorded (when the citation was made).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<When>,
+}
+
+impl SourceRelation {
+    /// A relation with the default id `"{from}:{kind}:{to}"`.
+    pub fn new(
+        from: impl Into<String>,
+        kind: SourceRelationKind,
+        to: impl Into<String>,
+    ) -> SourceRelation {
+        let from = from.into();
+        let to = to.into();
+        SourceRelation {
+            id: format!("{from}:{kind}:{to}"),
+            from,
+            kind,
+            to,
+            date: None,
+        }
+    }
+
+    /// Replaces the id.
+    pub fn with_id(mut self, id: impl Into<String>) -> SourceRelation {
+        self.id = id.into();
+        self
+    }
+
+    /// Sets the date.
+    pub fn date(mut self, when: When) -> SourceRelation {
+        self.date = Some(when);
+        self
+    }
+
+    /// Checks the fields that do not depend on the rest of the graph.
+    pub fn validate(&self) -> Result<()> {
+        crate::id::validate_id(&self.id)?;
+        if self.from == self.to {
+            let what = match self.kind {
+                SourceRelationKind::Cites => "a source cannot cite itself",
+                SourceRelationKind::AuthoredBy => "a source cannot be its own author",
+                SourceRelationKind::PublishedIn => "a source cannot be published in itself",
+                SourceRelationKind::AffiliatedWith => "a source cannot be affiliated with itself",
+            };
+            return Err(Error::invalid_field(&self.id, "to", what));
+        }
+        Ok(())
+    }
+}
+
+/// A relation from one claim to another.
+///
+/// ```
+/// use claimgraph::{ClaimRelation, ClaimRelationKind};
+/// let r = ClaimRelation::new("containers", ClaimRelationKind::Specializes, "ammunition");
+/// assert_eq!(r.id, "containers:specializes:ammunition");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClaimRelation {
+    /// The edge id, unique among all edges.
+    pub id: String,
+    /// The claim the relation goes from.
+    pub from: String,
+    /// What the relation is.
+    pub kind: ClaimRelationKind,
+    /// The claim the relation goes to.
+    pub to: String,
+}
+
+impl ClaimRelation {
+    /// A relation with the default id `"{from}:{kind}:{to}"`.
+    pub fn new(
+        from: impl Into<String>,
+        kind: ClaimRelationKind,
+        to: impl Into<String>,
+    ) -> ClaimRelation {
+        let from = from.into();
+        let to = to.into();
+        ClaimRelation {
+            id: format!("{from}:{kind}:{to}"),
+            from,
+            kind,
+            to,
+        }
+    }
+
+    /// Replaces the id.
+    pub fn with_id(mut self, id: impl Into<String>) -> ClaimRelation {
+        self.id = id.into();
+        self
+    }
+
+    /// Checks the fields that do not depend on the rest of the graph.
+    pub fn validate(&self) -> Result<()> {
+        crate::id::validate_id(&self.id)?;
+        if self.from == self.to {
+            return Err(Error::invalid_field(
+                &self.id,
+                "to",
+                "a claim cannot be related to itself",
+            ));
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,21 @@
+//! The questions a fact-checker asks of the record.
+//!
+//! Every query is a method of [`ClaimGraph`](crate::ClaimGraph); this module holds what they
+//! return.
+
+pub(crate) mod as_of;
+pub(crate) mod assess;
+pub(crate) mod chains;
+pub(crate) mod findings;
+pub(crate) mod lookup;
+pub(crate) mod merge;
+pub(crate) mod origins;
+pub(crate) mod status;
+
+pub use as_of::AsOf;
+pub use assess::{Assessment, Reason, ReasonKind};
+pub use chains::{Chain, MAX_CHAINS};
+pub use findings::{CircularReporting, Contradiction, Findings};
+pub use merge::{MergeChoice, MergeConflict, MergePolicy, MergeReport};
+pub use origins::{Origin, OriginGroup};
+pub use status::Status;

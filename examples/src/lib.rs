@@ -1,0 +1,1 @@
+//! Examples for claimgraph; see the `examples` targets.
