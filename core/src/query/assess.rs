@@ -4,7 +4,8 @@ use crate::error::Result;
 use crate::graph::ClaimGraph;
 
 /// What a reason is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ReasonKind {
     /// An independent origin asserts the claim.
@@ -12,7 +13,7 @@ pub enum ReasonKind {
 }
 
 /// One signed, named contribution to a score.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Reason {
     /// What the reason is about.
     pub kind: ReasonKind,
@@ -23,7 +24,7 @@ pub struct Reason {
 }
 
 /// A credibility score in [0, 1] and the reasons behind it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Assessment {
     /// The claim.
     pub claim: String,

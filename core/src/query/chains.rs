@@ -9,7 +9,7 @@ use crate::model::Stance;
 pub const MAX_CHAINS: usize = 100_000;
 
 /// One path from an attribution's source up to an origin ("ROK media -> ROK sources").
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 pub struct Chain {
     /// The claim.
     pub claim: String,

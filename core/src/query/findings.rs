@@ -3,7 +3,7 @@
 use crate::graph::ClaimGraph;
 
 /// A loop of sources citing each other.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 pub struct CircularReporting {
     /// The sources in the loop, sorted.
     pub sources: Vec<String>,
@@ -12,7 +12,7 @@ pub struct CircularReporting {
 }
 
 /// Two claims that cannot both be true, yet both stand asserted.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 pub struct Contradiction {
     /// One claim (the `from` of the contradicts relation).
     pub claim: String,
@@ -23,7 +23,7 @@ pub struct Contradiction {
 }
 
 /// Graph-wide findings, each list sorted.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct Findings {
     /// Claims both asserted and denied.
     pub disputed: Vec<String>,

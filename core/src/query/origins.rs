@@ -8,7 +8,7 @@ use crate::graph::ClaimGraph;
 /// Usually one source. When sources cite each other in a loop (circular reporting) and nothing in
 /// the loop cites anyone outside it, the whole loop is one origin: `members` lists it, `id` is its
 /// smallest member id, and `circular` is true.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 pub struct Origin {
     /// The origin's id (the smallest member id when the origin is a loop).
     pub id: String,
@@ -22,7 +22,7 @@ pub struct Origin {
 
 /// Origins that are not independent of each other: they share the top of their affiliation chain
 /// (two spokespeople of one ministry are one independent origin).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 pub struct OriginGroup {
     /// The id of the source at the top of the members' affiliation chains (the origin's own id when
     /// it is affiliated with no one); the smallest such id when the group has several tops.

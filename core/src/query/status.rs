@@ -6,7 +6,7 @@ use crate::model::Verdict;
 use crate::query::origins::{Origin, OriginGroup};
 
 /// Everything the record says about one claim.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Status {
     /// The claim's id.
     pub claim: String,
