@@ -1,0 +1,6 @@
+//! Fixtures shared by the integration tests.
+
+// Each test crate uses only some of the fixtures.
+#![allow(dead_code)]
+
+pub mod reference;
