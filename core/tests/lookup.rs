@@ -1,0 +1,153 @@
+//! Finding sources by name or alias, and claims by the words of their text.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use claimgraph::{Claim, ClaimGraph, Source, SourceKind};
+
+fn graph() -> ClaimGraph {
+    let mut g = ClaimGraph::new();
+    g.add_source(
+        Source::new("rok", SourceKind::Government, "Republic of Korea")
+            .alias("ROK")
+            .alias("South Korea"),
+    )
+    .unwrap();
+    g.add_source(
+        Source::new(
+            "dprk",
+            SourceKind::Government,
+            "Democratic People's Republic of Korea",
+        )
+        .alias("ДПРК")
+        .alias("North Korea"),
+    )
+    .unwrap();
+    g.add_source(Source::new("elysee", SourceKind::Government, "Élysée"))
+        .unwrap();
+    g.add_source(Source::new(
+        "rok-sources",
+        SourceKind::UnnamedGroup,
+        "ROK sources",
+    ))
+    .unwrap();
+    g.add_claim(Claim::new(
+        "containers",
+        "DPRK delivered 6,700 containers of munitions to Russia",
+    ))
+    .unwrap();
+    g.add_claim(Claim::new(
+        "treaty",
+        "Russia and the DPRK are expected to sign a comprehensive strategic partnership treaty",
+    ))
+    .unwrap();
+    g.add_claim(Claim::new("shells", "Russia's shells came from the DPRK."))
+        .unwrap();
+    g
+}
+
+fn ids<T>(found: &[&T], id: impl Fn(&T) -> &str) -> Vec<String> {
+    found.iter().map(|x| id(x).to_owned()).collect()
+}
+
+#[test]
+fn an_alias_finds_its_source_whatever_the_case_and_spacing() {
+    let g = graph();
+    let found = g.find_sources("south korea");
+    assert_eq!(ids(&found, |s: &Source| &s.id), ["rok"]);
+    let found = g.find_sources("  SOUTH \t Korea ");
+    assert_eq!(ids(&found, |s: &Source| &s.id), ["rok"]);
+}
+
+#[test]
+fn the_name_itself_finds_its_source() {
+    let g = graph();
+    assert_eq!(
+        ids(&g.find_sources("republic of korea"), |s: &Source| &s.id),
+        ["rok"]
+    );
+    assert_eq!(
+        ids(&g.find_sources("rok sources"), |s: &Source| &s.id),
+        ["rok-sources"]
+    );
+}
+
+#[test]
+fn case_is_folded_beyond_ascii() {
+    let g = graph();
+    assert_eq!(
+        ids(&g.find_sources("ÉLYSÉE"), |s: &Source| &s.id),
+        ["elysee"]
+    );
+    assert_eq!(ids(&g.find_sources("дпрк"), |s: &Source| &s.id), ["dprk"]);
+}
+
+#[test]
+fn only_whole_names_match_and_ids_are_not_names() {
+    let g = graph();
+    assert!(g.find_sources("Korea").is_empty());
+    assert!(g.find_sources("elysee").is_empty());
+    assert!(g.find_sources("").is_empty());
+    assert!(g.find_sources("   ").is_empty());
+}
+
+#[test]
+fn sources_sharing_a_name_are_all_found_sorted_by_id() {
+    let mut g = graph();
+    g.add_source(Source::new("a-rok", SourceKind::Outlet, "South Korea"))
+        .unwrap();
+    assert_eq!(
+        ids(&g.find_sources("South Korea"), |s: &Source| &s.id),
+        ["a-rok", "rok"]
+    );
+}
+
+#[test]
+fn search_finds_claims_holding_every_query_word_in_any_order_and_case() {
+    let g = graph();
+    let found = g.search_claims("RUSSIA dprk");
+    assert_eq!(
+        ids(&found, |c: &Claim| &c.id),
+        ["containers", "shells", "treaty"]
+    );
+    let found = g.search_claims("munitions russia");
+    assert_eq!(ids(&found, |c: &Claim| &c.id), ["containers"]);
+}
+
+#[test]
+fn search_splits_on_punctuation() {
+    let g = graph();
+    assert_eq!(
+        ids(&g.search_claims("6,700"), |c: &Claim| &c.id),
+        ["containers"]
+    );
+    assert_eq!(
+        ids(&g.search_claims("russia's"), |c: &Claim| &c.id),
+        ["shells"]
+    );
+    assert_eq!(
+        ids(&g.search_claims("strategic-partnership"), |c: &Claim| &c.id),
+        ["treaty"]
+    );
+}
+
+#[test]
+fn search_folds_case_beyond_ascii() {
+    let mut g = ClaimGraph::new();
+    g.add_claim(Claim::new("ru", "ДПРК поставляет снаряды России"))
+        .unwrap();
+    assert_eq!(
+        ids(&g.search_claims("дпрк СНАРЯДЫ"), |c: &Claim| &c
+            .id),
+        ["ru"]
+    );
+}
+
+#[test]
+fn search_without_a_match_or_without_words_finds_nothing() {
+    let g = graph();
+    assert!(g.search_claims("ukraine").is_empty());
+    assert!(g.search_claims("russia ukraine").is_empty());
+    assert!(g.search_claims("contain").is_empty());
+    assert!(g.search_claims("").is_empty());
+    assert!(g.search_claims(" ,.; ").is_empty());
+}
