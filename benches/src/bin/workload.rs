@@ -1,0 +1,168 @@
+//! One claimgraph measurement of the shared workload, in one process: W1 ingest, W2 status of
+//! every claim, W3 chains of the sampled claims, W4 save, W5 load, then the W1 floor.
+//!
+//! Usage: `workload CORPUS.jsonl [--only-w12] [--verify-roundtrip] [--no-floor] [--tmpdir DIR]`
+//!
+//! Prints one JSON object on stdout with the same keys as the Python peers' harness
+//! (`benches/peers/harness.py`): timings in seconds under `t`, peak RSS in MiB, record counts,
+//! the W2 and W3 checksums, the size of the saved file, and under `floor` what reading the file
+//! and parsing every line alone cost. Build it with `--release`.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use claimgraph::ClaimGraph;
+use claimgraph_benches::{corpus, digest, floor, pyrandom, rss, workload};
+use serde_json::{json, Map, Value};
+
+struct Args {
+    corpus: PathBuf,
+    only_w12: bool,
+    verify_roundtrip: bool,
+    floor: bool,
+    tmpdir: PathBuf,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut args = Args {
+        corpus: PathBuf::new(),
+        only_w12: false,
+        verify_roundtrip: false,
+        floor: true,
+        tmpdir: std::env::temp_dir(),
+    };
+    let mut it = std::env::args().skip(1);
+    let mut corpus = None;
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--only-w12" => args.only_w12 = true,
+            "--verify-roundtrip" => args.verify_roundtrip = true,
+            "--no-floor" => args.floor = false,
+            "--tmpdir" => {
+                args.tmpdir = it
+                    .next()
+                    .map(PathBuf::from)
+                    .ok_or("--tmpdir needs a folder")?
+            }
+            "-h" | "--help" => {
+                return Err(
+                    "usage: workload CORPUS.jsonl [--only-w12] [--verify-roundtrip] \
+                            [--no-floor] [--tmpdir DIR]"
+                        .into(),
+                )
+            }
+            _ if a.starts_with("--") => return Err(format!("unknown option {a}")),
+            _ => corpus = Some(PathBuf::from(a)),
+        }
+    }
+    args.corpus = corpus.ok_or("missing the corpus path (see --help)")?;
+    Ok(args)
+}
+
+fn counts(g: &ClaimGraph) -> Value {
+    let c = g.counts();
+    json!({"sources": c.sources, "claims": c.claims, "attributions": c.attributions,
+           "citations": c.source_relations})
+}
+
+fn timed<T>(t: &mut Map<String, Value>, name: &str, f: impl FnOnce() -> T) -> T {
+    let t0 = Instant::now();
+    let out = f();
+    t.insert(name.into(), json!(t0.elapsed().as_secs_f64()));
+    out
+}
+
+fn run(a: &Args) -> Result<Value, String> {
+    let n_claims = corpus::n_claims(&a.corpus)?;
+    let mut res = Map::new();
+    res.insert("peer".into(), json!("claimgraph"));
+    res.insert("n_claims".into(), json!(n_claims));
+    res.insert("mode".into(), json!("main"));
+    res.insert("rss_start_mb".into(), json!(rss::peak_mb()));
+    let mut t = Map::new();
+
+    let g = timed(&mut t, "W1", || workload::ingest(&a.corpus)).map_err(|e| format!("W1: {e}"))?;
+    res.insert("rss_after_w1_mb".into(), json!(rss::peak_mb()));
+    let original_counts = counts(&g);
+    res.insert("counts".into(), original_counts.clone());
+
+    let rows = timed(&mut t, "W2", || workload::status_rows(&g));
+    let w2 = digest::w2_digest(&rows);
+    drop(rows);
+    res.insert("w2".into(), json!(w2));
+
+    if !a.only_w12 {
+        let sample = pyrandom::w3_sample(n_claims);
+        let tuples = timed(&mut t, "W3", || workload::chain_tuples(&g, &sample))
+            .map_err(|e| format!("W3: {e}"))?;
+        res.insert("w3".into(), json!(digest::w3_digest(&tuples)));
+        drop(tuples);
+
+        let out = a
+            .tmpdir
+            .join(format!("peer-claimgraph-{}.json", std::process::id()));
+        let saved = timed(&mut t, "W4", || g.save(&out));
+        let result = saved
+            .map_err(|e| format!("W4: {e}"))
+            .and_then(|()| load_back(a, &out, g, &original_counts, &w2, &mut t, &mut res));
+        let _ = std::fs::remove_file(&out);
+        result?;
+    }
+    res.insert("t".into(), Value::Object(t));
+    res.insert("rss_peak_mb".into(), json!(rss::peak_mb()));
+    if a.floor {
+        // After the peak was read: the floor holds the whole file in memory.
+        let f = floor::measure(&a.corpus)?;
+        res.insert("floor".into(), json!(f));
+    }
+    Ok(Value::Object(res))
+}
+
+fn load_back(
+    a: &Args,
+    out: &Path,
+    g: ClaimGraph,
+    original_counts: &Value,
+    w2: &digest::W2Digest,
+    t: &mut Map<String, Value>,
+    res: &mut Map<String, Value>,
+) -> Result<(), String> {
+    let bytes = std::fs::metadata(out).map(|m| m.len()).unwrap_or(0);
+    res.insert("w4_bytes".into(), json!(bytes));
+    drop(g);
+    let g2 = timed(t, "W5", || ClaimGraph::load(out)).map_err(|e| format!("W5: {e}"))?;
+    let c2 = counts(&g2);
+    res.insert(
+        "roundtrip_counts_equal".into(),
+        json!(&c2 == original_counts),
+    );
+    if &c2 != original_counts {
+        res.insert("roundtrip_counts".into(), c2);
+    }
+    if a.verify_roundtrip {
+        let again = digest::w2_digest(&workload::status_rows(&g2));
+        res.insert("roundtrip_w2_equal".into(), json!(&again == w2));
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args() {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("workload: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    match run(&args) {
+        Ok(v) => {
+            println!("{v}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("workload: {}: {e}", args.corpus.display());
+            ExitCode::FAILURE
+        }
+    }
+}
