@@ -1,15 +1,44 @@
 //! Assessment: a credibility score with its reasons.
 
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+use petgraph::stable_graph::NodeIndex;
+use petgraph::visit::EdgeRef;
+use petgraph::Direction;
+
 use crate::error::Result;
-use crate::graph::ClaimGraph;
+use crate::graph::{ClaimGraph, Edge};
+use crate::model::{Modality, Reliability, SourceRelationKind, Stance};
+use crate::query::status::Status;
 
 /// What a reason is about.
+///
+/// Reasons are listed in this order (then by their detail).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ReasonKind {
-    /// An independent origin asserts the claim.
+    /// An independent origin asserts the claim (positive weight).
     IndependentOrigin,
+    /// A group of sources denies the claim (negative weight).
+    Denial,
+    /// A group of sources doubts the claim (negative weight, half a denial's).
+    Doubt,
+    /// A fact-checker's verdict (signed weight; zero when the verdict gives no rating).
+    Verdict,
+    /// The part of the evidence cut off by saturation, so that evidence alone cannot outweigh a
+    /// verdict (weight of the opposite sign to the evidence).
+    Saturation,
+    /// Every origin is an unnamed group or a collective (weight 0: the origins already count
+    /// half).
+    UnnamedOnly,
+    /// Some assertion traces back into a loop of sources citing each other (weight 0: the loop
+    /// already counts as one origin).
+    CircularReporting,
+    /// A denier is a subject of the claim or affiliated with one (weight 0: its denial already
+    /// counts a quarter).
+    InterestedDenial,
 }
 
 /// One signed, named contribution to a score.
@@ -17,27 +46,656 @@ pub enum ReasonKind {
 pub struct Reason {
     /// What the reason is about.
     pub kind: ReasonKind,
-    /// The signed contribution.
+    /// The signed contribution to the score's log-odds.
     pub weight: f64,
-    /// A sentence for a reader.
+    /// A sentence for a reader, naming the sources involved.
     pub detail: String,
 }
 
 /// A credibility score in [0, 1] and the reasons behind it.
+///
+/// The reasons' weights add up to the score's log-odds, `ln(score / (1 - score))`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Assessment {
     /// The claim.
     pub claim: String,
-    /// The score.
+    /// The score: 0.5 when nothing is known, above when the record supports the claim.
     pub score: f64,
-    /// Why.
+    /// Why, sorted by kind and then by detail.
     pub reasons: Vec<Reason>,
 }
 
+/// The evidence logit saturates at plus or minus this.
+const EVIDENCE_CAP: f64 = 3.0;
+/// A verdict's truth of 0 or 1 moves the logit by half this.
+const VERDICT_SCALE: f64 = 12.0;
+/// The unnamed factor of a group whose origins are all unnamed.
+const UNNAMED_FACTOR: f64 = 0.5;
+/// The modality factor of a group that only others report on.
+const REPORTED_FACTOR: f64 = 0.7;
+/// The factor of a denial by a group holding an interested party.
+const INTERESTED_FACTOR: f64 = 0.25;
+/// A doubt weighs this much of the same group's denial.
+const DOUBT_FACTOR: f64 = 0.5;
+
+fn reliability_factor(grade: Option<Reliability>) -> f64 {
+    match grade {
+        Some(Reliability::A) => 2.0,
+        Some(Reliability::B) => 1.5,
+        Some(Reliability::C) => 1.0,
+        Some(Reliability::D) => 0.6,
+        Some(Reliability::E) => 0.3,
+        Some(Reliability::F) | None => 1.0,
+    }
+}
+
+fn modality_factor(m: Modality) -> f64 {
+    match m {
+        Modality::Stated => 1.0,
+        Modality::Alleged => 0.7,
+        Modality::Expected => 0.5,
+        Modality::Speculated => 0.3,
+    }
+}
+
+/// The highest reliability factor among some sources (an ungraded source counts 1.0), and the
+/// grade that gives it, for the reader.
+fn best_reliability(g: &ClaimGraph, members: &[NodeIndex]) -> (f64, Option<Reliability>) {
+    let mut best = (f64::NEG_INFINITY, None);
+    for &m in members {
+        let grade = g.source_at(m).and_then(|s| s.reliability);
+        let f = reliability_factor(grade);
+        if f > best.0 || (f == best.0 && grade < best.1) {
+            best = (f, grade);
+        }
+    }
+    if best.0.is_finite() {
+        best
+    } else {
+        (1.0, None)
+    }
+}
+
+fn describe_reliability(factor: f64, grade: Option<Reliability>) -> String {
+    match grade {
+        Some(g) => format!("reliability {g} x{factor}"),
+        None => format!("ungraded x{factor}"),
+    }
+}
+
+/// The tops of sources' affiliation chains: the groups of sources, reached along
+/// affiliated-with edges, that are affiliated with no one outside themselves (one source, or a
+/// loop). Origins are grouped into independent origins by these same tops.
+///
+/// Computed once per source and kept, with an iterative Tarjan pass that treats sources already
+/// done as finished, so assessing every claim stays linear in the size of the graph.
+struct Affiliations<'g> {
+    graph: &'g ClaimGraph,
+    /// For each finished source, its tops, each named by its member with the smallest id.
+    done: HashMap<NodeIndex, Rc<[NodeIndex]>>,
+}
+
+impl<'g> Affiliations<'g> {
+    fn new(graph: &'g ClaimGraph) -> Affiliations<'g> {
+        Affiliations {
+            graph,
+            done: HashMap::new(),
+        }
+    }
+
+    fn parents(&self, ix: NodeIndex) -> Vec<NodeIndex> {
+        let mut out: Vec<NodeIndex> = self
+            .graph
+            .source_targets(ix, |k| k == SourceRelationKind::AffiliatedWith)
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    fn tops(&mut self, start: NodeIndex) -> Rc<[NodeIndex]> {
+        if let Some(t) = self.done.get(&start) {
+            return Rc::clone(t);
+        }
+        let mut index: HashMap<NodeIndex, usize> = HashMap::new();
+        let mut low: HashMap<NodeIndex, usize> = HashMap::new();
+        let mut stack: Vec<NodeIndex> = Vec::new();
+        let mut on_stack: HashSet<NodeIndex> = HashSet::new();
+        let mut calls: Vec<(NodeIndex, Vec<NodeIndex>, usize)> = Vec::new();
+
+        index.insert(start, 0);
+        low.insert(start, 0);
+        stack.push(start);
+        on_stack.insert(start);
+        calls.push((start, self.parents(start), 0));
+
+        while let Some((v, succ, pos)) = calls.last_mut() {
+            let v = *v;
+            if let Some(&w) = succ.get(*pos) {
+                *pos += 1;
+                if self.done.contains_key(&w) {
+                    continue;
+                }
+                match index.get(&w) {
+                    None => {
+                        let n = index.len();
+                        index.insert(w, n);
+                        low.insert(w, n);
+                        stack.push(w);
+                        on_stack.insert(w);
+                        let parents = self.parents(w);
+                        calls.push((w, parents, 0));
+                    }
+                    Some(&iw) if on_stack.contains(&w) => {
+                        if let Some(lv) = low.get_mut(&v) {
+                            *lv = (*lv).min(iw);
+                        }
+                    }
+                    Some(_) => {}
+                }
+                continue;
+            }
+            calls.pop();
+            let lv = low.get(&v).copied().unwrap_or(0);
+            if let Some((parent, _, _)) = calls.last() {
+                if let Some(lp) = low.get_mut(parent) {
+                    *lp = (*lp).min(lv);
+                }
+            }
+            if Some(&lv) != index.get(&v) {
+                continue;
+            }
+            let mut members = Vec::new();
+            while let Some(m) = stack.pop() {
+                on_stack.remove(&m);
+                members.push(m);
+                if m == v {
+                    break;
+                }
+            }
+            let mut tops: Vec<NodeIndex> = Vec::new();
+            for &m in &members {
+                for p in self.parents(m) {
+                    if members.contains(&p) {
+                        continue;
+                    }
+                    if let Some(t) = self.done.get(&p) {
+                        tops.extend(t.iter().copied());
+                    }
+                }
+            }
+            if tops.is_empty() {
+                let g = self.graph;
+                if let Some(&named) = members
+                    .iter()
+                    .min_by(|a, b| g.node_id(**a).cmp(g.node_id(**b)))
+                {
+                    tops.push(named);
+                }
+            }
+            tops.sort_unstable();
+            tops.dedup();
+            let tops: Rc<[NodeIndex]> = tops.into();
+            for m in members {
+                self.done.insert(m, Rc::clone(&tops));
+            }
+        }
+        self.done
+            .get(&start)
+            .cloned()
+            .unwrap_or_else(|| Rc::from([start]))
+    }
+
+    /// The subjects `source` is, or is affiliated with at any depth, sorted by id.
+    fn subjects_reached(&self, source: NodeIndex, subjects: &[NodeIndex]) -> Vec<&'g str> {
+        let mut found = Vec::new();
+        if subjects.is_empty() {
+            return found;
+        }
+        let mut seen = HashSet::new();
+        let mut todo = vec![source];
+        while let Some(v) = todo.pop() {
+            if !seen.insert(v) {
+                continue;
+            }
+            if subjects.contains(&v) {
+                found.push(self.graph.node_id(v));
+            }
+            todo.extend(self.parents(v).into_iter().filter(|p| !seen.contains(p)));
+        }
+        found.sort_unstable();
+        found
+    }
+}
+
+/// Sources grouped by shared affiliation tops (transitively), each group sorted by id, groups
+/// sorted by name. The name is the smallest top's id.
+fn group_by_tops(
+    g: &ClaimGraph,
+    aff: &mut Affiliations<'_>,
+    sources: &[NodeIndex],
+) -> Vec<(String, Vec<NodeIndex>)> {
+    let mut parent: Vec<usize> = (0..sources.len()).collect();
+    fn find(parent: &mut [usize], mut i: usize) -> usize {
+        while let Some(&p) = parent.get(i) {
+            if p == i {
+                break;
+            }
+            // Path halving keeps later finds short.
+            let grand = parent.get(p).copied().unwrap_or(p);
+            if let Some(slot) = parent.get_mut(i) {
+                *slot = grand;
+            }
+            i = grand;
+        }
+        i
+    }
+    let mut owner: HashMap<NodeIndex, usize> = HashMap::new();
+    let mut names: Vec<&str> = Vec::with_capacity(sources.len());
+    for (i, &s) in sources.iter().enumerate() {
+        let tops = aff.tops(s);
+        names.push(tops.iter().map(|&t| g.node_id(t)).min().unwrap_or(""));
+        for &t in tops.iter() {
+            match owner.get(&t) {
+                Some(&j) => {
+                    let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+                    let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+                    if let Some(slot) = parent.get_mut(hi) {
+                        *slot = lo;
+                    }
+                }
+                None => {
+                    owner.insert(t, i);
+                }
+            }
+        }
+    }
+    let mut groups: HashMap<usize, (&str, Vec<NodeIndex>)> = HashMap::new();
+    for (i, &s) in sources.iter().enumerate() {
+        let root = find(&mut parent, i);
+        let name = names.get(i).copied().unwrap_or("");
+        let entry = groups.entry(root).or_insert((name, Vec::new()));
+        if name < entry.0 {
+            entry.0 = name;
+        }
+        entry.1.push(s);
+    }
+    let mut out: Vec<(String, Vec<NodeIndex>)> = groups
+        .into_values()
+        .map(|(name, mut members)| {
+            members.sort_unstable_by(|a, b| g.node_id(*a).cmp(g.node_id(*b)));
+            (name.to_owned(), members)
+        })
+        .collect();
+    out.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+fn list(g: &ClaimGraph, nodes: &[NodeIndex]) -> String {
+    nodes
+        .iter()
+        .map(|&n| g.node_id(n))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 impl ClaimGraph {
-    /// The credibility of a claim, with reasons.
+    /// The credibility of a claim, from 0 to 1, with the reasons behind it.
+    ///
+    /// The score is a logistic function of log-odds built from the claim's
+    /// [`status`](ClaimGraph::status): evidence from its origins, denials and doubts, saturated
+    /// so that it can never outweigh a fact-checker's verdict, plus the verdicts.
+    ///
+    /// **Evidence** `E` is the sum of:
+    ///
+    /// | term | weight |
+    /// |---|---|
+    /// | each independent origin group | `+ 1.0 x reliability x unnamed x modality` |
+    /// | each denial group | `- 1.0 x reliability` (`- 0.25 x reliability` if it holds an interested party) |
+    /// | each doubt group | half of what the same group would weigh as a denial |
+    ///
+    /// | factor | value |
+    /// |---|---|
+    /// | reliability | the highest factor among the group's sources (for an origin group, the members of its origins): A 2.0, B 1.5, C 1.0, D 0.6, E 0.3, F or ungraded 1.0 |
+    /// | unnamed | 0.5 when every origin in the group is an unnamed group or a collective, else 1.0 |
+    /// | modality | the firmest assertion of the claim made directly by the group: stated 1.0, alleged 0.7, expected 0.5, speculated 0.3; 0.7 when the group only reaches the claim through others citing it (reported speech) |
+    ///
+    /// A group asserts *directly* when the asserting source is a member of one of the group's
+    /// origins, is affiliated with the group's top (shares an affiliation top with it), or is a
+    /// document authored (through authored-by edges) by such a source: an op-ed states its
+    /// author's own words. An outlet that cites an origin does not assert for it, so repeating
+    /// an origin through another outlet changes nothing.
+    ///
+    /// Denial and doubt groups gather the deniers (doubters) that share the top of their
+    /// affiliation chains: two spokespeople of one government are one denial. A party is
+    /// *interested* when it is a subject of the claim or affiliated with one at any depth.
+    ///
+    /// **Verdicts**: `V = 12 x (mean truth - 0.5)` over the verdicts that give a truth value
+    /// ([`Verdict::truth`](crate::Verdict::truth)), 0 when none does; a False verdict gives -6,
+    /// a True one +6.
+    ///
+    /// **Score**: `score = 1 / (1 + exp(-(3 x tanh(E / 3) + V)))`. The evidence term lies
+    /// strictly between -3 and +3, so a verdict rated False always leaves the score below 0.5 and
+    /// one rated True above. With no evidence and no verdict the score is 0.5.
+    ///
+    /// **Reasons**: one per origin group, denial group, doubt group and verdict, with its signed
+    /// weight (a verdict's share of `V` is `12 x (truth - 0.5) / n`); a saturation reason of
+    /// weight `3 x tanh(E / 3) - E`; and reasons of weight 0 that explain flags (unnamed-only
+    /// origins, circular reporting, an interested denier). The weights add up to the log-odds
+    /// `ln(score / (1 - score))`. Reasons are sorted by kind, then by detail.
+    ///
+    /// ```
+    /// use claimgraph::*;
+    /// let mut g = ClaimGraph::new();
+    /// g.add_source(Source::new("rok-sources", SourceKind::UnnamedGroup, "ROK sources"))?;
+    /// g.add_source(Source::new("russia", SourceKind::Government, "Russia"))?;
+    /// g.add_claim(Claim::new("ammo", "DPRK supplies ammunition to Russia").subject("russia"))?;
+    /// g.add_attribution(Attribution::new("rok-sources", "ammo", Stance::Asserts))?;
+    /// let a = g.assess("ammo")?;
+    /// assert!(a.score > 0.5); // one unnamed origin: E = 1.0 x 1.0 x 0.5 x 1.0
+    ///
+    /// g.add_attribution(Attribution::new("russia", "ammo", Stance::Denies))?;
+    /// let b = g.assess("ammo")?;
+    /// // Russia is the accused party: its denial counts a quarter, E = 0.5 - 0.25.
+    /// assert!(b.score < a.score && b.score > 0.5);
+    /// assert!(b.reasons.iter().any(|r| r.kind == ReasonKind::InterestedDenial));
+    /// # Ok::<(), claimgraph::Error>(())
+    /// ```
     pub fn assess(&self, claim: &str) -> Result<Assessment> {
-        let _ = self.claim_index(claim)?;
-        todo!("assess")
+        let ix = self.claim_index(claim)?;
+        let status = self.status(claim)?;
+        let mut aff = Affiliations::new(self);
+        Ok(self.assess_status(ix, &status, &mut aff))
+    }
+
+    /// The assessment of every claim, in the order the claims were added (see
+    /// [`assess`](ClaimGraph::assess) for the formula). Statuses and affiliations are computed
+    /// once for the whole graph, so this is linear in its size.
+    pub fn assessments(&self) -> Vec<Assessment> {
+        let statuses = self.statuses();
+        let mut aff = Affiliations::new(self);
+        statuses
+            .iter()
+            .filter_map(|s| {
+                let ix = self.node_index(&s.claim)?;
+                Some(self.assess_status(ix, s, &mut aff))
+            })
+            .collect()
+    }
+
+    fn assess_status(
+        &self,
+        claim: NodeIndex,
+        status: &Status,
+        aff: &mut Affiliations<'_>,
+    ) -> Assessment {
+        let mut reasons = Vec::new();
+        let mut evidence = 0.0;
+        let mut any_evidence = false;
+
+        // Independent origins.
+        let origins: HashMap<&str, &crate::query::Origin> =
+            status.origins.iter().map(|o| (o.id.as_str(), o)).collect();
+        struct Group {
+            members: Vec<NodeIndex>,
+            unnamed: bool,
+            modality: Option<Modality>,
+        }
+        let mut groups: Vec<Group> = Vec::with_capacity(status.independent_origins.len());
+        let mut member_group: HashMap<NodeIndex, usize> = HashMap::new();
+        let mut top_group: HashMap<NodeIndex, usize> = HashMap::new();
+        for (gi, og) in status.independent_origins.iter().enumerate() {
+            let mut members = Vec::new();
+            let mut unnamed = true;
+            for oid in &og.origins {
+                if let Some(o) = origins.get(oid.as_str()) {
+                    unnamed &= o.unnamed;
+                    members.extend(o.members.iter().filter_map(|m| self.node_index(m)));
+                }
+            }
+            for &m in &members {
+                member_group.insert(m, gi);
+                for &t in aff.tops(m).iter() {
+                    top_group.insert(t, gi);
+                }
+            }
+            groups.push(Group {
+                members,
+                unnamed,
+                modality: None,
+            });
+        }
+        for (source, modality) in self.assertions_of(claim) {
+            for speaker in self.authors_of(source) {
+                let mut hit: Vec<usize> = member_group.get(&speaker).copied().into_iter().collect();
+                hit.extend(aff.tops(speaker).iter().filter_map(|t| top_group.get(t)));
+                for gi in hit {
+                    if let Some(grp) = groups.get_mut(gi) {
+                        // Modality orders firmest first.
+                        if grp.modality.is_none_or(|m| modality < m) {
+                            grp.modality = Some(modality);
+                        }
+                    }
+                }
+            }
+        }
+        for (og, grp) in status.independent_origins.iter().zip(&groups) {
+            let (rf, grade) = best_reliability(self, &grp.members);
+            let uf = if grp.unnamed { UNNAMED_FACTOR } else { 1.0 };
+            let mf = grp.modality.map_or(REPORTED_FACTOR, modality_factor);
+            let w = rf * uf * mf;
+            evidence += w;
+            any_evidence = true;
+            let mut why = vec![describe_reliability(rf, grade)];
+            if grp.unnamed {
+                why.push(format!("unnamed x{UNNAMED_FACTOR}"));
+            }
+            why.push(match grp.modality {
+                Some(m) => format!("{m} x{mf}"),
+                None => format!("only reported by others x{mf}"),
+            });
+            reasons.push(Reason {
+                kind: ReasonKind::IndependentOrigin,
+                weight: w,
+                detail: format!(
+                    "independent origin {} (origins: {}; {}): {w:+.2}",
+                    og.top,
+                    og.origins.join(", "),
+                    why.join(", ")
+                ),
+            });
+        }
+
+        // Denials and doubts.
+        let subjects: Vec<NodeIndex> = self
+            .claim_at(claim)
+            .map(|c| {
+                c.subjects
+                    .iter()
+                    .filter_map(|s| self.node_index(s))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let deniers: Vec<NodeIndex> = status
+            .deniers
+            .iter()
+            .filter_map(|d| self.node_index(d))
+            .collect();
+        for (name, members) in group_by_tops(self, aff, &deniers) {
+            let (rf, grade) = best_reliability(self, &members);
+            let interested = members.iter().any(|&m| {
+                status
+                    .interested_deniers
+                    .iter()
+                    .any(|d| d == self.node_id(m))
+            });
+            let f = if interested { INTERESTED_FACTOR } else { 1.0 };
+            let w = -(f * rf);
+            evidence += w;
+            any_evidence = true;
+            let mut why = describe_reliability(rf, grade);
+            if interested {
+                why.push_str(&format!(", interested party x{INTERESTED_FACTOR}"));
+            }
+            reasons.push(Reason {
+                kind: ReasonKind::Denial,
+                weight: w,
+                detail: format!(
+                    "denial by {name} ({}; {why}): {w:+.2}",
+                    list(self, &members)
+                ),
+            });
+        }
+        for d in &status.interested_deniers {
+            let Some(ix) = self.node_index(d) else {
+                continue;
+            };
+            let reached = aff.subjects_reached(ix, &subjects);
+            let how = if reached.contains(&d.as_str()) {
+                "a subject of the claim".to_owned()
+            } else {
+                format!(
+                    "affiliated with {}, a subject of the claim",
+                    reached.join(", ")
+                )
+            };
+            reasons.push(Reason {
+                kind: ReasonKind::InterestedDenial,
+                weight: 0.0,
+                detail: format!(
+                    "{d} denies the claim but is an interested party ({how}): its denial counts x{INTERESTED_FACTOR}"
+                ),
+            });
+        }
+        let doubters: Vec<NodeIndex> = status
+            .doubters
+            .iter()
+            .filter_map(|d| self.node_index(d))
+            .collect();
+        for (name, members) in group_by_tops(self, aff, &doubters) {
+            let (rf, grade) = best_reliability(self, &members);
+            let interested = members
+                .iter()
+                .any(|&m| !aff.subjects_reached(m, &subjects).is_empty());
+            let f = if interested { INTERESTED_FACTOR } else { 1.0 };
+            let w = -(DOUBT_FACTOR * f * rf);
+            evidence += w;
+            any_evidence = true;
+            let mut why = describe_reliability(rf, grade);
+            if interested {
+                why.push_str(&format!(", interested party x{INTERESTED_FACTOR}"));
+            }
+            reasons.push(Reason {
+                kind: ReasonKind::Doubt,
+                weight: w,
+                detail: format!(
+                    "doubt by {name} ({}; {why}, doubt x{DOUBT_FACTOR}): {w:+.2}",
+                    list(self, &members)
+                ),
+            });
+        }
+
+        // Saturation.
+        let evidence_logit = EVIDENCE_CAP * (evidence / EVIDENCE_CAP).tanh();
+        if any_evidence {
+            let w = evidence_logit - evidence;
+            reasons.push(Reason {
+                kind: ReasonKind::Saturation,
+                weight: w,
+                detail: format!(
+                    "evidence {evidence:+.2} saturates to {evidence_logit:+.2} (at most {EVIDENCE_CAP} either way): {w:+.2}"
+                ),
+            });
+        }
+
+        // Verdicts.
+        let rated = status
+            .verdicts
+            .iter()
+            .filter(|v| v.truth().is_some())
+            .count();
+        let mut verdict_logit = 0.0;
+        for v in &status.verdicts {
+            match v.truth() {
+                Some(t) => {
+                    // `rated` is at least 1 here: this verdict has a truth value.
+                    let w = VERDICT_SCALE * (t - 0.5) / rated.max(1) as f64;
+                    verdict_logit += w;
+                    reasons.push(Reason {
+                        kind: ReasonKind::Verdict,
+                        weight: w,
+                        detail: format!(
+                            "verdict by {}: {} (truth {t:.2}): {w:+.2}",
+                            v.reviewer, v.label
+                        ),
+                    });
+                }
+                None => reasons.push(Reason {
+                    kind: ReasonKind::Verdict,
+                    weight: 0.0,
+                    detail: format!("verdict without a rating: {} (by {})", v.label, v.reviewer),
+                }),
+            }
+        }
+
+        // Flags.
+        if status.unnamed_only {
+            let ids: Vec<&str> = status.origins.iter().map(|o| o.id.as_str()).collect();
+            reasons.push(Reason {
+                kind: ReasonKind::UnnamedOnly,
+                weight: 0.0,
+                detail: format!(
+                    "every origin is an unnamed group or a collective ({}): each counts x{UNNAMED_FACTOR}",
+                    ids.join(", ")
+                ),
+            });
+        }
+        for o in status.origins.iter().filter(|o| o.circular) {
+            reasons.push(Reason {
+                kind: ReasonKind::CircularReporting,
+                weight: 0.0,
+                detail: format!(
+                    "circular reporting: {} cite each other and count as one origin",
+                    o.members.join(", ")
+                ),
+            });
+        }
+
+        reasons.sort_by(|a, b| a.kind.cmp(&b.kind).then_with(|| a.detail.cmp(&b.detail)));
+        let logit = evidence_logit + verdict_logit;
+        Assessment {
+            claim: status.claim.clone(),
+            score: 1.0 / (1.0 + (-logit).exp()),
+            reasons,
+        }
+    }
+
+    /// The sources asserting the claim at `ix`, with the modality of each assertion.
+    fn assertions_of(&self, ix: NodeIndex) -> Vec<(NodeIndex, Modality)> {
+        self.graph
+            .edges_directed(ix, Direction::Incoming)
+            .filter_map(|e| match e.weight() {
+                Edge::Attribution(a) if a.stance == Stance::Asserts => {
+                    Some((e.source(), a.modality))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// A source and whoever wrote it, through authored-by edges at any depth: those whose own
+    /// words it carries.
+    fn authors_of(&self, source: NodeIndex) -> Vec<NodeIndex> {
+        let mut seen = vec![source];
+        let mut i = 0;
+        while let Some(&v) = seen.get(i) {
+            i += 1;
+            for w in self.source_targets(v, |k| k == SourceRelationKind::AuthoredBy) {
+                if !seen.contains(&w) {
+                    seen.push(w);
+                }
+            }
+        }
+        seen
     }
 }
