@@ -1,1 +1,31 @@
-//! Kotlin and Swift bindings for claimgraph.
+//! Kotlin and Swift bindings for claimgraph, through uniffi.
+//!
+//! This crate converts arguments, calls the core crate `claimgraph`, and converts the results:
+//! every rule lives in the core, so Rust, Python, Kotlin and Swift give the same answers. The
+//! generated Kotlin lives in the package `org.claimgraph`; the Swift module is `claimgraph`.
+//!
+//! Dates cross the boundary as ISO 8601 text, partial dates allowed (see [`model`]); errors are
+//! one enum, [`ClaimGraphError`], with a variant per kind of failure.
+
+// The error enum is what uniffi copies across to Kotlin and Swift, field by field, so it stays a
+// plain value rather than a box; errors are rare, and their size costs nothing on success.
+#![allow(clippy::result_large_err)]
+
+uniffi::setup_scaffolding!("claimgraph");
+
+mod error;
+mod graph;
+pub mod model;
+mod query;
+
+pub use error::{guard, ClaimGraphError, RecordKind, Result};
+pub use graph::ClaimGraph;
+pub use model::{
+    Attribution, Claim, ClaimRelation, ClaimRelationKind, Modality, Period, Quantity, Rating,
+    Reliability, Source, SourceKind, SourceRelation, SourceRelationKind, Stance, Verdict,
+};
+pub use query::{
+    AsOfResult, Assessment, Chain, CircularReporting, Contradiction, Counts, Findings,
+    IngestReport, MergeChoice, MergeConflict, MergePolicy, MergeReport, Origin, OriginGroup,
+    Reason, ReasonKind, Status,
+};
