@@ -1,7 +1,95 @@
 //! Reading and writing graphs.
+//!
+//! - Native JSON ([`ClaimGraph::to_json`], [`ClaimGraph::from_json`], [`ClaimGraph::save`],
+//!   [`ClaimGraph::load`]): every field of every record, versioned, deterministic, with atomic
+//!   saves.
+//! - JSON Lines ([`ClaimGraph::from_jsonl`], [`ClaimGraph::ingest_jsonl`]): streamed bulk import
+//!   of a corpus of sources, citations, claims and attributions in the benchmark's schema.
+//!
+//! # Native JSON
+//!
+//! One JSON object, with `"format"` and `"version"` first:
+//!
+//! ```text
+//! {
+//!   "format": "claimgraph",
+//!   "version": 1,
+//!   "sources": [
+//!     {"id":"putin","kind":"person","name":"Vladimir Putin"},
+//!     {"id":"rodong","kind":"outlet","name":"Rodong Sinmun"}
+//!   ],
+//!   "claims": [
+//!     {"id":"ammo","text":"DPRK supplies ammunition to Russia","subjects":["dprk","russia"]}
+//!   ],
+//!   "attributions": [],
+//!   "source_relations": [],
+//!   "claim_relations": [],
+//!   "verdicts": []
+//! }
+//! ```
+//!
+//! Each list is sorted by id and holds one record per line, in the records' own serde form
+//! (optional fields left out when empty). So the same graph always gives the same bytes
+//! whatever order it was built in, a diff between two saves shows the records that changed, and
+//! the line of a load error is the line of the record it is in. Numbers are written in the
+//! shortest form that reads back to the same `f64`.
+//!
+//! Reading is strict. `"format"` must be `"claimgraph"` and come first, and `"version"` must come
+//! before the record lists, so that a file of a newer version is recognised before its records
+//! are read. Unknown fields are errors at every level. A missing list reads as empty.
+//!
+//! # JSON Lines
+//!
+//! One JSON object per line, UTF-8. Line 1 is the meta record; each other record comes after
+//! the records it refers to:
+//!
+//! ```text
+//! {"type":"meta","format_version":1,"counts":{"source":2,"claim":1,"attribution":1,"citation":1}}
+//! {"type":"source","id":"s0","kind":"person","name":"Ana Abe","anonymous":false}
+//! {"type":"source","id":"s1","kind":"outlet","name":"The Berg Daily","anonymous":false}
+//! {"type":"citation","id":"x0","from":"s1","to":"s0","date":"2024-06-18","cycle":false}
+//! {"type":"claim","id":"c0","text":"The mayor approved the budget"}
+//! {"type":"attribution","id":"a0","source":"s1","claim":"c0","stance":"asserts","date":"2024-06-19","quote":null}
+//! ```
+//!
+//! | type | becomes | required fields | optional fields |
+//! |---|---|---|---|
+//! | `meta` | checked; its counts reserve room | `format_version` (1) | `counts`, `generator`, `seed`, `n_claims` |
+//! | `source` | [`Source`] | `id`, `kind`, `name` | `anonymous` (when given, true exactly for `anonymous_group`) |
+//! | `citation` | [`SourceRelation`]: `from` cites `to` | `id`, `from`, `to` | `date`, `cycle` (default false) |
+//! | `claim` | [`Claim`] | `id`, `text` | |
+//! | `attribution` | [`Attribution`] | `id`, `source`, `claim`, `stance` | `date` (becomes `said`), `quote` (`null` for none) |
+//!
+//! `kind` is a corpus kind (`person`, `organization`, `outlet`, or `anonymous_group`, read as
+//! [`SourceKind::UnnamedGroup`]) or any other [`SourceKind`] name. `stance` is `asserts`,
+//! `denies` or `doubts`. Citations with `"cycle": true` close a loop of sources citing each
+//! other; they are left out unless [`JsonlOptions::include_cycles`] is set. Unknown fields,
+//! fields of another record type and unknown types are errors; empty lines are skipped.
+//!
+//! Every error is [`Error::Format`] with format `"JSON Lines"`, the 1-based line, the record's id
+//! when it has one, and the column for JSON syntax errors. When the graph refuses a record (a
+//! dangling or duplicate id, an empty text), its error's text is the message. Two exceptions: a
+//! meta line of another `format_version` is [`Error::UnsupportedVersion`] at line 1, and a
+//! failing reader is [`Error::Io`] whose path reads "JSON Lines input, line N".
+//!
+//! [`ClaimGraph::to_json`]: crate::ClaimGraph::to_json
+//! [`ClaimGraph::from_json`]: crate::ClaimGraph::from_json
+//! [`ClaimGraph::save`]: crate::ClaimGraph::save
+//! [`ClaimGraph::load`]: crate::ClaimGraph::load
+//! [`ClaimGraph::from_jsonl`]: crate::ClaimGraph::from_jsonl
+//! [`ClaimGraph::ingest_jsonl`]: crate::ClaimGraph::ingest_jsonl
+//! [`Source`]: crate::Source
+//! [`SourceRelation`]: crate::SourceRelation
+//! [`Claim`]: crate::Claim
+//! [`Attribution`]: crate::Attribution
+//! [`SourceKind`]: crate::SourceKind
+//! [`SourceKind::UnnamedGroup`]: crate::SourceKind::UnnamedGroup
+//! [`Error::Format`]: crate::Error::Format
+//! [`Error::UnsupportedVersion`]: crate::Error::UnsupportedVersion
+//! [`Error::Io`]: crate::Error::Io
 
 pub(crate) mod jsonl;
 pub(crate) mod native;
 
-pub use jsonl::IngestReport;
+pub use jsonl::{IngestReport, JsonlOptions, JSONL_FORMAT_VERSION};
 pub use native::{FORMAT_NAME, FORMAT_VERSION};

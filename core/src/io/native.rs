@@ -1,36 +1,624 @@
-//! The native JSON format: versioned, deterministic, exact round trip; atomic saves.
+//! The native JSON format (described in [`crate::io`]): versioned, deterministic, exact round
+//! trip; atomic saves.
 
-use std::path::Path;
+use std::cell::Cell;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::error::Result;
-use crate::graph::ClaimGraph;
+use petgraph::stable_graph::EdgeIndex;
+use serde::de::{self, DeserializeSeed, MapAccess, Visitor};
+use serde::ser::{SerializeSeq, SerializeStruct};
+use serde::{Serialize, Serializer};
+
+use crate::error::{Error, Location, RecordKind, Result};
+use crate::graph::{ClaimGraph, Edge};
+use crate::model::{Attribution, Claim, ClaimRelation, Source, SourceRelation, Verdict};
 
 /// The value of the `"format"` field of a native file.
 pub const FORMAT_NAME: &str = "claimgraph";
 /// The version of the native format this library reads and writes.
 pub const FORMAT_VERSION: u64 = 1;
 
+/// The name of this format in errors.
+const FORMAT_LABEL: &str = "claimgraph JSON";
+
+/// The record lists of a document, in the order they are written.
+const LISTS: [&str; 6] = [
+    "sources",
+    "claims",
+    "attributions",
+    "source_relations",
+    "claim_relations",
+    "verdicts",
+];
+
 impl ClaimGraph {
     /// The graph as native JSON.
+    ///
+    /// The output is deterministic: two graphs holding the same records give the same string,
+    /// whatever order the records were added in. Records are sorted by id within each list and
+    /// written one per line.
+    ///
+    /// ```
+    /// use claimgraph::{ClaimGraph, Claim};
+    /// let mut g = ClaimGraph::new();
+    /// g.add_claim(Claim::new("ammo", "DPRK supplies ammunition to Russia"))?;
+    /// let json = g.to_json();
+    /// assert!(json.starts_with("{\n  \"format\": \"claimgraph\",\n  \"version\": 1,"));
+    /// assert_eq!(ClaimGraph::from_json(&json)?, g);
+    /// # Ok::<(), claimgraph::Error>(())
+    /// ```
     pub fn to_json(&self) -> String {
-        todo!("to_json")
+        let mut out = Vec::with_capacity(4096);
+        // Writing into a Vec cannot fail, and every record serializes (keys are strings).
+        let _ = self.write_native(&mut out);
+        // serde_json writes only valid UTF-8.
+        String::from_utf8(out).unwrap_or_default()
     }
 
     /// A graph from native JSON.
+    ///
+    /// Errors: [`Error::Format`] with the line and column for anything that is not a claimgraph
+    /// document of this version (wrong or missing `"format"`, a missing or non-integer
+    /// `"version"`, bad syntax, an unknown field, a wrong type); [`Error::UnsupportedVersion`] for
+    /// a document of a newer version. A record that the graph refuses (a duplicate id, an
+    /// attribution to an unknown claim, an empty text) gives the graph's own error, exactly as
+    /// adding that record would: [`Error::DuplicateId`], [`Error::NotFound`], ...
+    ///
+    /// ```
+    /// use claimgraph::{ClaimGraph, Error};
+    /// let err = ClaimGraph::from_json(r#"{"format": "claimgraph", "version": 2}"#).unwrap_err();
+    /// assert!(matches!(err, Error::UnsupportedVersion { found: 2, .. }));
+    /// ```
     pub fn from_json(json: &str) -> Result<ClaimGraph> {
-        let _ = json;
-        todo!("from_json")
+        check_not_empty(json.as_bytes(), None)?;
+        parse(serde_json::Deserializer::from_str(json), None)?.into_graph(None)
     }
 
-    /// Writes the graph to `path` atomically.
+    /// Writes the graph to `path` atomically, in the format of [`ClaimGraph::to_json`].
+    ///
+    /// The graph is written to a temporary file beside the target, synced to disk, and renamed
+    /// over the target, so the target always holds either its old content or the whole new
+    /// graph, never a part of it. On failure the temporary file is removed and the target is
+    /// left as it was. A symbolic link at `path` is replaced by a regular file.
+    ///
+    /// Errors: [`Error::Io`] naming `path`, when the folder does not exist or cannot be written,
+    /// the disk is full, or the rename fails.
     pub fn save(&self, path: impl AsRef<Path>) -> Result<()> {
-        let _ = path;
-        todo!("save")
+        let target = path.as_ref();
+        let io_err = |action: &'static str| {
+            move |source: io::Error| Error::Io {
+                action,
+                path: target.to_path_buf(),
+                source,
+            }
+        };
+        let name = target.file_name().ok_or_else(|| {
+            io_err("save to")(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "the path does not name a file",
+            ))
+        })?;
+        let folder = match target.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let tmp = folder.join(temp_name(name));
+        let file = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+            .map_err(io_err("create a temporary file beside"))?;
+        let written = self.write_temp(file, target);
+        let outcome = written.and_then(|()| fs::rename(&tmp, target).map_err(io_err("replace")));
+        if let Err(e) = outcome {
+            let _ = fs::remove_file(&tmp);
+            return Err(e);
+        }
+        // Make the rename itself durable. Some platforms cannot open or sync a folder; the file's
+        // content is already on disk, so this is best effort.
+        if let Ok(dir) = File::open(&folder) {
+            let _ = dir.sync_all();
+        }
+        Ok(())
     }
 
-    /// Reads a graph from `path`.
+    /// Reads a graph from `path`, written by [`ClaimGraph::save`] or [`ClaimGraph::to_json`].
+    ///
+    /// Nothing is read into an existing graph: on any error no graph is returned and the file is
+    /// untouched.
+    ///
+    /// Errors: [`Error::Io`] when the file cannot be read; [`Error::Format`] naming the path, line
+    /// and column for a truncated, corrupt or foreign file; [`Error::UnsupportedVersion`] for a
+    /// file of a newer version. A record that the graph refuses is reported as
+    /// [`Error::Format`] naming the path and the record's id, with the graph's message (a
+    /// dangling or duplicate id in a file is a fault of the file).
     pub fn load(path: impl AsRef<Path>) -> Result<ClaimGraph> {
-        let _ = path;
-        todo!("load")
+        let path = path.as_ref();
+        let bytes = fs::read(path).map_err(|source| Error::Io {
+            action: "read",
+            path: path.to_path_buf(),
+            source,
+        })?;
+        // A byte order mark is not JSON, but some editors add one.
+        let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+        check_not_empty(body, Some(path))?;
+        let doc = parse(serde_json::Deserializer::from_slice(body), Some(path))?;
+        drop(bytes);
+        doc.into_graph(Some(path))
+    }
+
+    /// Streams the document into `out`.
+    fn write_native<W: Write>(&self, out: W) -> serde_json::Result<()> {
+        let mut ser = serde_json::Serializer::with_formatter(out, RecordPerLine::default());
+        Document(self).serialize(&mut ser)?;
+        ser.into_inner()
+            .write_all(b"\n")
+            .map_err(serde_json::Error::io)
+    }
+
+    /// Writes, flushes and syncs the temporary file of a save.
+    fn write_temp(&self, file: File, target: &Path) -> Result<()> {
+        let io_err = |action: &'static str| {
+            move |source: io::Error| Error::Io {
+                action,
+                path: target.to_path_buf(),
+                source,
+            }
+        };
+        // Keep the permissions of the file being replaced, so a save does not widen or narrow
+        // who may read it.
+        if let Ok(meta) = fs::metadata(target) {
+            let _ = file.set_permissions(meta.permissions());
+        }
+        let mut w = BufWriter::with_capacity(1 << 16, file);
+        self.write_native(&mut w)
+            .map_err(|e| io_err("write")(io::Error::from(e)))?;
+        let file = w
+            .into_inner()
+            .map_err(|e| io_err("write")(e.into_error()))?;
+        file.sync_all().map_err(io_err("sync"))
+    }
+}
+
+/// A fresh temporary name beside the target: hidden, and unique within and across processes.
+fn temp_name(target: &std::ffi::OsStr) -> std::ffi::OsString {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let mut name = std::ffi::OsString::from(".");
+    name.push(target);
+    name.push(format!(".tmp-{}-{}", std::process::id(), n));
+    name
+}
+
+// ----- writing ---------------------------------------------------------------------------------
+
+/// The whole graph as a document; serializes records straight from the graph, one at a time.
+struct Document<'g>(&'g ClaimGraph);
+
+impl Serialize for Document<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let g = self.0;
+        let mut sources: Vec<&Source> = g.sources().collect();
+        sources.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+        let mut claims: Vec<&Claim> = g.claims().collect();
+        claims.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+
+        let mut doc = s.serialize_struct("Document", 2 + LISTS.len())?;
+        doc.serialize_field("format", FORMAT_NAME)?;
+        doc.serialize_field("version", &FORMAT_VERSION)?;
+        doc.serialize_field("sources", &sources)?;
+        doc.serialize_field("claims", &claims)?;
+        doc.serialize_field("attributions", &Edges::new(g, RecordKind::Attribution))?;
+        doc.serialize_field(
+            "source_relations",
+            &Edges::new(g, RecordKind::SourceRelation),
+        )?;
+        doc.serialize_field("claim_relations", &Edges::new(g, RecordKind::ClaimRelation))?;
+        doc.serialize_field("verdicts", &Edges::new(g, RecordKind::Verdict))?;
+        doc.end()
+    }
+}
+
+/// The edges of one kind, sorted by id; each record is rebuilt from the graph as it is written,
+/// so a save never holds a second copy of the graph.
+struct Edges<'g> {
+    graph: &'g ClaimGraph,
+    kind: RecordKind,
+    sorted: Vec<EdgeIndex>,
+}
+
+impl<'g> Edges<'g> {
+    fn new(graph: &'g ClaimGraph, kind: RecordKind) -> Edges<'g> {
+        let mut keyed: Vec<(&str, EdgeIndex)> = graph
+            .graph
+            .edge_indices()
+            .filter_map(|ix| {
+                let e: &Edge = graph.graph.edge_weight(ix)?;
+                (e.kind() == kind).then(|| (e.id(), ix))
+            })
+            .collect();
+        keyed.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        Edges {
+            graph,
+            kind,
+            sorted: keyed.into_iter().map(|(_, ix)| ix).collect(),
+        }
+    }
+}
+
+impl Serialize for Edges<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let g = self.graph;
+        let mut seq = s.serialize_seq(Some(self.sorted.len()))?;
+        for &ix in &self.sorted {
+            match self.kind {
+                RecordKind::Attribution => {
+                    if let Some(r) = g.attribution_at(ix) {
+                        seq.serialize_element(&r)?;
+                    }
+                }
+                RecordKind::SourceRelation => {
+                    if let Some(r) = g.source_relation_at(ix) {
+                        seq.serialize_element(&r)?;
+                    }
+                }
+                RecordKind::ClaimRelation => {
+                    if let Some(r) = g.claim_relation_at(ix) {
+                        seq.serialize_element(&r)?;
+                    }
+                }
+                RecordKind::Verdict => {
+                    if let Some(r) = g.verdict_at(ix) {
+                        seq.serialize_element(&r)?;
+                    }
+                }
+                _ => {}
+            }
+        }
+        seq.end()
+    }
+}
+
+/// Pretty-prints the document and its lists, and writes each record compactly on its own line.
+#[derive(Default)]
+struct RecordPerLine {
+    /// How many objects and arrays are open.
+    depth: usize,
+    /// Whether the innermost pretty container has a value yet.
+    has_value: bool,
+}
+
+impl RecordPerLine {
+    /// The document (depth 1) and its lists (depth 2) are laid out on lines; records are not.
+    fn pretty(&self) -> bool {
+        self.depth <= 2
+    }
+
+    fn newline<W: ?Sized + Write>(&self, w: &mut W, depth: usize) -> io::Result<()> {
+        w.write_all(b"\n")?;
+        for _ in 0..depth {
+            w.write_all(b"  ")?;
+        }
+        Ok(())
+    }
+
+    fn open<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(bracket)
+    }
+
+    fn close<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
+        if self.pretty() && self.has_value {
+            self.newline(w, self.depth.saturating_sub(1))?;
+        }
+        self.depth = self.depth.saturating_sub(1);
+        w.write_all(bracket)
+    }
+
+    fn item<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        if !first {
+            w.write_all(b",")?;
+        }
+        if self.pretty() {
+            self.newline(w, self.depth)?;
+        }
+        Ok(())
+    }
+}
+
+impl serde_json::ser::Formatter for RecordPerLine {
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.open(w, b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.close(w, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.item(w, first)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.open(w, b"{")
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.close(w, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.item(w, first)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        w.write_all(if self.pretty() { b": " } else { b":" })
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+}
+
+// ----- reading ---------------------------------------------------------------------------------
+
+/// The records of a parsed document, not yet checked against each other.
+#[derive(Default)]
+struct Parsed {
+    sources: Vec<Source>,
+    claims: Vec<Claim>,
+    attributions: Vec<Attribution>,
+    source_relations: Vec<SourceRelation>,
+    claim_relations: Vec<ClaimRelation>,
+    verdicts: Vec<Verdict>,
+}
+
+impl Parsed {
+    /// Builds the graph, nodes before the edges that need them.
+    ///
+    /// A record the graph refuses gives the graph's own error when the document came from a
+    /// string, and a format error naming the file and the record when it came from `path`.
+    fn into_graph(self, path: Option<&Path>) -> Result<ClaimGraph> {
+        let mut g = ClaimGraph::new();
+        g.reserve(
+            self.sources.len() + self.claims.len(),
+            self.attributions.len()
+                + self.source_relations.len()
+                + self.claim_relations.len()
+                + self.verdicts.len(),
+        );
+        add_each(
+            &mut g,
+            self.sources,
+            path,
+            |r| &r.id,
+            ClaimGraph::add_source,
+        )?;
+        add_each(&mut g, self.claims, path, |r| &r.id, ClaimGraph::add_claim)?;
+        let rels = self.source_relations;
+        add_each(
+            &mut g,
+            rels,
+            path,
+            |r| &r.id,
+            ClaimGraph::add_source_relation,
+        )?;
+        let rels = self.claim_relations;
+        add_each(
+            &mut g,
+            rels,
+            path,
+            |r| &r.id,
+            ClaimGraph::add_claim_relation,
+        )?;
+        let attrs = self.attributions;
+        add_each(&mut g, attrs, path, |r| &r.id, ClaimGraph::add_attribution)?;
+        add_each(
+            &mut g,
+            self.verdicts,
+            path,
+            |r| &r.id,
+            ClaimGraph::add_verdict,
+        )?;
+        Ok(g)
+    }
+}
+
+/// Adds each record; see [`Parsed::into_graph`] for the errors.
+fn add_each<T>(
+    g: &mut ClaimGraph,
+    records: Vec<T>,
+    path: Option<&Path>,
+    id: fn(&T) -> &str,
+    add: fn(&mut ClaimGraph, T) -> Result<()>,
+) -> Result<()> {
+    for r in records {
+        // Adding consumes the record, and a dangling reference names only the id referred to,
+        // so a file's error keeps the record's own id aside.
+        let key = path.map(|_| id(&r).to_owned());
+        add(g, r).map_err(|inner| match (path, key) {
+            (Some(path), Some(id)) => Error::Format {
+                format: FORMAT_LABEL,
+                location: Location {
+                    path: Some(path.to_path_buf()),
+                    record: Some(id),
+                    ..Location::default()
+                },
+                message: inner.to_string(),
+            },
+            _ => inner,
+        })?;
+    }
+    Ok(())
+}
+
+/// An empty file is the most common broken save of other tools; say so plainly.
+fn check_not_empty(bytes: &[u8], path: Option<&Path>) -> Result<()> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(Error::Format {
+            format: FORMAT_LABEL,
+            location: Location {
+                path: path.map(Path::to_path_buf),
+                line: Some(1),
+                ..Location::default()
+            },
+            message: "the document is empty".to_owned(),
+        });
+    }
+    Ok(())
+}
+
+/// Reads a document, checking its format and version before its records.
+fn parse<'de, R: serde_json::de::Read<'de>>(
+    mut de: serde_json::Deserializer<R>,
+    path: Option<&Path>,
+) -> Result<Parsed> {
+    let newer = Cell::new(None);
+    let parsed = DocumentSeed { newer: &newer }
+        .deserialize(&mut de)
+        .and_then(|doc| de.end().map(|()| doc));
+    parsed.map_err(|e| {
+        let location = Location {
+            path: path.map(Path::to_path_buf),
+            line: (e.line() > 0).then_some(e.line() as u64),
+            column: (e.column() > 0).then_some(e.column() as u64),
+            record: None,
+        };
+        match newer.get() {
+            Some(found) => Error::UnsupportedVersion {
+                format: FORMAT_LABEL,
+                location,
+                found,
+                supported: FORMAT_VERSION,
+            },
+            None => Error::Format {
+                format: FORMAT_LABEL,
+                location,
+                message: describe(&e),
+            },
+        }
+    })
+}
+
+/// serde_json's message without the position, which the [`Location`] carries.
+fn describe(e: &serde_json::Error) -> String {
+    let full = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    let msg = full.strip_suffix(&suffix).unwrap_or(&full);
+    if e.is_eof() {
+        format!("the document ends too early; it may be truncated ({msg})")
+    } else {
+        msg.to_owned()
+    }
+}
+
+/// Reads the top-level object; records the version of a newer document in `newer` so the
+/// caller can report it as [`Error::UnsupportedVersion`] rather than a format error.
+struct DocumentSeed<'a> {
+    newer: &'a Cell<Option<u64>>,
+}
+
+impl<'de> DeserializeSeed<'de> for DocumentSeed<'_> {
+    type Value = Parsed;
+
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> std::result::Result<Parsed, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for DocumentSeed<'_> {
+    type Value = Parsed;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(
+            "a claimgraph document (a JSON object starting with \"format\": \"claimgraph\")",
+        )
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<Parsed, A::Error> {
+        let mut format_seen = false;
+        let mut version_seen = false;
+        let mut lists_seen = [false; LISTS.len()];
+        let mut doc = Parsed::default();
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "format" if format_seen => return Err(de::Error::duplicate_field("format")),
+                "format" => {
+                    let value: serde_json::Value = map.next_value()?;
+                    if value.as_str() != Some(FORMAT_NAME) {
+                        return Err(de::Error::custom(format!(
+                            "the \"format\" field is {value}, not \"{FORMAT_NAME}\": this is not a claimgraph document"
+                        )));
+                    }
+                    format_seen = true;
+                }
+                _ if !format_seen => {
+                    return Err(de::Error::custom(format!(
+                        "not a claimgraph document: it must start with \"format\": \"{FORMAT_NAME}\", but found the field {key:?} first"
+                    )));
+                }
+                "version" if version_seen => return Err(de::Error::duplicate_field("version")),
+                "version" => {
+                    let value: serde_json::Value = map.next_value()?;
+                    match value.as_u64() {
+                        Some(FORMAT_VERSION) => version_seen = true,
+                        Some(found) if found > FORMAT_VERSION => {
+                            self.newer.set(Some(found));
+                            return Err(de::Error::custom(format!(
+                                "version {found} is newer than this library's version {FORMAT_VERSION}"
+                            )));
+                        }
+                        _ => {
+                            return Err(de::Error::custom(format!(
+                                "the \"version\" field must be a whole number from 1 to {FORMAT_VERSION}, found {value}"
+                            )));
+                        }
+                    }
+                }
+                other => {
+                    let Some(i) = LISTS.iter().position(|l| *l == other) else {
+                        return Err(de::Error::custom(format!(
+                            "unknown field {other:?}; a claimgraph document has the fields format, version, {}",
+                            LISTS.join(", ")
+                        )));
+                    };
+                    if !version_seen {
+                        return Err(de::Error::custom(format!(
+                            "the \"version\" field must come before {other:?}"
+                        )));
+                    }
+                    if std::mem::replace(&mut lists_seen[i], true) {
+                        return Err(de::Error::custom(format!("duplicate field {other:?}")));
+                    }
+                    match i {
+                        0 => doc.sources = map.next_value()?,
+                        1 => doc.claims = map.next_value()?,
+                        2 => doc.attributions = map.next_value()?,
+                        3 => doc.source_relations = map.next_value()?,
+                        4 => doc.claim_relations = map.next_value()?,
+                        _ => doc.verdicts = map.next_value()?,
+                    }
+                }
+            }
+        }
+        if !format_seen {
+            return Err(de::Error::custom(format!(
+                "not a claimgraph document: there is no \"format\": \"{FORMAT_NAME}\" field"
+            )));
+        }
+        if !version_seen {
+            return Err(de::Error::missing_field("version"));
+        }
+        Ok(doc)
     }
 }

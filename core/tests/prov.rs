@@ -1,0 +1,657 @@
+//! W3C PROV-JSON: what claimgraph writes reads back as the same graph, and what other PROV tools
+//! wrote (the documents in the shared interop folder) loads with its records where a reader
+//! expects them.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use std::path::PathBuf;
+
+use claimgraph::{
+    Attribution, Claim, ClaimGraph, ClaimRelation, ClaimRelationKind, Error, Modality, Period,
+    Quantity, Rating, Reliability, Source, SourceKind, SourceRelation, SourceRelationKind, Stance,
+    Verdict, When,
+};
+use serde_json::Value;
+
+fn when(s: &str) -> When {
+    s.parse().unwrap()
+}
+
+fn interop(rel: &str) -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/interop/prov")
+        .join(rel);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "the shared interop document {} is missing ({e}); the tests read it from beside the checkout",
+            path.display()
+        )
+    })
+}
+
+fn import(rel: &str) -> (ClaimGraph, claimgraph::ImportReport) {
+    ClaimGraph::from_prov_json(&interop(rel))
+        .unwrap_or_else(|e| panic!("{rel} does not import: {e}"))
+}
+
+/// A graph that uses every field of every record, with ids that a qualified name cannot hold as
+/// they are.
+fn every_field() -> ClaimGraph {
+    let mut g = ClaimGraph::new();
+    let sources = [
+        Source::new("putin", SourceKind::Person, "Vladimir Putin")
+            .alias("Путин")
+            .alias("V. Putin")
+            .reliability(Reliability::C),
+        Source::new(
+            "ministry: unification",
+            SourceKind::Government,
+            "Ministry of Unification",
+        )
+        .url("https://www.unikorea.go.kr/"),
+        Source::new(
+            "Министерство",
+            SourceKind::Organization,
+            "Министерство обороны",
+        ),
+        Source::new("rodong/sinmun", SourceKind::Outlet, "Rodong Sinmun")
+            .reliability(Reliability::E),
+        Source::new("op-ed #1", SourceKind::Document, "Putin's op-ed")
+            .title("Russia and the DPRK: traditions of friendship \"through the years\"")
+            .url("http://rodong.rep.kp/en/index.php?MTJAMjAyNC0wNi0xOC1IMDAx")
+            .published(when("2024-06-18T06:00:00+09:00")),
+        Source::new("stats 100%", SourceKind::Document, "Statistics").published(when("2024-02")),
+        Source::new("yearbook.", SourceKind::Document, "Yearbook").published(when("2023")),
+        Source::new("-rok-sources", SourceKind::UnnamedGroup, "ROK sources"),
+        Source::new("west", SourceKind::Collective, "the West").alias("Western commentators"),
+        Source::new("article", SourceKind::Document, "Analysis").published(when("2024-06-18")),
+        Source::new("fact-checker", SourceKind::Organization, "Fact Check Desk"),
+    ];
+    for s in sources {
+        g.add_source(s).unwrap();
+    }
+    g.add_claim(
+        Claim::new(
+            "containers: 6,700",
+            "DPRK delivered 6,700 containers of munitions",
+        )
+        .subject("Министерство")
+        .subject("ministry: unification")
+        .period(Period::new(Some(when("2023-08")), Some(when("2024-02"))))
+        .quantity(Quantity::new(6700.5, "containers"))
+        .tag("military")
+        .tag("логистика"),
+    )
+    .unwrap();
+    g.add_claim(
+        Claim::new("ammo", "DPRK supplies ammunition to Russia")
+            .period(Period::new(None, Some(when("2024-06-18T12:00:00.250Z")))),
+    )
+    .unwrap();
+    g.add_claim(Claim::new(
+        "friendship",
+        "Russia and the DPRK are friends\nof old",
+    ))
+    .unwrap();
+    g.add_attribution(
+        Attribution::new("-rok-sources", "containers: 6,700", Stance::Asserts)
+            .via("article")
+            .said(when("2024-06-18"))
+            .quote("6,700 \"containers\" of munitions"),
+    )
+    .unwrap();
+    g.add_attribution(
+        Attribution::new("west", "ammo", Stance::Asserts)
+            .with_id("west/alleges ammo")
+            .modality(Modality::Alleged)
+            .via("article"),
+    )
+    .unwrap();
+    g.add_attribution(
+        Attribution::new("Министерство", "ammo", Stance::Denies)
+            .said(when("2024-06-19T10:00:00+03:00"))
+            .quote("mad rumors"),
+    )
+    .unwrap();
+    g.add_attribution(
+        Attribution::new("putin", "friendship", Stance::Doubts).modality(Modality::Speculated),
+    )
+    .unwrap();
+    g.add_attribution(
+        Attribution::new("op-ed #1", "friendship", Stance::Asserts).modality(Modality::Expected),
+    )
+    .unwrap();
+    g.add_source_relation(
+        SourceRelation::new("article", SourceRelationKind::Cites, "-rok-sources")
+            .date(when("2024-06-18")),
+    )
+    .unwrap();
+    g.add_source_relation(SourceRelation::new(
+        "op-ed #1",
+        SourceRelationKind::AuthoredBy,
+        "putin",
+    ))
+    .unwrap();
+    g.add_source_relation(
+        SourceRelation::new("op-ed #1", SourceRelationKind::PublishedIn, "rodong/sinmun")
+            .with_id("published: rodong"),
+    )
+    .unwrap();
+    g.add_source_relation(
+        SourceRelation::new(
+            "stats 100%",
+            SourceRelationKind::AffiliatedWith,
+            "ministry: unification",
+        )
+        .date(when("2024")),
+    )
+    .unwrap();
+    for (i, kind) in ClaimRelationKind::ALL.into_iter().enumerate() {
+        let (from, to) = if i % 2 == 0 {
+            ("containers: 6,700", "ammo")
+        } else {
+            ("ammo", "friendship")
+        };
+        g.add_claim_relation(ClaimRelation::new(from, kind, to))
+            .unwrap();
+    }
+    g.add_verdict(
+        Verdict::new("fact-checker", "ammo", "Mostly true")
+            .rating(Rating::new(2.0, 1.0, 5.0))
+            .date(when("2024-07-01"))
+            .url("https://factcheck.example/ammo")
+            .summary("Satellite images and UN reports agree."),
+    )
+    .unwrap();
+    g.add_verdict(Verdict::new("fact-checker", "friendship", "Unproven").with_id("v: 2"))
+        .unwrap();
+    g
+}
+
+fn prov_value(g: &ClaimGraph) -> Value {
+    serde_json::from_str(&g.to_prov_json()).unwrap()
+}
+
+// ----- writing and reading back ----------------------------------------------------------------
+
+#[test]
+fn every_field_of_every_record_survives_export_and_import() {
+    let g = every_field();
+    let (back, report) = ClaimGraph::from_prov_json(&g.to_prov_json()).unwrap();
+    assert_eq!(back.records(), g.records());
+    assert_eq!(back, g);
+    assert!(report.skipped.is_empty(), "{:?}", report.skipped);
+    assert!(report.notes.is_empty(), "{:?}", report.notes);
+    assert_eq!(report.added, g.counts());
+}
+
+#[test]
+fn the_reference_article_survives_export_and_import() {
+    let g = common::reference::putin_dprk_visit().unwrap();
+    let (back, report) = ClaimGraph::from_prov_json(&g.to_prov_json()).unwrap();
+    assert_eq!(back, g);
+    assert!(report.skipped.is_empty(), "{:?}", report.skipped);
+}
+
+#[test]
+fn an_empty_graph_is_a_document_with_prefixes_only() {
+    let g = ClaimGraph::new();
+    let v = prov_value(&g);
+    assert_eq!(v.as_object().unwrap().len(), 1, "{v}");
+    let (back, _) = ClaimGraph::from_prov_json(&g.to_prov_json()).unwrap();
+    assert!(back.is_empty());
+}
+
+#[test]
+fn export_is_deterministic_whatever_the_order_records_were_added_in() {
+    let g = every_field();
+    let mut reversed = ClaimGraph::new();
+    let mut r = g.records();
+    r.sources.reverse();
+    r.claims.reverse();
+    r.attributions.reverse();
+    r.source_relations.reverse();
+    reversed.add_records(r).unwrap();
+    assert_eq!(g.to_prov_json(), reversed.to_prov_json());
+}
+
+#[test]
+fn ids_are_percent_encoded_into_qualified_names_and_keep_letters_of_any_script() {
+    let v = prov_value(&every_field());
+    let agents = v["agent"].as_object().unwrap();
+    assert!(
+        agents.contains_key("node:ministry%3A%20unification"),
+        "{agents:?}"
+    );
+    assert!(agents.contains_key("node:Министерство"));
+    assert!(agents.contains_key("node:rodong%2Fsinmun"));
+    // A local part may not start with '-'.
+    assert!(agents.contains_key("node:%2Drok-sources"));
+    let entities = v["entity"].as_object().unwrap();
+    assert!(entities.contains_key("node:stats%20100%25"));
+    // ... nor end with '.'.
+    assert!(entities.contains_key("node:yearbook%2E"));
+    assert!(entities.contains_key("node:op-ed%20%231"));
+    for key in agents.keys().chain(entities.keys()) {
+        let local = key.split_once(':').unwrap().1;
+        assert!(
+            !local.contains([':', ' ', '/', '#', '"']),
+            "{key} holds a character a qualified name cannot"
+        );
+    }
+}
+
+#[test]
+fn sources_are_agents_or_entities_and_claims_are_typed_entities() {
+    let v = prov_value(&every_field());
+    assert_eq!(v["prefix"]["cg"], "https://claimgraph.org/ns#");
+    assert_eq!(v["prefix"]["node"], "urn:claimgraph:node:");
+    let putin = &v["agent"]["node:putin"];
+    assert_eq!(putin["prov:type"]["$"], "prov:Person");
+    assert_eq!(putin["prov:label"], "Vladimir Putin");
+    assert_eq!(
+        v["agent"]["node:rodong%2Fsinmun"]["prov:type"]["$"],
+        "prov:Organization"
+    );
+    assert_eq!(v["agent"]["node:west"]["cg:kind"], "collective");
+    assert!(v["agent"]["node:west"].get("prov:type").is_none());
+    let op_ed = &v["entity"]["node:op-ed%20%231"];
+    assert_eq!(op_ed["cg:kind"], "document");
+    assert_eq!(op_ed["cg:published"]["type"], "xsd:dateTime");
+    assert_eq!(
+        v["entity"]["node:stats%20100%25"]["cg:published"]["type"],
+        "xsd:gYearMonth"
+    );
+    let claim = &v["entity"]["node:containers%3A%206%2C700"];
+    assert_eq!(claim["prov:type"]["$"], "cg:Claim");
+    assert_eq!(claim["prov:type"]["type"], "prov:QUALIFIED_NAME");
+    assert_eq!(
+        claim["prov:label"],
+        "DPRK delivered 6,700 containers of munitions"
+    );
+    assert_eq!(claim["cg:subject"][0]["$"], "node:Министерство");
+}
+
+#[test]
+fn attributions_keep_their_stance_and_relations_use_the_prov_relations_the_docs_name() {
+    let v = prov_value(&every_field());
+    let deny = &v["wasAttributedTo"]["edge:Министерство%3Adenies%3Aammo"];
+    assert_eq!(deny["prov:entity"], "node:ammo");
+    assert_eq!(deny["prov:agent"], "node:Министерство");
+    assert_eq!(deny["cg:stance"], "denies");
+    assert_eq!(deny["cg:quote"], "mad rumors");
+    assert_eq!(deny["cg:said"]["$"], "2024-06-19T10:00:00+03:00");
+    let via = &v["wasAttributedTo"]["edge:west%2Falleges%20ammo"];
+    assert_eq!(via["cg:modality"], "alleged");
+    assert_eq!(via["cg:via"]["$"], "node:article");
+
+    // '-' is kept inside a local part, encoded only at its start.
+    let cites = &v["wasDerivedFrom"]["edge:article%3Acites%3A-rok-sources"];
+    assert_eq!(cites["prov:type"]["$"], "prov:Quotation");
+    assert_eq!(cites["prov:generatedEntity"], "node:article");
+    assert_eq!(cites["prov:usedEntity"], "node:%2Drok-sources");
+    let authored = &v["wasAttributedTo"]["edge:op-ed%20%231%3Aauthored_by%3Aputin"];
+    assert_eq!(authored["prov:entity"], "node:op-ed%20%231");
+    assert_eq!(authored["prov:agent"], "node:putin");
+    let affiliated =
+        &v["actedOnBehalfOf"]["edge:stats%20100%25%3Aaffiliated_with%3Aministry%3A%20unification"];
+    assert_eq!(affiliated["prov:delegate"], "node:stats%20100%25");
+    assert_eq!(
+        affiliated["prov:responsible"],
+        "node:ministry%3A%20unification"
+    );
+    assert_eq!(affiliated["cg:date"]["type"], "xsd:gYear");
+    let published = &v["wasInfluencedBy"]["edge:published%3A%20rodong"];
+    assert_eq!(published["prov:type"]["$"], "cg:PublishedIn");
+    let contradicts = &v["wasDerivedFrom"]["edge:ammo%3Acontradicts%3Afriendship"];
+    assert_eq!(contradicts["prov:type"]["$"], "cg:Contradicts");
+    let verdict = &v["entity"]["edge:fact-checker%3Averdict%3Aammo"];
+    assert_eq!(verdict["prov:type"]["$"], "cg:Verdict");
+    assert_eq!(verdict["prov:label"], "Mostly true");
+    assert_eq!(verdict["cg:bestRating"]["$"], "1");
+}
+
+// ----- documents written by others -------------------------------------------------------------
+
+#[test]
+fn every_shared_prov_document_imports() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/interop/prov");
+    let mut seen = 0;
+    for case in
+        std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{} is missing: {e}", dir.display()))
+    {
+        let case = case.unwrap().path();
+        for file in std::fs::read_dir(&case).unwrap() {
+            let file = file.unwrap().path();
+            if file.extension().is_some_and(|e| e == "json") {
+                let text = std::fs::read_to_string(&file).unwrap();
+                if let Err(e) = ClaimGraph::from_prov_json(&text) {
+                    panic!("{} does not import: {e}", file.display());
+                }
+                seen += 1;
+            }
+        }
+    }
+    assert!(
+        seen >= 6,
+        "only {seen} PROV-JSON documents found in {}",
+        dir.display()
+    );
+}
+
+#[test]
+fn primer_agents_entities_and_relations_land_where_a_reader_expects() {
+    let (g, report) = import("primer/primer.json");
+    let derek = g.get_source("ex:derek").unwrap();
+    assert_eq!(derek.kind, SourceKind::Person);
+    assert_eq!(derek.name, "Derek");
+    let chartgen = g.get_source("ex:chartgen").unwrap();
+    assert_eq!(chartgen.kind, SourceKind::Organization);
+    assert_eq!(chartgen.name, "Chart Generators Inc");
+    let article = g.get_source("ex:article").unwrap();
+    assert_eq!(article.kind, SourceKind::Document);
+    assert_eq!(article.title.as_deref(), Some("Crime rises in cities"));
+    assert_eq!(g.get_source("ex:chart1").unwrap().name, "chart1");
+    assert_eq!(g.counts().sources, 12);
+    assert_eq!(g.counts().claims, 0);
+
+    let rels = g.relations_of_source("ex:chart1").unwrap();
+    assert_eq!(rels.len(), 1);
+    assert_eq!(rels[0].kind, SourceRelationKind::AuthoredBy);
+    assert_eq!(rels[0].to, "ex:derek");
+    let cites: Vec<(String, String)> = g
+        .source_relations()
+        .filter(|r| r.kind == SourceRelationKind::Cites)
+        .map(|r| (r.from, r.to))
+        .collect();
+    assert_eq!(cites.len(), 5);
+    assert!(cites.contains(&("ex:blogEntry".into(), "ex:article".into())));
+    assert!(cites.contains(&("ex:dataSet2".into(), "ex:dataSet1".into())));
+    let affiliated: Vec<SourceRelation> = g
+        .source_relations()
+        .filter(|r| r.kind == SourceRelationKind::AffiliatedWith)
+        .collect();
+    assert_eq!(affiliated.len(), 1);
+    assert_eq!(
+        (affiliated[0].from.as_str(), affiliated[0].to.as_str()),
+        ("ex:derek", "ex:chartgen")
+    );
+
+    let skipped =
+        |kind: &str, id: &str| report.skipped.iter().any(|s| s.kind == kind && s.id == id);
+    for (kind, id) in [
+        ("activity", "ex:compose"),
+        ("activity", "ex:correct"),
+        ("wasGeneratedBy", "_:wGB249"),
+        ("used", "_:u345"),
+        ("wasAssociatedWith", "_:wAW198"),
+        ("specializationOf", "_:sO149"),
+        ("alternateOf", "_:aO9"),
+    ] {
+        assert!(
+            skipped(kind, id),
+            "{kind} {id} is not reported: {:?}",
+            report.skipped
+        );
+    }
+    let mbox = report
+        .skipped
+        .iter()
+        .find(|s| s.attribute.as_deref() == Some("foaf:mbox"))
+        .expect("foaf:mbox is reported");
+    assert_eq!(mbox.id, "ex:derek");
+    assert!(mbox
+        .value
+        .as_deref()
+        .unwrap()
+        .contains("mailto:derek@example.org"));
+    assert!(report
+        .skipped
+        .iter()
+        .any(|s| s.id == "_:aOBO10" && s.attribute.as_deref() == Some("prov:activity")));
+    // 5 activities, 5 generations, 6 usages, 2 associations, 2 specializations, 1 alternate.
+    assert_eq!(
+        report
+            .skipped
+            .iter()
+            .filter(|s| s.attribute.is_none())
+            .count(),
+        21
+    );
+}
+
+#[test]
+fn an_attribution_to_undeclared_elements_creates_them_and_reports_every_attribute() {
+    let (g, report) = import("attribution8/attribution8.json");
+    assert_eq!(g.get_source("ex:e1").unwrap().kind, SourceKind::Document);
+    assert_eq!(
+        g.get_source("ex:ag1").unwrap().kind,
+        SourceKind::Organization
+    );
+    let r = g
+        .source_relation("ex:attr8")
+        .expect("the attribution keeps its id");
+    assert_eq!(r.kind, SourceRelationKind::AuthoredBy);
+    assert_eq!((r.from.as_str(), r.to.as_str()), ("ex:e1", "ex:ag1"));
+    assert!(
+        report.notes.iter().any(|n| n.contains("ex:e1")),
+        "{:?}",
+        report.notes
+    );
+    assert!(report.notes.iter().any(|n| n.contains("ex:ag1")));
+    let attrs: Vec<&str> = report
+        .skipped
+        .iter()
+        .filter(|s| s.id == "ex:attr8")
+        .filter_map(|s| s.attribute.as_deref())
+        .collect();
+    for a in [
+        "prov:type",
+        "prov:label",
+        "ex:0tagWithDigit",
+        "ex2:tag3",
+        "ex:tag1",
+        "ex:tag2",
+    ] {
+        assert!(attrs.contains(&a), "{a} is not reported: {attrs:?}");
+    }
+    let tag1 = report
+        .skipped
+        .iter()
+        .find(|s| s.attribute.as_deref() == Some("ex:tag1"))
+        .unwrap();
+    assert!(tag1
+        .value
+        .as_deref()
+        .unwrap()
+        .contains("hello\\nover\\nmore\\nlines"));
+}
+
+#[test]
+fn quotations_and_primary_sources_are_both_read_as_cites() {
+    for (file, id) in [
+        ("derivation12/derivation12.json", "ex:quo1"),
+        ("derivation13/derivation13.json", "ex:prim1"),
+    ] {
+        let (g, report) = import(file);
+        let r = g
+            .source_relation(id)
+            .unwrap_or_else(|| panic!("{file}: no {id}"));
+        assert_eq!(r.kind, SourceRelationKind::Cites);
+        assert_eq!((r.from.as_str(), r.to.as_str()), ("ex:e2", "ex:e1"));
+        let attrs: Vec<&str> = report
+            .skipped
+            .iter()
+            .filter_map(|s| s.attribute.as_deref())
+            .collect();
+        assert_eq!(
+            attrs,
+            ["prov:activity", "prov:generation", "prov:usage"],
+            "{file}"
+        );
+    }
+}
+
+#[test]
+fn non_ascii_attribute_names_and_language_tagged_values_are_reported_intact() {
+    let (g, report) = import("international_RU1/international_RU1.json");
+    let e = g.get_source("ex:entity-HE").unwrap();
+    assert_eq!(e.kind, SourceKind::Document);
+    assert_eq!(e.name, "entity-HE");
+    let by_attr = |a: &str| {
+        report
+            .skipped
+            .iter()
+            .find(|s| s.attribute.as_deref() == Some(a))
+            .unwrap_or_else(|| panic!("{a} is not reported: {:?}", report.skipped))
+    };
+    assert_eq!(by_attr("ex:Любя").id, "ex:entity-HE");
+    assert!(by_attr("ex:title1")
+        .value
+        .as_deref()
+        .unwrap()
+        .contains("Любя, съешь щипцы, — вздохнёт мэр, — Кайф жгуч!"));
+    assert!(by_attr("ex:title3")
+        .value
+        .as_deref()
+        .unwrap()
+        .contains("ex:Любя"));
+}
+
+#[test]
+fn bundles_are_read_and_a_redefined_default_namespace_does_not_merge_two_things() {
+    let (g, report) = import("simple-bundle/simple-bundle.json");
+    assert_eq!(report.bundles, ["e001"]);
+    // The top-level e001 is http://example.org/0/e001; the bundle's is http://example.org/2/e001.
+    assert!(g.source("e001").is_some());
+    assert!(g.source("http://example.org/2/e001").is_some());
+    assert_eq!(g.counts().sources, 2);
+    assert!(report
+        .notes
+        .iter()
+        .any(|n| n.contains("http://example.org/2/e001")));
+}
+
+#[test]
+fn labels_in_several_languages_give_a_name_and_aliases() {
+    let doc = r#"{
+      "prefix": {"ex": "http://example.org/"},
+      "agent": {"ex:moscow": {
+        "prov:type": {"$": "prov:Organization", "type": "xsd:QName"},
+        "prov:label": [{"$": "Москва", "lang": "ru"}, {"$": "Moscow", "lang": "en"}]
+      }}
+    }"#;
+    let (g, report) = ClaimGraph::from_prov_json(doc).unwrap();
+    let s = g.get_source("ex:moscow").unwrap();
+    assert_eq!(s.name, "Moscow");
+    assert_eq!(s.aliases, ["Москва"]);
+    assert!(report.skipped.is_empty(), "{:?}", report.skipped);
+}
+
+#[test]
+fn a_record_written_as_a_list_of_objects_merges_its_declarations() {
+    let doc = r#"{
+      "prefix": {"ex": "http://example.org/"},
+      "agent": {"ex:tass": [
+        {"prov:type": {"$": "prov:Organization", "type": "prov:QUALIFIED_NAME"}},
+        {"prov:label": "TASS"}
+      ]}
+    }"#;
+    let (g, _) = ClaimGraph::from_prov_json(doc).unwrap();
+    assert_eq!(g.get_source("ex:tass").unwrap().name, "TASS");
+    assert_eq!(g.counts().sources, 1);
+}
+
+#[test]
+fn relations_between_records_of_the_wrong_kinds_are_reported_not_added() {
+    let doc = r#"{
+      "prefix": {"cg": "https://claimgraph.org/ns#", "ex": "http://example.org/"},
+      "entity": {"ex:c": {"prov:type": {"$": "cg:Claim", "type": "prov:QUALIFIED_NAME"},
+                          "prov:label": "A claim"}},
+      "agent": {"ex:a": {}},
+      "actedOnBehalfOf": {"ex:r1": {"prov:delegate": "ex:c", "prov:responsible": "ex:a"}},
+      "wasInfluencedBy": {"ex:r2": {"prov:influencee": "ex:c", "prov:influencer": "ex:a"}},
+      "wasAttributedTo": {"ex:r3": {"prov:entity": "ex:c", "prov:agent": "ex:a"}}
+    }"#;
+    let (g, report) = ClaimGraph::from_prov_json(doc).unwrap();
+    assert_eq!(g.counts().source_relations, 0);
+    let a = g.attribution("ex:r3").expect("an attribution of a claim");
+    assert_eq!(a.stance, Stance::Asserts);
+    assert_eq!((a.source.as_str(), a.claim.as_str()), ("ex:a", "ex:c"));
+    let mut ids: Vec<&str> = report.skipped.iter().map(|s| s.id.as_str()).collect();
+    ids.sort();
+    assert_eq!(ids, ["ex:r1", "ex:r2"]);
+}
+
+// ----- malformed documents ---------------------------------------------------------------------
+
+fn format_error(doc: &str) -> (Option<String>, String, Option<u64>) {
+    match ClaimGraph::from_prov_json(doc) {
+        Err(Error::Format {
+            format,
+            location,
+            message,
+        }) => {
+            assert_eq!(format, "PROV-JSON");
+            (location.record, message, location.line)
+        }
+        other => panic!("expected a PROV-JSON format error, got {other:?}"),
+    }
+}
+
+#[test]
+fn malformed_documents_give_an_error_naming_the_record() {
+    let (record, message, _) = format_error(
+        r#"{"prefix": {"ex": "http://example.org/"},
+            "wasAttributedTo": {"ex:attr": {"prov:entity": "ex:e"}}}"#,
+    );
+    assert_eq!(record.as_deref(), Some("wasAttributedTo ex:attr"));
+    assert!(message.contains("prov:agent"), "{message}");
+
+    let (record, _, _) = format_error(r#"{"entity": {"ex:e": "not an object"}}"#);
+    assert_eq!(record.as_deref(), Some("entity ex:e"));
+
+    let (record, message, _) = format_error(
+        r#"{"prefix": {"cg": "https://claimgraph.org/ns#"},
+            "entity": {"c": {"prov:type": {"$": "cg:Claim", "type": "prov:QUALIFIED_NAME"}, "prov:label": "x"}},
+            "agent": {"a": {}},
+            "wasAttributedTo": {"r": {"prov:entity": "c", "prov:agent": "a", "cg:stance": "maybe"}}}"#,
+    );
+    assert_eq!(record.as_deref(), Some("wasAttributedTo r"));
+    assert!(message.contains("cg:stance"), "{message}");
+
+    let (record, message, _) = format_error(
+        r#"{"prefix": {"node": "urn:claimgraph:node:"}, "agent": {"node:bad%zz": {}}}"#,
+    );
+    assert_eq!(record.as_deref(), Some("agent node:bad%zz"));
+    assert!(message.contains("node:bad%zz"), "{message}");
+
+    let (record, _, _) = format_error(r#"{"prefix": {"ex": 42}}"#);
+    assert_eq!(record.as_deref(), Some("prefix ex"));
+
+    let (record, _, _) = format_error(r#"{"bundle": {"b1": {"entity": {"ex:e": 5}}}}"#);
+    assert_eq!(record.as_deref(), Some("bundle b1: entity ex:e"));
+
+    let (record, message, _) =
+        format_error(r#"{"entity": {"e": {"ex:weight": {"type": "xsd:int"}}}}"#);
+    assert_eq!(record.as_deref(), Some("entity e"));
+    assert!(message.contains("ex:weight"), "{message}");
+
+    let (_, _, line) = format_error("{\n\"entity\": {\n  \"e\": {,}\n}}");
+    assert_eq!(line, Some(3));
+
+    let (record, _, _) = format_error("[1, 2]");
+    assert_eq!(record.as_deref(), Some("$"));
+}
+
+#[test]
+fn a_claim_record_without_text_is_an_error() {
+    let (record, message, _) = format_error(
+        r#"{"prefix": {"cg": "https://claimgraph.org/ns#"},
+            "entity": {"c": {"prov:type": {"$": "cg:Claim", "type": "prov:QUALIFIED_NAME"}}}}"#,
+    );
+    assert_eq!(record.as_deref(), Some("entity c"));
+    assert!(message.contains("prov:label"), "{message}");
+}
