@@ -88,8 +88,13 @@
 //! [`Error::UnsupportedVersion`]: crate::Error::UnsupportedVersion
 //! [`Error::Io`]: crate::Error::Io
 
+pub(crate) mod claimreview;
 pub(crate) mod jsonl;
 pub(crate) mod native;
+pub(crate) mod picture;
+pub(crate) mod prov;
 
 pub use jsonl::{IngestReport, JsonlOptions, JSONL_FORMAT_VERSION};
 pub use native::{FORMAT_NAME, FORMAT_VERSION};
+pub use picture::PictureOptions;
+pub use prov::{ImportReport, SkippedRecord, CLAIMGRAPH_NAMESPACE, EDGE_NAMESPACE, NODE_NAMESPACE};
