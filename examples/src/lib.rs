@@ -4,7 +4,7 @@
 //! The printing lives here rather than in the example so that tests can check it, and so that
 //! the Python and Kotlin twins of the example have one definition of the output to match.
 
-use claimgraph::{Attribution, ClaimGraph, Error, Location, Modality, Result, Status, When};
+use claimgraph::{Attribution, Chain, ClaimGraph, Error, Location, Modality, Result, Status, When};
 use serde_json::{Map, Value};
 
 /// The reference article's graph and the ids of its records.
@@ -125,6 +125,9 @@ pub fn report(graph: &ClaimGraph, as_of: &[When]) -> Result<String> {
     Ok(out.0)
 }
 
+/// How wide a wrapped list of ids may grow, after its label.
+const LIST_WIDTH: usize = 80;
+
 /// Text built line by line; writing to a `String` cannot fail.
 #[derive(Default)]
 struct Text(String);
@@ -143,9 +146,36 @@ impl Text {
     fn field(&mut self, label: &str, lines: &[String]) {
         let mut label = label;
         for l in lines {
-            self.line(format!("  {label:<13}{l}"));
+            self.line(format!("  {label:<14} {l}"));
             label = "";
         }
+    }
+
+    /// A labelled list of ids, comma-separated and wrapped.
+    fn list(&mut self, label: &str, ids: &[String]) {
+        let mut lines: Vec<String> = Vec::new();
+        let mut current = String::new();
+        for id in ids {
+            if !current.is_empty() && current.len() + id.len() + 2 > LIST_WIDTH {
+                lines.push(std::mem::take(&mut current) + ",");
+            }
+            if !current.is_empty() {
+                current.push_str(", ");
+            }
+            current.push_str(id);
+        }
+        if !current.is_empty() {
+            lines.push(current);
+        }
+        self.field(label, &or_none(lines));
+    }
+}
+
+fn or_none(lines: Vec<String>) -> Vec<String> {
+    if lines.is_empty() {
+        vec!["none".to_owned()]
+    } else {
+        lines
     }
 }
 
@@ -165,6 +195,10 @@ fn name(graph: &ClaimGraph, id: &str) -> String {
 
 fn attribution_line(graph: &ClaimGraph, a: &Attribution) -> String {
     let mut parts = vec![format!("{:<8}{}", a.stance.as_str(), who(graph, &a.source))];
+    // Only an id someone chose tells the reader something the line does not already show.
+    if a.id != Attribution::default_id(&a.source, &a.claim, a.stance) {
+        parts.push(format!("[{}]", a.id));
+    }
     if a.modality != Modality::Stated {
         parts.push(a.modality.as_str().to_owned());
     }
@@ -174,10 +208,23 @@ fn attribution_line(graph: &ClaimGraph, a: &Attribution) -> String {
     if let Some(q) = &a.quote {
         parts.push(format!("\u{201c}{q}\u{201d}"));
     }
-    if let Some(v) = &a.via {
-        parts.push(format!("via {v}"));
+    match &a.via {
+        Some(v) if *v != a.source => parts.push(format!("via {v}")),
+        _ => {}
     }
     parts.join(", ")
+}
+
+fn chain_line(graph: &ClaimGraph, c: &Chain) -> String {
+    let path: Vec<String> = c.path.iter().map(|s| name(graph, s)).collect();
+    let mut s = format!("{:<8}{}", c.stance.as_str(), path.join(" -> "));
+    if let Some(v) = &c.via {
+        s.push_str(&format!("  (via {v})"));
+    }
+    if c.circular {
+        s.push_str("  [comes back on itself]");
+    }
+    s
 }
 
 fn claim_section(graph: &ClaimGraph, status: &Status, out: &mut Text) -> Result<()> {
@@ -185,14 +232,15 @@ fn claim_section(graph: &ClaimGraph, status: &Status, out: &mut Text) -> Result<
     let claim = graph.get_claim(id)?;
     out.line(format!("[{id}] {}", claim.text));
 
-    let said: Vec<String> = graph
-        .attributions_of(id)?
+    let mut attributions = graph.attributions_of(id)?;
+    attributions.sort_by(|a, b| (a.stance, &a.id).cmp(&(b.stance, &b.id)));
+    let said = attributions
         .iter()
         .map(|a| attribution_line(graph, a))
         .collect();
     out.field("said", &or_none(said));
 
-    let origins: Vec<String> = status
+    let origins = status
         .origins
         .iter()
         .map(|o| {
@@ -208,31 +256,26 @@ fn claim_section(graph: &ClaimGraph, status: &Status, out: &mut Text) -> Result<
         .collect();
     out.field("origins", &or_none(origins));
 
-    let groups: Vec<String> = status
+    let mut groups: Vec<String> = status
         .independent_origins
         .iter()
         .map(|g| format!("{} <- {}", g.top, g.origins.join(", ")))
         .collect();
-    out.field(
-        &format!("independent {}", status.independent_origin_count()),
-        &or_none(groups),
-    );
+    match groups.len() {
+        0 => groups.push("none".to_owned()),
+        1 => groups[0].insert_str(0, "1 group: "),
+        n => groups.insert(0, format!("{n} groups")),
+    }
+    out.field("independent", &groups);
 
-    let chains: Vec<String> = graph
-        .chains(id)?
-        .iter()
-        .map(|c| {
-            let path: Vec<String> = c.path.iter().map(|s| name(graph, s)).collect();
-            let mut s = format!("{:<8}{}", c.stance.as_str(), path.join(" -> "));
-            if let Some(v) = &c.via {
-                s.push_str(&format!("  (via {v})"));
-            }
-            if c.circular {
-                s.push_str("  [comes back on itself]");
-            }
-            s
-        })
-        .collect();
+    let mut chains: Vec<String> = Vec::new();
+    for c in graph.chains(id)? {
+        // Two attributions of one source to one claim trace the same chain.
+        let line = chain_line(graph, &c);
+        if !chains.contains(&line) {
+            chains.push(line);
+        }
+    }
     out.field("chains", &or_none(chains));
 
     let mut flags = Vec::new();
@@ -269,20 +312,12 @@ fn claim_section(graph: &ClaimGraph, status: &Status, out: &mut Text) -> Result<
     Ok(())
 }
 
-fn or_none(lines: Vec<String>) -> Vec<String> {
-    if lines.is_empty() {
-        vec!["none".to_owned()]
-    } else {
-        lines
-    }
-}
-
 fn findings_section(graph: &ClaimGraph, out: &mut Text) {
     let f = graph.findings();
     out.line("Findings");
-    out.field("disputed", &or_none(f.disputed));
-    out.field("single origin", &or_none(f.single_origin));
-    out.field("unnamed only", &or_none(f.unnamed_only));
+    out.list("disputed", &f.disputed);
+    out.list("single origin", &f.single_origin);
+    out.list("unnamed only", &f.unnamed_only);
     let loops = f
         .circular_reporting
         .iter()
@@ -321,7 +356,7 @@ fn as_of_section(graph: &ClaimGraph, date: &When, out: &mut Text) {
         "  {placed} of {total} attributions on record; {} could not be placed in time",
         then.unplaced.len()
     ));
-    let mut claims: Vec<String> = then
+    let claims: Vec<String> = then
         .graph
         .claims()
         .filter(|c| {
@@ -331,11 +366,8 @@ fn as_of_section(graph: &ClaimGraph, date: &When, out: &mut Text) {
         })
         .map(|c| c.id.clone())
         .collect();
-    if claims.is_empty() {
-        claims.push("nothing yet".to_owned());
-    }
-    out.field("said by then", &claims);
+    out.list("said by then", &claims);
     if !then.unplaced.is_empty() {
-        out.field("unplaced", &then.unplaced);
+        out.list("unplaced", &then.unplaced);
     }
 }

@@ -166,10 +166,11 @@ pub fn putin_dprk_visit() -> Result<ClaimGraph> {
 fn add_sources(g: &mut ClaimGraph) -> Result<()> {
     use SourceKind::*;
     let sources = [
+        // The headline is the title; the name says what the document is.
         Source::new(
             ARTICLE,
             Document,
-            "Analysis: Putin's visit to DPRK raises Western concerns",
+            "Yangcheng Evening News analysis of 18 June 2024",
         )
         .title("Analysis: Putin's visit to DPRK raises Western concerns")
         .published(When::parse(ARTICLE_PUBLISHED)?),
