@@ -1,9 +1,21 @@
 //! The record as it stood on a given date.
 
-use crate::graph::ClaimGraph;
+use std::cmp::Ordering;
+
+use petgraph::stable_graph::NodeIndex;
+use petgraph::visit::{EdgeIndexable, EdgeRef, IntoEdgeReferences, NodeIndexable};
+
+use crate::graph::{ClaimGraph, Edge, Node};
 use crate::time::When;
 
 /// The graph as it stood on a date, and what could not be placed in time.
+///
+/// Built by [`ClaimGraph::as_of`], whose documentation gives the rule record by record. In
+/// short: attributions and verdicts are kept when their time is entirely on or before the
+/// cut-off (the last instant of `date`), dropped when entirely after it, and listed in
+/// `unplaced` when they have no time or their partial date straddles the cut-off; documents
+/// published after the cut-off are dropped with their edges; a claim is kept when something on
+/// it was kept or when nothing was ever attributed to it nor said of it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AsOf {
     /// The cut-off.
@@ -16,9 +28,182 @@ pub struct AsOf {
 }
 
 impl ClaimGraph {
-    /// The graph as it stood on `date`.
+    /// The graph as it stood on `date`, and what could not be placed in time.
+    ///
+    /// The cut-off is the last instant of `date` (the end of the day for `2024-06-10`, the end of
+    /// June for `2024-06`). A time is *on or before* the cut-off when it ends no later than the
+    /// cut-off, *after* it when it begins later, and *straddles* it otherwise (`2024-06` against
+    /// a cut-off of `2024-06-10`). Record by record:
+    ///
+    /// - **Sources** are kept, except a source with a `published` date after the cut-off (a
+    ///   document not yet published), which is dropped together with every edge from or to it
+    ///   and every attribution reported `via` it.
+    /// - **Attributions**: the time of an attribution is its `said`, or, when it has none, the
+    ///   `published` date of its `via` document. Kept when that time is on or before the
+    ///   cut-off; dropped when it is after; left out and listed in `unplaced` when there is no
+    ///   time at all or the time straddles the cut-off.
+    /// - **Verdicts**: the same rule on the verdict's `date` (an undated verdict is unplaced).
+    /// - **Relations between sources** are background facts, not reports: kept unless their
+    ///   `date` is after the cut-off (undated and straddling ones are kept).
+    /// - **Claims** are kept when at least one attribution or verdict on them was kept, or when
+    ///   they had none at all in the full graph (an unattributed claim is a standing part of the
+    ///   record). A claim whose attributions all came later, or cannot be placed, did not exist
+    ///   yet. Subjects that were dropped are removed from the claim.
+    /// - **Relations between claims** are kept when both claims are kept.
+    ///
+    /// An edge dropped because one of its ends was dropped is dropped, not unplaced.
+    ///
+    /// ```
+    /// use claimgraph::*;
+    /// let mut g = ClaimGraph::new();
+    /// g.add_source(Source::new("article", SourceKind::Document, "The article")
+    ///     .published("2024-06-18".parse()?))?;
+    /// g.add_source(Source::new("rok-sources", SourceKind::UnnamedGroup, "ROK sources"))?;
+    /// g.add_claim(Claim::new("ammo", "DPRK supplies ammunition to Russia"))?;
+    /// g.add_attribution(Attribution::new("rok-sources", "ammo", Stance::Asserts).via("article"))?;
+    /// let before = g.as_of(&"2024-06-17".parse()?);
+    /// assert!(before.graph.claim("ammo").is_none());   // not reported yet
+    /// let after = g.as_of(&"2024-06-18".parse()?);
+    /// assert!(after.graph.claim("ammo").is_some());
+    /// let june = g.as_of(&"2024-06".parse()?);
+    /// assert!(june.unplaced.is_empty());
+    /// # Ok::<(), claimgraph::Error>(())
+    /// ```
     pub fn as_of(&self, date: &When) -> AsOf {
-        let _ = date;
-        todo!("as_of")
+        let after = |w: &When| w.compare_to_cutoff(date) == Some(Ordering::Greater);
+        let bound = self.graph.node_bound();
+
+        // Nodes: sources published later are dropped; claims are decided below.
+        let mut keep = vec![false; bound];
+        for ix in self.graph.node_indices() {
+            if let Some(Node::Source(s)) = self.graph.node_weight(ix) {
+                set(&mut keep, ix, !s.published.as_ref().is_some_and(after));
+            }
+        }
+        let kept = |keep: &[bool], ix: NodeIndex| keep.get(ix.index()).copied().unwrap_or(false);
+
+        let mut unplaced = Vec::new();
+        let mut reported = vec![false; bound]; // claims with any attribution or verdict at all
+        let mut standing = vec![false; bound]; // claims with one that was kept
+        let mut kept_edges = vec![false; self.graph.edge_bound()];
+        for e in self.graph.edge_references() {
+            let (from, to) = (e.source(), e.target());
+            let time = match e.weight() {
+                Edge::Attribution(a) => {
+                    set(&mut reported, to, true);
+                    if a.via.is_some_and(|v| !kept(&keep, v)) {
+                        continue;
+                    }
+                    a.said.or_else(|| {
+                        a.via
+                            .and_then(|v| self.source_at(v))
+                            .and_then(|s| s.published)
+                    })
+                }
+                Edge::Verdict(v) => {
+                    set(&mut reported, to, true);
+                    v.date
+                }
+                Edge::SourceRelation(r) => {
+                    let keep_it =
+                        kept(&keep, from) && kept(&keep, to) && !r.date.as_ref().is_some_and(after);
+                    set_edge(&mut kept_edges, e.id().index(), keep_it);
+                    continue;
+                }
+                Edge::ClaimRelation(_) => continue,
+            };
+            if !kept(&keep, from) {
+                continue;
+            }
+            match time.and_then(|t| t.compare_to_cutoff(date)) {
+                Some(Ordering::Less | Ordering::Equal) => {
+                    set_edge(&mut kept_edges, e.id().index(), true);
+                    set(&mut standing, to, true);
+                }
+                Some(Ordering::Greater) => {}
+                None => unplaced.push(e.weight().id().to_owned()),
+            }
+        }
+        for ix in self.graph.node_indices() {
+            if let Some(Node::Claim(_)) = self.graph.node_weight(ix) {
+                set(&mut keep, ix, kept(&standing, ix) || !kept(&reported, ix));
+            }
+        }
+
+        // Rebuild through the public API, in the original order, so the new graph lists claims
+        // and sources as this one does. Every record comes from a valid graph and everything it
+        // refers to is kept, so no addition can fail; one that did would be left out rather
+        // than stop the rest.
+        let mut graph = ClaimGraph::new();
+        for ix in self.graph.node_indices() {
+            if !kept(&keep, ix) {
+                continue;
+            }
+            match self.graph.node_weight(ix) {
+                Some(Node::Source(s)) => {
+                    let _ = graph.add_source(s.clone());
+                }
+                Some(Node::Claim(c)) => {
+                    let mut c = c.clone();
+                    c.subjects
+                        .retain(|s| self.node_index(s).is_some_and(|i| kept(&keep, i)));
+                    let _ = graph.add_claim(c);
+                }
+                None => {}
+            }
+        }
+        let edge_kept = |ix: petgraph::stable_graph::EdgeIndex| {
+            kept_edges.get(ix.index()).copied().unwrap_or(false)
+        };
+        for e in self.graph.edge_references() {
+            let ix = e.id();
+            match e.weight() {
+                Edge::SourceRelation(_) if edge_kept(ix) => {
+                    if let Some(r) = self.source_relation_at(ix) {
+                        let _ = graph.add_source_relation(r);
+                    }
+                }
+                Edge::ClaimRelation(_) if kept(&keep, e.source()) && kept(&keep, e.target()) => {
+                    if let Some(r) = self.claim_relation_at(ix) {
+                        let _ = graph.add_claim_relation(r);
+                    }
+                }
+                _ => {}
+            }
+        }
+        for e in self.graph.edge_references() {
+            let ix = e.id();
+            match e.weight() {
+                Edge::Attribution(_) if edge_kept(ix) => {
+                    if let Some(a) = self.attribution_at(ix) {
+                        let _ = graph.add_attribution(a);
+                    }
+                }
+                Edge::Verdict(_) if edge_kept(ix) => {
+                    if let Some(v) = self.verdict_at(ix) {
+                        let _ = graph.add_verdict(v);
+                    }
+                }
+                _ => {}
+            }
+        }
+        unplaced.sort_unstable();
+        AsOf {
+            date: *date,
+            graph,
+            unplaced,
+        }
+    }
+}
+
+fn set(flags: &mut [bool], ix: NodeIndex, value: bool) {
+    if let Some(f) = flags.get_mut(ix.index()) {
+        *f = value;
+    }
+}
+
+fn set_edge(flags: &mut [bool], i: usize, value: bool) {
+    if let Some(f) = flags.get_mut(i) {
+        *f = value;
     }
 }

@@ -1,8 +1,15 @@
 //! Chains: the paths from a claim's attributions up to their origins, for display.
 
-use crate::error::Result;
-use crate::graph::ClaimGraph;
-use crate::model::Stance;
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+use petgraph::stable_graph::NodeIndex;
+use petgraph::visit::EdgeRef;
+use petgraph::Direction;
+
+use crate::error::{Error, Result};
+use crate::graph::{ClaimGraph, Edge};
+use crate::model::{SourceRelationKind, Stance};
 
 /// The most chains [`ClaimGraph::chains`] lists for one claim before it stops with
 /// [`Error::LimitExceeded`](crate::Error::LimitExceeded).
@@ -26,9 +33,151 @@ pub struct Chain {
 }
 
 impl ClaimGraph {
-    /// Every chain of a claim, sorted.
+    /// Every chain of a claim, sorted: for each attribution (whatever its stance), every path
+    /// from the attributed source along cites and authored-by edges up to a source that cites no
+    /// one. A source that cites no one gives a one-source path. A path that would come back to a
+    /// source already on it stops before doing so and is marked `circular`.
+    ///
+    /// Errors: [`Error::NotFound`] for an unknown claim; [`Error::LimitExceeded`] when the claim
+    /// has more than [`MAX_CHAINS`] chains (citations that branch and rejoin multiply paths).
+    ///
+    /// ```
+    /// use claimgraph::*;
+    /// let mut g = ClaimGraph::new();
+    /// g.add_source(Source::new("article", SourceKind::Document, "The article"))?;
+    /// g.add_source(Source::new("rok-media", SourceKind::Outlet, "ROK media"))?;
+    /// g.add_source(Source::new("rok-sources", SourceKind::UnnamedGroup, "ROK sources"))?;
+    /// g.add_claim(Claim::new("ammo", "DPRK supplies ammunition to Russia"))?;
+    /// g.add_source_relation(SourceRelation::new("article", SourceRelationKind::Cites, "rok-media"))?;
+    /// g.add_source_relation(SourceRelation::new("rok-media", SourceRelationKind::Cites, "rok-sources"))?;
+    /// g.add_attribution(Attribution::new("article", "ammo", Stance::Asserts))?;
+    /// let chains = g.chains("ammo")?;
+    /// assert_eq!(chains[0].path, ["article", "rok-media", "rok-sources"]);
+    /// assert!(!chains[0].circular);
+    /// # Ok::<(), claimgraph::Error>(())
+    /// ```
     pub fn chains(&self, claim: &str) -> Result<Vec<Chain>> {
-        let _ = self.claim_index(claim)?;
-        todo!("chains")
+        let ix = self.claim_index(claim)?;
+        let mut walker = Walker {
+            graph: self,
+            successors: HashMap::new(),
+            out: Vec::new(),
+        };
+        for e in self.graph.edges_directed(ix, Direction::Incoming) {
+            if let Edge::Attribution(a) = e.weight() {
+                let start = Start {
+                    claim,
+                    attribution: &a.id,
+                    stance: a.stance,
+                    via: a.via.map(|v| self.node_id(v)),
+                };
+                if !walker.walk(e.source(), &start) {
+                    return Err(Error::LimitExceeded {
+                        what: "chains",
+                        id: claim.to_owned(),
+                        limit: MAX_CHAINS,
+                    });
+                }
+            }
+        }
+        let mut out = walker.out;
+        out.sort_unstable();
+        Ok(out)
+    }
+}
+
+/// What every chain of one attribution shares.
+struct Start<'a> {
+    claim: &'a str,
+    attribution: &'a str,
+    stance: Stance,
+    via: Option<&'a str>,
+}
+
+/// Enumerates paths without recursion (chains can be long), reading each source's citations
+/// from the graph once per call however many paths pass through it.
+struct Walker<'g> {
+    graph: &'g ClaimGraph,
+    successors: HashMap<NodeIndex, Rc<[NodeIndex]>>,
+    out: Vec<Chain>,
+}
+
+impl Walker<'_> {
+    fn successors(&mut self, ix: NodeIndex) -> Rc<[NodeIndex]> {
+        let g = self.graph;
+        self.successors
+            .entry(ix)
+            .or_insert_with(|| {
+                let mut v: Vec<NodeIndex> = g
+                    .source_targets(ix, SourceRelationKind::leads_to_origin)
+                    .collect();
+                // A source that both cites and is authored by the same source is one step.
+                v.sort_unstable();
+                v.dedup();
+                v.into()
+            })
+            .clone()
+    }
+
+    /// Adds every chain from `source`; false when the limit was passed.
+    fn walk(&mut self, source: NodeIndex, start: &Start<'_>) -> bool {
+        let mut path: Vec<NodeIndex> = Vec::new();
+        let mut on_path: HashSet<NodeIndex> = HashSet::new();
+        // Each frame: a node on the path, its successors, and the next one to try.
+        let mut frames: Vec<(Rc<[NodeIndex]>, usize)> = Vec::new();
+        if !self.enter(source, &mut path, &mut on_path, &mut frames, start) {
+            return false;
+        }
+        while let Some((succ, pos)) = frames.last_mut() {
+            let next = succ.get(*pos).copied();
+            *pos += 1;
+            match next {
+                Some(w) if on_path.contains(&w) => {}
+                Some(w) => {
+                    if !self.enter(w, &mut path, &mut on_path, &mut frames, start) {
+                        return false;
+                    }
+                }
+                None => {
+                    frames.pop();
+                    if let Some(v) = path.pop() {
+                        on_path.remove(&v);
+                    }
+                }
+            }
+        }
+        true
+    }
+
+    /// Puts `v` on the path and emits the chain ending there when it is a root or when one of
+    /// its steps would come back onto the path.
+    fn enter(
+        &mut self,
+        v: NodeIndex,
+        path: &mut Vec<NodeIndex>,
+        on_path: &mut HashSet<NodeIndex>,
+        frames: &mut Vec<(Rc<[NodeIndex]>, usize)>,
+        start: &Start<'_>,
+    ) -> bool {
+        path.push(v);
+        on_path.insert(v);
+        let succ = self.successors(v);
+        let ends = succ.is_empty() || succ.iter().any(|w| on_path.contains(w));
+        if ends {
+            if self.out.len() >= MAX_CHAINS {
+                return false;
+            }
+            let g = self.graph;
+            self.out.push(Chain {
+                claim: start.claim.to_owned(),
+                attribution: start.attribution.to_owned(),
+                stance: start.stance,
+                via: start.via.map(str::to_owned),
+                path: path.iter().map(|&n| g.node_id(n).to_owned()).collect(),
+                circular: !succ.is_empty(),
+            });
+        }
+        frames.push((succ, 0));
+        true
     }
 }

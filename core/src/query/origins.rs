@@ -1,7 +1,23 @@
 //! Origins: where a claim really came from, once every "according to" is traced back.
+//!
+//! Tracing runs over the *origin graph*: the cites and authored-by edges between sources
+//! (published-in and affiliated-with are never followed). The origins of a source are the
+//! terminal strongly connected components reachable from it, that is the groups of sources that
+//! cite no one outside themselves. On a citation graph without loops these are simply the
+//! sources reached that cite no one; a loop of sources citing only each other is circular
+//! reporting and counts as one origin.
+//!
+//! The same machinery, run over affiliated-with edges, finds the top of each source's
+//! affiliation chain, which decides which origins are independent of each other.
+
+use std::collections::{HashMap, HashSet};
+
+use petgraph::stable_graph::NodeIndex;
+use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeIndexable};
 
 use crate::error::Result;
-use crate::graph::ClaimGraph;
+use crate::graph::{ClaimGraph, Edge, Node};
+use crate::model::SourceRelationKind;
 
 /// A root source a claim's assertions trace back to.
 ///
@@ -34,8 +50,685 @@ pub struct OriginGroup {
 impl ClaimGraph {
     /// The origins of a source's own assertions: the roots reached from it along cites and
     /// authored-by edges (never published-in). A source that cites no one is its own origin.
+    /// Sorted by id.
+    ///
+    /// ```
+    /// use claimgraph::{ClaimGraph, Source, SourceKind, SourceRelation, SourceRelationKind};
+    /// let mut g = ClaimGraph::new();
+    /// g.add_source(Source::new("op-ed", SourceKind::Document, "Putin's op-ed"))?;
+    /// g.add_source(Source::new("putin", SourceKind::Person, "Vladimir Putin"))?;
+    /// g.add_source(Source::new("rodong", SourceKind::Outlet, "Rodong Sinmun"))?;
+    /// g.add_source_relation(SourceRelation::new("op-ed", SourceRelationKind::AuthoredBy, "putin"))?;
+    /// g.add_source_relation(SourceRelation::new("op-ed", SourceRelationKind::PublishedIn, "rodong"))?;
+    /// let origins = g.origins_of_source("op-ed")?;
+    /// assert_eq!(origins.len(), 1);
+    /// assert_eq!(origins[0].id, "putin"); // the author, not the newspaper
+    /// # Ok::<(), claimgraph::Error>(())
+    /// ```
     pub fn origins_of_source(&self, source: &str) -> Result<Vec<Origin>> {
-        let _ = self.source_index(source)?;
-        todo!("origins_of_source")
+        let ix = self.source_index(source)?;
+        let mut analysis = Analysis::sparse(self);
+        let sccs = analysis.origin_sccs_of(&[ix]);
+        Ok(analysis.origin_records(&sccs))
+    }
+}
+
+/// Which source-to-source edges a traversal follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Follow {
+    /// Cites and authored-by: the way back to where a claim came from.
+    Origins,
+    /// Affiliated-with: the way up to the body a source speaks for.
+    Affiliations,
+}
+
+impl Follow {
+    fn keeps(self, kind: SourceRelationKind) -> bool {
+        match self {
+            Follow::Origins => kind.leads_to_origin(),
+            Follow::Affiliations => kind == SourceRelationKind::AffiliatedWith,
+        }
+    }
+}
+
+/// The successors of a source along one kind of edge.
+///
+/// A source's outgoing edges include every attribution it makes, and a prolific source makes
+/// thousands; `Table` collects the few source relations once per pass so that no traversal has
+/// to step over those attributions again.
+enum Adjacency<'g> {
+    /// Reads a node's edges from the graph when asked (cheap when only a few nodes are visited).
+    Scan(&'g ClaimGraph, Follow),
+    /// Successors of every node, indexed by node index (compressed rows).
+    Table {
+        offsets: Vec<usize>,
+        targets: Vec<NodeIndex>,
+    },
+}
+
+impl Adjacency<'_> {
+    fn push_successors(&self, ix: NodeIndex, out: &mut Vec<NodeIndex>) {
+        match self {
+            Adjacency::Scan(g, follow) => {
+                let follow = *follow;
+                out.extend(g.source_targets(ix, move |k| follow.keeps(k)));
+            }
+            Adjacency::Table { offsets, targets } => {
+                let i = ix.index();
+                if let (Some(&lo), Some(&hi)) = (offsets.get(i), offsets.get(i + 1)) {
+                    if let Some(row) = targets.get(lo..hi) {
+                        out.extend_from_slice(row);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Both tables (origins, affiliations), built in one pass over the graph's edges.
+    fn tables(g: &ClaimGraph) -> (Adjacency<'static>, Adjacency<'static>) {
+        let bound = g.graph.node_bound();
+        let mut pairs: [Vec<(usize, NodeIndex)>; 2] = [Vec::new(), Vec::new()];
+        for e in g.graph.edge_references() {
+            if let Edge::SourceRelation(r) = e.weight() {
+                if Follow::Origins.keeps(r.kind) {
+                    pairs[0].push((e.source().index(), e.target()));
+                } else if Follow::Affiliations.keeps(r.kind) {
+                    pairs[1].push((e.source().index(), e.target()));
+                }
+            }
+        }
+        let [origins, affiliations] = pairs.map(|p| {
+            let mut offsets = vec![0usize; bound + 1];
+            for &(from, _) in &p {
+                if let Some(c) = offsets.get_mut(from + 1) {
+                    *c += 1;
+                }
+            }
+            for i in 1..offsets.len() {
+                offsets[i] += offsets[i - 1];
+            }
+            let mut fill = offsets.clone();
+            let mut targets = vec![NodeIndex::end(); p.len()];
+            for (from, to) in p {
+                if let Some(slot) = fill.get_mut(from) {
+                    if let Some(t) = targets.get_mut(*slot) {
+                        *t = to;
+                    }
+                    *slot += 1;
+                }
+            }
+            Adjacency::Table { offsets, targets }
+        });
+        (origins, affiliations)
+    }
+}
+
+const UNSEEN: usize = usize::MAX;
+
+/// Maps graph nodes to the dense local numbers a [`Reach`] works with.
+enum Numbering {
+    /// One slot per node index: for passes over the whole graph.
+    Dense(Vec<usize>),
+    /// Only the nodes visited: for questions about one claim or source.
+    Sparse(HashMap<NodeIndex, usize>),
+}
+
+impl Numbering {
+    fn get(&self, ix: NodeIndex) -> Option<usize> {
+        match self {
+            Numbering::Dense(v) => v.get(ix.index()).copied().filter(|&l| l != UNSEEN),
+            Numbering::Sparse(m) => m.get(&ix).copied(),
+        }
+    }
+
+    fn insert(&mut self, ix: NodeIndex, local: usize) {
+        match self {
+            Numbering::Dense(v) => {
+                if ix.index() >= v.len() {
+                    v.resize(ix.index() + 1, UNSEEN);
+                }
+                if let Some(slot) = v.get_mut(ix.index()) {
+                    *slot = local;
+                }
+            }
+            Numbering::Sparse(m) => {
+                m.insert(ix, local);
+            }
+        }
+    }
+}
+
+/// Strongly connected components of one kind of source edge, with, for every component, the
+/// terminal components it reaches ("tops") and the loops it reaches.
+///
+/// Built incrementally with an iterative Tarjan: asking about a source not seen yet runs the
+/// search from it, reusing every component already found. Tarjan closes a component only after
+/// every component it reaches, so each component's sets are merged from its successors' sets as
+/// it closes (reverse topological order), and a component with a single successor shares that
+/// successor's set instead of copying it.
+struct Reach {
+    numbering: Numbering,
+    /// Local number -> node.
+    nodes: Vec<NodeIndex>,
+    /// Local number -> start of its successors in `adj` (they end where the next node's start).
+    adj_start: Vec<usize>,
+    adj: Vec<NodeIndex>,
+    /// Tarjan's low-link; a node's discovery index is its local number.
+    lowlink: Vec<usize>,
+    /// Local number -> component, `UNSEEN` while the node is still on Tarjan's stack.
+    component: Vec<usize>,
+    /// Component -> its members (local numbers) as `members[member_start[c]..member_start[c + 1]]`.
+    member_start: Vec<usize>,
+    members: Vec<usize>,
+    /// Component -> index into `tops`: the terminal components it reaches, sorted.
+    top_set: Vec<usize>,
+    tops: Vec<Vec<usize>>,
+    /// Component -> index into `loops`: the components of several members it reaches, sorted.
+    loop_set: Vec<usize>,
+    loops: Vec<Vec<usize>>,
+    stack: Vec<usize>,
+    frames: Vec<(usize, usize)>,
+}
+
+impl Reach {
+    fn new(numbering: Numbering) -> Reach {
+        Reach {
+            numbering,
+            nodes: Vec::new(),
+            adj_start: Vec::new(),
+            adj: Vec::new(),
+            lowlink: Vec::new(),
+            component: Vec::new(),
+            member_start: vec![0],
+            members: Vec::new(),
+            top_set: Vec::new(),
+            tops: Vec::new(),
+            loop_set: Vec::new(),
+            // Set 0 is the empty set of loops, shared by every component that reaches none.
+            loops: vec![Vec::new()],
+            stack: Vec::new(),
+            frames: Vec::new(),
+        }
+    }
+
+    fn component_of(&self, ix: NodeIndex) -> Option<usize> {
+        let local = self.numbering.get(ix)?;
+        self.component.get(local).copied().filter(|&c| c != UNSEEN)
+    }
+
+    fn component_count(&self) -> usize {
+        self.top_set.len()
+    }
+
+    fn members_of(&self, c: usize) -> impl Iterator<Item = NodeIndex> + '_ {
+        let lo = self.member_start.get(c).copied().unwrap_or(0);
+        let hi = self.member_start.get(c + 1).copied().unwrap_or(lo);
+        self.members
+            .get(lo..hi)
+            .unwrap_or(&[])
+            .iter()
+            .filter_map(|&l| self.nodes.get(l).copied())
+    }
+
+    fn member_count(&self, c: usize) -> usize {
+        match (self.member_start.get(c), self.member_start.get(c + 1)) {
+            (Some(lo), Some(hi)) => hi - lo,
+            _ => 0,
+        }
+    }
+
+    /// The terminal components reachable from `ix` (which must have been visited).
+    fn tops_of(&self, ix: NodeIndex) -> &[usize] {
+        self.component_of(ix)
+            .and_then(|c| self.top_set.get(c))
+            .and_then(|&s| self.tops.get(s))
+            .map_or(&[], |v| v.as_slice())
+    }
+
+    /// The components of several members reachable from `ix` (which must have been visited).
+    fn loops_of(&self, ix: NodeIndex) -> &[usize] {
+        self.component_of(ix)
+            .and_then(|c| self.loop_set.get(c))
+            .and_then(|&s| self.loops.get(s))
+            .map_or(&[], |v| v.as_slice())
+    }
+
+    fn successors(&self, local: usize) -> &[NodeIndex] {
+        let lo = self.adj_start.get(local).copied().unwrap_or(0);
+        let hi = self
+            .adj_start
+            .get(local + 1)
+            .copied()
+            .unwrap_or(self.adj.len());
+        self.adj.get(lo..hi).unwrap_or(&[])
+    }
+
+    fn discover(&mut self, ix: NodeIndex, edges: &Adjacency<'_>) {
+        let local = self.nodes.len();
+        self.numbering.insert(ix, local);
+        self.nodes.push(ix);
+        self.adj_start.push(self.adj.len());
+        edges.push_successors(ix, &mut self.adj);
+        self.lowlink.push(local);
+        self.component.push(UNSEEN);
+        self.stack.push(local);
+        self.frames.push((local, 0));
+    }
+
+    /// Runs Tarjan's search from `start` unless it was already visited.
+    fn visit(&mut self, start: NodeIndex, edges: &Adjacency<'_>) {
+        if self.numbering.get(start).is_some() {
+            return;
+        }
+        self.discover(start, edges);
+        while let Some(&(v, pos)) = self.frames.last() {
+            let next = self.successors(v).get(pos).copied();
+            match next {
+                Some(w_ix) => {
+                    if let Some(frame) = self.frames.last_mut() {
+                        frame.1 += 1;
+                    }
+                    match self.numbering.get(w_ix) {
+                        None => self.discover(w_ix, edges),
+                        Some(w) => {
+                            // Still on the stack: part of the component being built.
+                            if self.component.get(w) == Some(&UNSEEN) {
+                                self.lower(v, w);
+                            }
+                        }
+                    }
+                }
+                None => {
+                    self.frames.pop();
+                    let low = self.lowlink.get(v).copied().unwrap_or(v);
+                    if let Some(&(parent, _)) = self.frames.last() {
+                        self.lower(parent, low);
+                    }
+                    if low == v {
+                        self.close(v);
+                    }
+                }
+            }
+        }
+    }
+
+    fn lower(&mut self, v: usize, to: usize) {
+        if let Some(l) = self.lowlink.get_mut(v) {
+            if to < *l {
+                *l = to;
+            }
+        }
+    }
+
+    /// Pops the component rooted at `root` and computes its sets from its successors'.
+    fn close(&mut self, root: usize) {
+        let c = self.top_set.len();
+        let first = self.members.len();
+        while let Some(m) = self.stack.pop() {
+            if let Some(slot) = self.component.get_mut(m) {
+                *slot = c;
+            }
+            self.members.push(m);
+            if m == root {
+                break;
+            }
+        }
+        self.member_start.push(self.members.len());
+
+        let mut top_sets = Vec::new();
+        let mut loop_sets = Vec::new();
+        for i in first..self.members.len() {
+            let m = self.members.get(i).copied().unwrap_or(root);
+            for &w_ix in self.successors(m) {
+                let Some(w) = self.numbering.get(w_ix) else {
+                    continue;
+                };
+                let Some(&d) = self.component.get(w) else {
+                    continue;
+                };
+                if d != c && d != UNSEEN {
+                    top_sets.extend(self.top_set.get(d).copied());
+                    loop_sets.extend(self.loop_set.get(d).copied());
+                }
+            }
+        }
+        top_sets.sort_unstable();
+        top_sets.dedup();
+        let top = match top_sets.as_slice() {
+            [] => push_set(&mut self.tops, vec![c]),
+            [one] => *one,
+            many => {
+                let merged = union_of(&self.tops, many, None);
+                push_set(&mut self.tops, merged)
+            }
+        };
+        self.top_set.push(top);
+
+        loop_sets.sort_unstable();
+        loop_sets.dedup();
+        loop_sets.retain(|&s| self.loops.get(s).is_some_and(|v| !v.is_empty()));
+        let cyclic = self.members.len() - first > 1;
+        let lp = match (loop_sets.as_slice(), cyclic) {
+            ([], false) => 0,
+            ([one], false) => *one,
+            (many, _) => {
+                let merged = union_of(&self.loops, many, cyclic.then_some(c));
+                push_set(&mut self.loops, merged)
+            }
+        };
+        self.loop_set.push(lp);
+    }
+}
+
+fn push_set(sets: &mut Vec<Vec<usize>>, set: Vec<usize>) -> usize {
+    sets.push(set);
+    sets.len() - 1
+}
+
+fn union_of(sets: &[Vec<usize>], which: &[usize], extra: Option<usize>) -> Vec<usize> {
+    let mut out: Vec<usize> = which
+        .iter()
+        .filter_map(|&s| sets.get(s))
+        .flatten()
+        .copied()
+        .chain(extra)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// What the queries share: origins and affiliation tops, computed once per source and reused.
+///
+/// [`Analysis::sparse`] visits only what a question needs (one claim, one source);
+/// [`Analysis::whole`] prepares for visiting every source. Both give the same answers, because
+/// components and what they reach depend only on the part of the graph reachable from them.
+pub(crate) struct Analysis<'g> {
+    graph: &'g ClaimGraph,
+    origin_edges: Adjacency<'g>,
+    affiliation_edges: Adjacency<'g>,
+    origins: Reach,
+    affiliations: Reach,
+    /// Terminal origin component -> its origin record and affiliation tops.
+    info: Vec<Option<OriginInfo<'g>>>,
+    empty: OriginInfo<'g>,
+}
+
+/// An origin with the affiliation tops of its members.
+struct OriginInfo<'g> {
+    origin: Origin,
+    /// Terminal components of the affiliation graph reached from any member, sorted.
+    tops: Vec<usize>,
+    /// The smallest name among `tops`.
+    top_name: &'g str,
+}
+
+impl OriginInfo<'_> {
+    fn empty() -> Self {
+        OriginInfo {
+            origin: Origin {
+                id: String::new(),
+                members: Vec::new(),
+                circular: false,
+                unnamed: false,
+            },
+            tops: Vec::new(),
+            top_name: "",
+        }
+    }
+}
+
+impl<'g> Analysis<'g> {
+    /// For questions about a few claims or sources.
+    pub(crate) fn sparse(graph: &'g ClaimGraph) -> Analysis<'g> {
+        Analysis {
+            graph,
+            origin_edges: Adjacency::Scan(graph, Follow::Origins),
+            affiliation_edges: Adjacency::Scan(graph, Follow::Affiliations),
+            origins: Reach::new(Numbering::Sparse(HashMap::new())),
+            affiliations: Reach::new(Numbering::Sparse(HashMap::new())),
+            info: Vec::new(),
+            empty: OriginInfo::empty(),
+        }
+    }
+
+    /// For questions about every claim: one pass over the edges, dense tables.
+    pub(crate) fn whole(graph: &'g ClaimGraph) -> Analysis<'g> {
+        let bound = graph.graph.node_bound();
+        let (origin_edges, affiliation_edges) = Adjacency::tables(graph);
+        Analysis {
+            graph,
+            origin_edges,
+            affiliation_edges,
+            origins: Reach::new(Numbering::Dense(vec![UNSEEN; bound])),
+            affiliations: Reach::new(Numbering::Dense(vec![UNSEEN; bound])),
+            info: Vec::new(),
+            empty: OriginInfo::empty(),
+        }
+    }
+
+    /// The origin components of the union of the sources' origins, sorted by component number.
+    pub(crate) fn origin_sccs_of(&mut self, sources: &[NodeIndex]) -> Vec<usize> {
+        for &s in sources {
+            self.origins.visit(s, &self.origin_edges);
+        }
+        let mut out: Vec<usize> = sources
+            .iter()
+            .flat_map(|&s| self.origins.tops_of(s).iter().copied())
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// The loops (origin-graph components of several sources) reachable from any of the sources,
+    /// sorted by component number.
+    pub(crate) fn loop_sccs_of(&mut self, sources: &[NodeIndex]) -> Vec<usize> {
+        for &s in sources {
+            self.origins.visit(s, &self.origin_edges);
+        }
+        let mut out: Vec<usize> = sources
+            .iter()
+            .flat_map(|&s| self.origins.loops_of(s).iter().copied())
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Every loop of sources citing each other in the whole graph: (component, sorted ids).
+    pub(crate) fn all_loops(&mut self) -> Vec<(usize, Vec<String>)> {
+        for ix in self.graph.graph.node_indices() {
+            if matches!(self.graph.graph.node_weight(ix), Some(Node::Source(_))) {
+                self.origins.visit(ix, &self.origin_edges);
+            }
+        }
+        (0..self.origins.component_count())
+            .filter(|&c| self.origins.member_count(c) > 1)
+            .map(|c| (c, self.sorted_member_ids(c)))
+            .collect()
+    }
+
+    fn sorted_member_ids(&self, c: usize) -> Vec<String> {
+        let mut ids: Vec<&str> = self
+            .origins
+            .members_of(c)
+            .map(|m| self.graph.node_id(m))
+            .collect();
+        ids.sort_unstable();
+        ids.into_iter().map(str::to_owned).collect()
+    }
+
+    /// The origin records of terminal components, sorted by id.
+    pub(crate) fn origin_records(&mut self, sccs: &[usize]) -> Vec<Origin> {
+        let mut out: Vec<Origin> = sccs.iter().map(|&c| self.info(c).origin.clone()).collect();
+        out.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+        out
+    }
+
+    /// What is known of the origin formed by terminal component `c`, computed on first use.
+    fn info(&mut self, c: usize) -> &OriginInfo<'g> {
+        if self.info.len() <= c {
+            self.info.resize_with(c + 1, || None);
+        }
+        if !matches!(self.info.get(c), Some(Some(_))) {
+            let computed = self.compute_info(c);
+            if let Some(slot) = self.info.get_mut(c) {
+                *slot = Some(computed);
+            }
+        }
+        match self.info.get(c) {
+            Some(Some(i)) => i,
+            // Filled just above; the empty record only keeps this free of panics.
+            _ => &self.empty,
+        }
+    }
+
+    fn compute_info(&mut self, c: usize) -> OriginInfo<'g> {
+        let g = self.graph;
+        let members: Vec<NodeIndex> = self.origins.members_of(c).collect();
+        let mut ids: Vec<&str> = members.iter().map(|&m| g.node_id(m)).collect();
+        ids.sort_unstable();
+        let unnamed = members
+            .iter()
+            .all(|&m| g.source_at(m).is_some_and(|s| s.kind.is_unnamed()));
+        // The affiliation tops of every member: who the origin answers to.
+        for &m in &members {
+            self.affiliations.visit(m, &self.affiliation_edges);
+        }
+        let mut tops: Vec<usize> = members
+            .iter()
+            .flat_map(|&m| self.affiliations.tops_of(m).iter().copied())
+            .collect();
+        tops.sort_unstable();
+        tops.dedup();
+        let top_name = tops.iter().map(|&t| self.top_name(t)).min().unwrap_or("");
+        OriginInfo {
+            origin: Origin {
+                id: ids.first().copied().unwrap_or("").to_owned(),
+                circular: ids.len() > 1,
+                members: ids.into_iter().map(str::to_owned).collect(),
+                unnamed,
+            },
+            tops,
+            top_name,
+        }
+    }
+
+    /// The name of an affiliation top: its smallest member id.
+    fn top_name(&self, t: usize) -> &'g str {
+        let g = self.graph;
+        self.affiliations
+            .members_of(t)
+            .map(|m| g.node_id(m))
+            .min()
+            .unwrap_or("")
+    }
+
+    /// Groups origins (terminal components, as from [`Analysis::origin_sccs_of`]) by shared
+    /// affiliation tops, transitively. Groups sorted by top, origins within a group by id.
+    pub(crate) fn independence(&mut self, sccs: &[usize]) -> Vec<OriginGroup> {
+        for &c in sccs {
+            self.info(c);
+        }
+        let info = |c: usize| match self.info.get(c) {
+            Some(Some(i)) => i,
+            _ => &self.empty,
+        };
+        if let [c] = sccs {
+            let i = info(*c);
+            return vec![OriginGroup {
+                top: i.top_name.to_owned(),
+                origins: vec![i.origin.id.clone()],
+            }];
+        }
+        // Origins sharing a top are joined; sorting the (top, origin) pairs puts them side by side.
+        let mut parent: Vec<usize> = (0..sccs.len()).collect();
+        let mut pairs: Vec<(usize, usize)> = sccs
+            .iter()
+            .enumerate()
+            .flat_map(|(k, &c)| info(c).tops.iter().map(move |&t| (t, k)))
+            .collect();
+        pairs.sort_unstable();
+        for w in pairs.windows(2) {
+            if let [(t1, a), (t2, b)] = w {
+                if t1 == t2 {
+                    union(&mut parent, *a, *b);
+                }
+            }
+        }
+        let mut by_group: Vec<(usize, usize)> =
+            (0..sccs.len()).map(|k| (find(&mut parent, k), k)).collect();
+        by_group.sort_unstable();
+        let mut out: Vec<OriginGroup> = by_group
+            .chunk_by(|a, b| a.0 == b.0)
+            .map(|chunk| {
+                let members = chunk
+                    .iter()
+                    .filter_map(|&(_, k)| sccs.get(k))
+                    .map(|&c| info(c));
+                let mut top = "";
+                let mut origins = Vec::with_capacity(chunk.len());
+                for (n, i) in members.enumerate() {
+                    if n == 0 || i.top_name < top {
+                        top = i.top_name;
+                    }
+                    origins.push(i.origin.id.clone());
+                }
+                origins.sort_unstable();
+                OriginGroup {
+                    top: top.to_owned(),
+                    origins,
+                }
+            })
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
+    /// True when `from` is one of `targets` or reaches one along affiliated-with edges.
+    pub(crate) fn affiliated_with_any(&self, from: NodeIndex, targets: &[NodeIndex]) -> bool {
+        if targets.is_empty() {
+            return false;
+        }
+        let mut seen: HashSet<NodeIndex> = HashSet::new();
+        let mut todo = vec![from];
+        let mut next = Vec::new();
+        while let Some(v) = todo.pop() {
+            if !seen.insert(v) {
+                continue;
+            }
+            if targets.contains(&v) {
+                return true;
+            }
+            next.clear();
+            self.affiliation_edges.push_successors(v, &mut next);
+            todo.extend(next.iter().filter(|w| !seen.contains(w)));
+        }
+        false
+    }
+}
+
+fn find(parent: &mut [usize], mut i: usize) -> usize {
+    while let Some(&p) = parent.get(i) {
+        if p == i {
+            break;
+        }
+        let grand = parent.get(p).copied().unwrap_or(p);
+        if let Some(slot) = parent.get_mut(i) {
+            *slot = grand;
+        }
+        i = grand;
+    }
+    i
+}
+
+fn union(parent: &mut [usize], a: usize, b: usize) {
+    let (ra, rb) = (find(parent, a), find(parent, b));
+    if ra != rb {
+        let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+        if let Some(slot) = parent.get_mut(hi) {
+            *slot = lo;
+        }
     }
 }

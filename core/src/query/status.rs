@@ -1,9 +1,13 @@
 //! A claim's status: who asserts, denies and doubts it, and what stands behind it.
 
+use petgraph::stable_graph::NodeIndex;
+use petgraph::visit::EdgeRef;
+use petgraph::Direction;
+
 use crate::error::Result;
-use crate::graph::ClaimGraph;
-use crate::model::Verdict;
-use crate::query::origins::{Origin, OriginGroup};
+use crate::graph::{ClaimGraph, Edge, Node};
+use crate::model::{Stance, Verdict};
+use crate::query::origins::{Analysis, Origin, OriginGroup};
 
 /// Everything the record says about one claim.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -40,15 +44,121 @@ impl Status {
 }
 
 impl ClaimGraph {
-    /// The status of one claim.
+    /// The status of one claim: who asserts, denies and doubts it, the origins of its
+    /// assertions and how many of them are independent, and the verdicts on it.
+    ///
+    /// Origins follow cites and authored-by edges from each asserter; deniers and doubters add
+    /// none. A claim is disputed only when someone asserts it and someone denies it (a doubt
+    /// alone does not dispute it). A denier is *interested* when it is a subject of the claim or
+    /// affiliated with one at any depth.
+    ///
+    /// ```
+    /// use claimgraph::*;
+    /// let mut g = ClaimGraph::new();
+    /// g.add_source(Source::new("rok-sources", SourceKind::UnnamedGroup, "ROK sources"))?;
+    /// g.add_source(Source::new("outlet", SourceKind::Outlet, "Yonhap"))?;
+    /// g.add_source(Source::new("russia", SourceKind::Government, "Russia"))?;
+    /// g.add_claim(Claim::new("ammo", "DPRK supplies ammunition to Russia").subject("russia"))?;
+    /// g.add_source_relation(SourceRelation::new("outlet", SourceRelationKind::Cites, "rok-sources"))?;
+    /// g.add_attribution(Attribution::new("outlet", "ammo", Stance::Asserts))?;
+    /// g.add_attribution(Attribution::new("russia", "ammo", Stance::Denies))?;
+    /// let s = g.status("ammo")?;
+    /// assert!(s.disputed);
+    /// assert_eq!(s.origins[0].id, "rok-sources");
+    /// assert!(s.unnamed_only);
+    /// assert_eq!(s.interested_deniers, ["russia"]);
+    /// # Ok::<(), claimgraph::Error>(())
+    /// ```
     pub fn status(&self, claim: &str) -> Result<Status> {
-        let _ = self.claim_index(claim)?;
-        todo!("status")
+        let ix = self.claim_index(claim)?;
+        let mut analysis = Analysis::sparse(self);
+        Ok(self.status_at(ix, &mut analysis))
     }
 
     /// The status of every claim, in the order the claims were added. Origins are computed once
     /// per source, so this is linear in the size of the graph.
     pub fn statuses(&self) -> Vec<Status> {
-        todo!("statuses")
+        let mut analysis = Analysis::whole(self);
+        self.claim_indices()
+            .map(|ix| self.status_at(ix, &mut analysis))
+            .collect()
     }
+
+    /// Every claim's node, in the order the claims were added.
+    pub(crate) fn claim_indices(&self) -> impl Iterator<Item = NodeIndex> + '_ {
+        self.graph
+            .node_indices()
+            .filter(|&ix| matches!(self.graph.node_weight(ix), Some(Node::Claim(_))))
+    }
+
+    /// The status of the claim at `ix`, with origins taken from (and added to) `analysis`.
+    pub(crate) fn status_at(&self, ix: NodeIndex, analysis: &mut Analysis<'_>) -> Status {
+        let stances = self.stances_at(ix);
+        let origin_sccs = analysis.origin_sccs_of(&stances.asserters);
+        let origins = analysis.origin_records(&origin_sccs);
+        let independent_origins = analysis.independence(&origin_sccs);
+        let subjects: Vec<NodeIndex> = self
+            .claim_at(ix)
+            .map(|c| {
+                c.subjects
+                    .iter()
+                    .filter_map(|s| self.node_index(s))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let interested_deniers = stances
+            .deniers
+            .iter()
+            .filter(|&&d| analysis.affiliated_with_any(d, &subjects))
+            .map(|&d| self.node_id(d).to_owned())
+            .collect();
+        Status {
+            claim: self.node_id(ix).to_owned(),
+            disputed: !stances.asserters.is_empty() && !stances.deniers.is_empty(),
+            unnamed_only: !origins.is_empty() && origins.iter().all(|o| o.unnamed),
+            circular_reporting: origins.iter().any(|o| o.circular),
+            asserters: ids(self, &stances.asserters),
+            deniers: ids(self, &stances.deniers),
+            doubters: ids(self, &stances.doubters),
+            origins,
+            independent_origins,
+            interested_deniers,
+            verdicts: stances.verdicts,
+        }
+    }
+
+    /// Who takes which stance on the claim at `ix`, and the verdicts on it.
+    pub(crate) fn stances_at(&self, ix: NodeIndex) -> Stances {
+        let mut s = Stances::default();
+        for e in self.graph.edges_directed(ix, Direction::Incoming) {
+            match e.weight() {
+                Edge::Attribution(a) => match a.stance {
+                    Stance::Asserts => s.asserters.push(e.source()),
+                    Stance::Denies => s.deniers.push(e.source()),
+                    Stance::Doubts => s.doubters.push(e.source()),
+                },
+                Edge::Verdict(_) => s.verdicts.extend(self.verdict_at(e.id())),
+                Edge::SourceRelation(_) | Edge::ClaimRelation(_) => {}
+            }
+        }
+        for list in [&mut s.asserters, &mut s.deniers, &mut s.doubters] {
+            list.sort_unstable_by(|a, b| self.node_id(*a).cmp(self.node_id(*b)));
+            list.dedup();
+        }
+        s.verdicts.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+        s
+    }
+}
+
+fn ids(g: &ClaimGraph, nodes: &[NodeIndex]) -> Vec<String> {
+    nodes.iter().map(|&n| g.node_id(n).to_owned()).collect()
+}
+
+/// The sources taking each stance on one claim (distinct, sorted by id), and its verdicts.
+#[derive(Debug, Default)]
+pub(crate) struct Stances {
+    pub(crate) asserters: Vec<NodeIndex>,
+    pub(crate) deniers: Vec<NodeIndex>,
+    pub(crate) doubters: Vec<NodeIndex>,
+    pub(crate) verdicts: Vec<Verdict>,
 }
