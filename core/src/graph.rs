@@ -2,6 +2,8 @@
 
 use std::collections::HashMap;
 
+use crate::index::IdIndex;
+
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
@@ -156,10 +158,13 @@ pub struct Counts {
 #[derive(Debug, Clone, Default)]
 pub struct ClaimGraph {
     pub(crate) graph: StableDiGraph<Node, Edge>,
-    pub(crate) nodes: HashMap<String, NodeIndex>,
-    pub(crate) edges: HashMap<String, EdgeIndex>,
+    nodes: IdIndex<NodeIndex>,
+    edges: IdIndex<EdgeIndex>,
     /// Attributions reported via each source, so removing that source can clear `via`.
     pub(crate) via_uses: HashMap<NodeIndex, Vec<EdgeIndex>>,
+    /// Each source's outgoing relations to other sources. Tracing origins follows only these, and
+    /// a prolific source's thousands of attribution edges would otherwise be walked at every step.
+    source_links: HashMap<NodeIndex, Vec<EdgeIndex>>,
 }
 
 impl PartialEq for ClaimGraph {
@@ -219,8 +224,11 @@ impl ClaimGraph {
     pub fn reserve(&mut self, nodes: usize, edges: usize) {
         self.graph.reserve_nodes(nodes);
         self.graph.reserve_edges(edges);
-        self.nodes.reserve(nodes);
-        self.edges.reserve(edges);
+        let g = &self.graph;
+        self.nodes
+            .reserve(nodes, |ix| g.node_weight(ix).map_or("", Node::id));
+        self.edges
+            .reserve(edges, |ix| g.edge_weight(ix).map_or("", Edge::id));
     }
 
     // ----- reading -------------------------------------------------------------------------
@@ -252,25 +260,27 @@ impl ClaimGraph {
 
     /// True when `id` names a source or a claim.
     pub fn contains_node(&self, id: &str) -> bool {
-        self.nodes.contains_key(id)
+        self.node_index(id).is_some()
     }
 
     /// True when `id` names an attribution, relation or verdict.
     pub fn contains_edge(&self, id: &str) -> bool {
-        self.edges.contains_key(id)
+        self.edge_index_by_id(id).is_some()
     }
 
     /// What kind of record `id` names, looking at nodes first and then edges.
     pub fn kind_of(&self, id: &str) -> Option<RecordKind> {
-        if let Some(&ix) = self.nodes.get(id) {
-            return Some(self.graph[ix].kind());
+        if let Some(ix) = self.node_index(id) {
+            return self.graph.node_weight(ix).map(Node::kind);
         }
-        self.edges.get(id).map(|&ix| self.graph[ix].kind())
+        self.edge_index_by_id(id)
+            .and_then(|ix| self.graph.edge_weight(ix))
+            .map(Edge::kind)
     }
 
     /// The source with this id.
     pub fn source(&self, id: &str) -> Option<&Source> {
-        match self.nodes.get(id).map(|&ix| &self.graph[ix]) {
+        match self.node_index(id).and_then(|ix| self.graph.node_weight(ix)) {
             Some(Node::Source(s)) => Some(s),
             _ => None,
         }
@@ -278,7 +288,7 @@ impl ClaimGraph {
 
     /// The claim with this id.
     pub fn claim(&self, id: &str) -> Option<&Claim> {
-        match self.nodes.get(id).map(|&ix| &self.graph[ix]) {
+        match self.node_index(id).and_then(|ix| self.graph.node_weight(ix)) {
             Some(Node::Claim(c)) => Some(c),
             _ => None,
         }
@@ -298,25 +308,25 @@ impl ClaimGraph {
 
     /// The attribution with this id.
     pub fn attribution(&self, id: &str) -> Option<Attribution> {
-        let ix = *self.edges.get(id)?;
+        let ix = self.edge_index_by_id(id)?;
         self.attribution_at(ix)
     }
 
     /// The relation between sources with this id.
     pub fn source_relation(&self, id: &str) -> Option<SourceRelation> {
-        let ix = *self.edges.get(id)?;
+        let ix = self.edge_index_by_id(id)?;
         self.source_relation_at(ix)
     }
 
     /// The relation between claims with this id.
     pub fn claim_relation(&self, id: &str) -> Option<ClaimRelation> {
-        let ix = *self.edges.get(id)?;
+        let ix = self.edge_index_by_id(id)?;
         self.claim_relation_at(ix)
     }
 
     /// The verdict with this id.
     pub fn verdict(&self, id: &str) -> Option<Verdict> {
-        let ix = *self.edges.get(id)?;
+        let ix = self.edge_index_by_id(id)?;
         self.verdict_at(ix)
     }
 
@@ -428,9 +438,8 @@ impl ClaimGraph {
     pub fn add_source(&mut self, source: Source) -> Result<()> {
         source.validate()?;
         self.check_free_node_id(&source.id)?;
-        let id = source.id.clone();
         let ix = self.graph.add_node(Node::Source(source));
-        self.nodes.insert(id, ix);
+        self.index_node(ix);
         Ok(())
     }
 
@@ -442,9 +451,8 @@ impl ClaimGraph {
         claim.validate()?;
         self.check_free_node_id(&claim.id)?;
         self.check_subjects(&claim)?;
-        let id = claim.id.clone();
         let ix = self.graph.add_node(Node::Claim(claim));
-        self.nodes.insert(id, ix);
+        self.index_node(ix);
         Ok(())
     }
 
@@ -461,27 +469,25 @@ impl ClaimGraph {
     /// Adds a relation between two sources. A source cannot cite itself.
     pub fn add_source_relation(&mut self, r: SourceRelation) -> Result<()> {
         let (from, to, data) = self.prepare_source_relation(r)?;
-        let id = data.id.clone();
         let ix = self.graph.add_edge(from, to, Edge::SourceRelation(data));
-        self.edges.insert(id, ix);
+        self.source_links.entry(from).or_default().push(ix);
+        self.index_edge(ix);
         Ok(())
     }
 
     /// Adds a relation between two claims.
     pub fn add_claim_relation(&mut self, r: ClaimRelation) -> Result<()> {
         let (from, to, data) = self.prepare_claim_relation(r)?;
-        let id = data.id.clone();
         let ix = self.graph.add_edge(from, to, Edge::ClaimRelation(data));
-        self.edges.insert(id, ix);
+        self.index_edge(ix);
         Ok(())
     }
 
     /// Adds a verdict by a reviewer (a source) on a claim.
     pub fn add_verdict(&mut self, v: Verdict) -> Result<()> {
         let (from, to, data) = self.prepare_verdict(v)?;
-        let id = data.id.clone();
         let ix = self.graph.add_edge(from, to, Edge::Verdict(Box::new(data)));
-        self.edges.insert(id, ix);
+        self.index_edge(ix);
         Ok(())
     }
 
@@ -491,9 +497,9 @@ impl ClaimGraph {
     pub fn update_source(&mut self, source: Source) -> Result<Source> {
         source.validate()?;
         let ix = self.source_index(&source.id)?;
-        match &mut self.graph[ix] {
-            Node::Source(slot) => Ok(std::mem::replace(slot, source)),
-            Node::Claim(_) => Err(Error::not_found(RecordKind::Source, &source.id)),
+        match self.graph.node_weight_mut(ix) {
+            Some(Node::Source(slot)) => Ok(std::mem::replace(slot, source)),
+            _ => Err(Error::not_found(RecordKind::Source, &source.id)),
         }
     }
 
@@ -502,9 +508,9 @@ impl ClaimGraph {
         claim.validate()?;
         let ix = self.claim_index(&claim.id)?;
         self.check_subjects(&claim)?;
-        match &mut self.graph[ix] {
-            Node::Claim(slot) => Ok(std::mem::replace(slot, claim)),
-            Node::Source(_) => Err(Error::not_found(RecordKind::Claim, &claim.id)),
+        match self.graph.node_weight_mut(ix) {
+            Some(Node::Claim(slot)) => Ok(std::mem::replace(slot, claim)),
+            _ => Err(Error::not_found(RecordKind::Claim, &claim.id)),
         }
     }
 
@@ -647,25 +653,50 @@ impl ClaimGraph {
     // ----- internals shared with the queries -----------------------------------------------
 
     pub(crate) fn node_index(&self, id: &str) -> Option<NodeIndex> {
-        self.nodes.get(id).copied()
+        let g = &self.graph;
+        self.nodes
+            .get(id, |ix| g.node_weight(ix).map_or("", Node::id))
+    }
+
+    pub(crate) fn edge_index_by_id(&self, id: &str) -> Option<EdgeIndex> {
+        let g = &self.graph;
+        self.edges
+            .get(id, |ix| g.edge_weight(ix).map_or("", Edge::id))
+    }
+
+    fn index_node(&mut self, ix: NodeIndex) {
+        let g = &self.graph;
+        let id = g.node_weight(ix).map_or("", Node::id);
+        // The id was checked to be free just before the node was added.
+        let _ = self
+            .nodes
+            .insert(id, ix, |i| g.node_weight(i).map_or("", Node::id));
+    }
+
+    fn index_edge(&mut self, ix: EdgeIndex) {
+        let g = &self.graph;
+        let id = g.edge_weight(ix).map_or("", Edge::id);
+        let _ = self
+            .edges
+            .insert(id, ix, |i| g.edge_weight(i).map_or("", Edge::id));
     }
 
     pub(crate) fn source_index(&self, id: &str) -> Result<NodeIndex> {
-        match self.nodes.get(id) {
-            Some(&ix) if matches!(self.graph[ix], Node::Source(_)) => Ok(ix),
+        match self.node_index(id) {
+            Some(ix) if matches!(self.graph.node_weight(ix), Some(Node::Source(_))) => Ok(ix),
             _ => Err(Error::not_found(RecordKind::Source, id)),
         }
     }
 
     pub(crate) fn claim_index(&self, id: &str) -> Result<NodeIndex> {
-        match self.nodes.get(id) {
-            Some(&ix) if matches!(self.graph[ix], Node::Claim(_)) => Ok(ix),
+        match self.node_index(id) {
+            Some(ix) if matches!(self.graph.node_weight(ix), Some(Node::Claim(_))) => Ok(ix),
             _ => Err(Error::not_found(RecordKind::Claim, id)),
         }
     }
 
     pub(crate) fn node_id(&self, ix: NodeIndex) -> &str {
-        self.graph[ix].id()
+        self.graph.node_weight(ix).map_or("", Node::id)
     }
 
     pub(crate) fn source_at(&self, ix: NodeIndex) -> Option<&Source> {
@@ -749,10 +780,15 @@ impl ClaimGraph {
         ix: NodeIndex,
         keep: impl Fn(SourceRelationKind) -> bool + 'static,
     ) -> impl Iterator<Item = NodeIndex> + '_ {
-        self.graph
-            .edges_directed(ix, Direction::Outgoing)
-            .filter_map(move |e| match e.weight() {
-                Edge::SourceRelation(r) if keep(r.kind) => Some(e.target()),
+        self.source_links
+            .get(&ix)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(move |&e| match self.graph.edge_weight(e) {
+                Some(Edge::SourceRelation(r)) if keep(r.kind) => {
+                    self.graph.edge_endpoints(e).map(|(_, to)| to)
+                }
                 _ => None,
             })
     }
@@ -773,20 +809,20 @@ impl ClaimGraph {
     }
 
     fn check_free_node_id(&self, id: &str) -> Result<()> {
-        match self.nodes.get(id) {
-            Some(&ix) => Err(Error::DuplicateId {
+        match self.node_index(id) {
+            Some(ix) => Err(Error::DuplicateId {
                 id: id.to_owned(),
-                existing: self.graph[ix].kind(),
+                existing: self.graph.node_weight(ix).map_or(RecordKind::Node, Node::kind),
             }),
             None => Ok(()),
         }
     }
 
     fn check_free_edge_id(&self, id: &str) -> Result<()> {
-        match self.edges.get(id) {
-            Some(&ix) => Err(Error::DuplicateId {
+        match self.edge_index_by_id(id) {
+            Some(ix) => Err(Error::DuplicateId {
                 id: id.to_owned(),
-                existing: self.graph[ix].kind(),
+                existing: self.graph.edge_weight(ix).map_or(RecordKind::Edge, Edge::kind),
             }),
             None => Ok(()),
         }
@@ -815,11 +851,9 @@ impl ClaimGraph {
         expected: RecordKind,
     ) -> Result<NodeIndex> {
         let ix = self
-            .nodes
-            .get(target)
-            .copied()
+            .node_index(target)
             .ok_or_else(|| Error::not_found(expected, target))?;
-        let found = self.graph[ix].kind();
+        let found = self.graph.node_weight(ix).map_or(RecordKind::Node, Node::kind);
         if found != expected {
             return Err(Error::WrongKind {
                 record,
@@ -834,8 +868,8 @@ impl ClaimGraph {
     }
 
     fn edge_index(&self, id: &str, kind: RecordKind) -> Result<EdgeIndex> {
-        match self.edges.get(id) {
-            Some(&ix) if self.graph[ix].kind() == kind => Ok(ix),
+        match self.edge_index_by_id(id) {
+            Some(ix) if self.graph.edge_weight(ix).map(Edge::kind) == Some(kind) => Ok(ix),
             _ => Err(Error::not_found(kind, id)),
         }
     }
@@ -868,13 +902,12 @@ impl ClaimGraph {
     }
 
     fn insert_attribution(&mut self, s: NodeIndex, c: NodeIndex, data: AttributionData) {
-        let id = data.id.clone();
         let via = data.via;
         let ix = self.graph.add_edge(s, c, Edge::Attribution(data));
         if let Some(v) = via {
             self.via_uses.entry(v).or_default().push(ix);
         }
-        self.edges.insert(id, ix);
+        self.index_edge(ix);
     }
 
     fn prepare_source_relation(
@@ -938,7 +971,16 @@ impl ClaimGraph {
 
     /// Removes an edge and forgets its id (and its `via` use).
     fn release_edge(&mut self, ix: EdgeIndex) {
+        let from = self.graph.edge_endpoints(ix).map(|(f, _)| f);
         if let Some(edge) = self.graph.remove_edge(ix) {
+            if let (Edge::SourceRelation(_), Some(from)) = (&edge, from) {
+                if let Some(links) = self.source_links.get_mut(&from) {
+                    links.retain(|&e| e != ix);
+                    if links.is_empty() {
+                        self.source_links.remove(&from);
+                    }
+                }
+            }
             if let Edge::Attribution(AttributionData { via: Some(v), .. }) = &edge {
                 if let Some(uses) = self.via_uses.get_mut(v) {
                     uses.retain(|&e| e != ix);
@@ -947,7 +989,7 @@ impl ClaimGraph {
                     }
                 }
             }
-            self.edges.remove(edge.id());
+            self.edges.remove(edge.id(), ix);
         }
     }
 
@@ -962,7 +1004,7 @@ impl ClaimGraph {
             self.release_edge(e);
         }
         let node = self.graph.remove_node(ix)?;
-        self.nodes.remove(node.id());
+        self.nodes.remove(node.id(), ix);
         Some(node)
     }
 }

@@ -7,6 +7,7 @@
 mod error;
 mod graph;
 mod id;
+mod index;
 pub mod io;
 mod model;
 pub mod query;

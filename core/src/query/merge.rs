@@ -428,9 +428,8 @@ impl ClaimGraph {
         } = other.records();
         let mut plan = Plan::default();
         let node = |id: &str| -> Option<&Node> {
-            self.nodes
-                .get(id)
-                .and_then(|&ix| self.graph.node_weight(ix))
+            self.node_index(id)
+                .and_then(|ix| self.graph.node_weight(ix))
         };
         plan.plan(
             sources,
@@ -454,7 +453,7 @@ impl ClaimGraph {
             },
             |p| &mut p.claims,
         );
-        let edge = |id: &str| self.edges.get(id).copied();
+        let edge = |id: &str| self.edge_index_by_id(id);
         let edge_kind = |ix| {
             self.graph
                 .edge_weight(ix)
