@@ -10,7 +10,8 @@ A tool module defines
     counts(model)           untimed: {"sources", "claims", "attributions", "citations"}
 
 and calls ``harness.run("name", module)``. One process is one measurement: the harness times each
-step with perf_counter after an untimed gc.collect(), reads the peak RSS, computes the W2 and W3
+step with perf_counter (wall) and process_time (CPU of the whole process, every thread) after an
+untimed gc.collect(), reads the peak RSS, computes the W2 and W3
 checksums and prints one JSON object on stdout. The Rust measurement (src/bin/workload.rs) prints
 the same keys, so benches/compare reads both alike.
 
@@ -98,12 +99,14 @@ def run(name, tool):
     res = {"peer": name, "n_claims": n, "mode": "main", "python": sys.version.split()[0],
            "rss_start_mb": peak_mb()}
     t = res["t"] = {}
+    cpu = res["cpu"] = {}
 
     def timed(step, fn, *args):
         gc.collect()
-        t0 = time.perf_counter()
+        c0, t0 = time.process_time(), time.perf_counter()
         out = fn(*args)
         t[step] = time.perf_counter() - t0
+        cpu[step] = time.process_time() - c0
         return out
 
     model = timed("W1", tool.ingest, a.corpus)

@@ -4,9 +4,9 @@
 //! Usage: `workload CORPUS.jsonl [--only-w12] [--verify-roundtrip] [--no-floor] [--tmpdir DIR]`
 //!
 //! Prints one JSON object on stdout with the same keys as the Python peers' harness
-//! (`benches/peers/harness.py`): timings in seconds under `t`, peak RSS in MiB, record counts,
-//! the W2 and W3 checksums, the size of the saved file, and under `floor` what reading the file
-//! and parsing every line alone cost. Build it with `--release`.
+//! (`benches/peers/harness.py`): wall seconds under `t`, CPU seconds under `cpu`, peak RSS in
+//! MiB, record counts, the W2 and W3 checksums, the size of the saved file, and under `floor`
+//! what reading the file and parsing every line alone cost. Build it with `--release`.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -66,10 +66,20 @@ fn counts(g: &ClaimGraph) -> Value {
            "citations": c.source_relations})
 }
 
-fn timed<T>(t: &mut Map<String, Value>, name: &str, f: impl FnOnce() -> T) -> T {
+/// Wall seconds under `t`, CPU seconds of the whole process under `cpu`.
+struct Timings {
+    t: Map<String, Value>,
+    cpu: Map<String, Value>,
+}
+
+fn timed<T>(tm: &mut Timings, name: &str, f: impl FnOnce() -> T) -> T {
+    let c0 = rss::cpu_seconds();
     let t0 = Instant::now();
     let out = f();
-    t.insert(name.into(), json!(t0.elapsed().as_secs_f64()));
+    tm.t.insert(name.into(), json!(t0.elapsed().as_secs_f64()));
+    if let (Some(c0), Some(c1)) = (c0, rss::cpu_seconds()) {
+        tm.cpu.insert(name.into(), json!(c1 - c0));
+    }
     out
 }
 
@@ -80,7 +90,10 @@ fn run(a: &Args) -> Result<Value, String> {
     res.insert("n_claims".into(), json!(n_claims));
     res.insert("mode".into(), json!("main"));
     res.insert("rss_start_mb".into(), json!(rss::peak_mb()));
-    let mut t = Map::new();
+    let mut t = Timings {
+        t: Map::new(),
+        cpu: Map::new(),
+    };
 
     let g = timed(&mut t, "W1", || workload::ingest(&a.corpus)).map_err(|e| format!("W1: {e}"))?;
     res.insert("rss_after_w1_mb".into(), json!(rss::peak_mb()));
@@ -109,7 +122,8 @@ fn run(a: &Args) -> Result<Value, String> {
         let _ = std::fs::remove_file(&out);
         result?;
     }
-    res.insert("t".into(), Value::Object(t));
+    res.insert("t".into(), Value::Object(t.t));
+    res.insert("cpu".into(), Value::Object(t.cpu));
     res.insert("rss_peak_mb".into(), json!(rss::peak_mb()));
     if a.floor {
         // After the peak was read: the floor holds the whole file in memory.
@@ -125,7 +139,7 @@ fn load_back(
     g: ClaimGraph,
     original_counts: &Value,
     w2: &digest::W2Digest,
-    t: &mut Map<String, Value>,
+    t: &mut Timings,
     res: &mut Map<String, Value>,
 ) -> Result<(), String> {
     let bytes = std::fs::metadata(out).map(|m| m.len()).unwrap_or(0);
