@@ -1,1 +1,61 @@
-//! Python bindings for claimgraph.
+//! Python bindings for claimgraph: the native module `claimgraph._claimgraph`.
+//!
+//! The binding converts arguments, calls one core function and converts the result; every rule
+//! lives in the core. The enums, exceptions and notebook helpers are plain Python
+//! (`claimgraph/_enums.py`, `_errors.py`, `_notebook.py`), which this module imports when it needs
+//! them; the `claimgraph` package re-exports everything.
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
+
+mod errors;
+mod graph;
+mod io;
+mod model;
+mod query;
+mod records;
+mod time;
+
+use pyo3::prelude::*;
+
+/// The native part of the `claimgraph` package; import `claimgraph` instead.
+#[pymodule]
+mod _claimgraph {
+    #[pymodule_export]
+    use crate::graph::PyClaimGraph;
+    #[pymodule_export]
+    use crate::io::{PyImportReport, PyIngestReport, PySkippedRecord};
+    #[pymodule_export]
+    use crate::model::{
+        PyAttribution, PyClaim, PyClaimRelation, PyQuantity, PyRating, PySource, PySourceRelation,
+        PyVerdict,
+    };
+    #[pymodule_export]
+    use crate::query::{
+        PyAsOf, PyAssessment, PyChain, PyCircularReporting, PyContradiction, PyFindings,
+        PyMergeConflict, PyMergeReport, PyOrigin, PyOriginGroup, PyReason, PyStatus,
+    };
+    #[pymodule_export]
+    use crate::records::{PyCounts, PyRecords};
+    #[pymodule_export]
+    use crate::time::PyPeriod;
+
+    use super::*;
+
+    /// Panics inside the guard every core call runs in, so tests can check that a panic reaches
+    /// Python as a `ClaimGraphError` carrying its message, never as a `PanicException`.
+    #[pyfunction]
+    #[allow(clippy::panic)] // the panic is the point: it is what the guard is tested against
+    fn _panic_in_core_call(py: Python<'_>, message: String) -> PyResult<()> {
+        crate::errors::run(py, || -> Result<(), claimgraph::Error> {
+            std::panic::panic_any(message)
+        })
+    }
+
+    /// The version of the claimgraph core this module was built from.
+    #[pymodule_init]
+    fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
+        m.add("__version__", env!("CARGO_PKG_VERSION"))
+    }
+}

@@ -1,0 +1,857 @@
+//! `ClaimGraph`: the graph, shareable between threads, with every core capability as a method.
+
+use std::path::PathBuf;
+use std::sync::RwLock;
+
+use claimgraph::io::JsonlOptions;
+use claimgraph::{ClaimGraph, Error, MergePolicy, RecordKind, When};
+use pyo3::prelude::*;
+use pyo3::types::{PyList, PyTuple, PyType};
+
+use crate::errors::{invalid_input, read, run, to_py_err, write};
+use crate::io::{jsonl_file, picture, PyImportReport, PyIngestReport};
+use crate::model::{
+    PyAttribution, PyClaim, PyClaimRelation, PySource, PySourceRelation, PyVerdict,
+};
+use crate::query::{
+    notebook, PyAsOf, PyAssessment, PyChain, PyFindings, PyMergeReport, PyOrigin, PyStatus,
+};
+use crate::records::{AnyRecord, PyCounts, PyRecords};
+use crate::time::when;
+
+/// Who said what, who denied it, and where each claim came from.
+///
+/// Sources and claims are nodes with ids you choose (one namespace); attributions, relations
+/// and verdicts are edges with ids in a second namespace. Every change is validated, and a
+/// failed change leaves the graph as it was.
+///
+/// The graph reads like a mapping from node id to record: ``len(graph)`` counts sources and
+/// claims, ``"rok" in graph`` tests a source or claim id, ``graph["rok"]`` returns the record,
+/// and iterating yields source ids, then claim ids, each in the order they were added.
+///
+/// One graph may be shared by threads: readers run side by side, a writer waits for them, and
+/// every call releases the GIL while the core works.
+///
+/// ```python
+/// g = ClaimGraph()
+/// g.add_source("russia", "government", "Russia")
+/// g.add_claim("ammo", "DPRK supplies ammunition to Russia", subjects=["russia"])
+/// g.add_attribution("russia", "ammo", "denies")
+/// ```
+#[pyclass(name = "ClaimGraph", module = "claimgraph", frozen)]
+pub(crate) struct PyClaimGraph {
+    inner: RwLock<ClaimGraph>,
+}
+
+impl From<ClaimGraph> for PyClaimGraph {
+    fn from(g: ClaimGraph) -> Self {
+        PyClaimGraph {
+            inner: RwLock::new(g),
+        }
+    }
+}
+
+impl PyClaimGraph {
+    /// Runs `f` on the graph under a read lock, with the GIL released.
+    fn reading<T: Send>(
+        &self,
+        py: Python<'_>,
+        f: impl FnOnce(&ClaimGraph) -> Result<T, Error> + Send,
+    ) -> PyResult<T> {
+        run(py, || f(&read(&self.inner)))
+    }
+
+    /// Runs `f` on the graph under a write lock, with the GIL released.
+    fn writing<T: Send>(
+        &self,
+        py: Python<'_>,
+        f: impl FnOnce(&mut ClaimGraph) -> Result<T, Error> + Send,
+    ) -> PyResult<T> {
+        run(py, || f(&mut write(&self.inner)))
+    }
+
+    /// A copy of the graph, taken under a read lock.
+    fn snapshot(&self, py: Python<'_>) -> PyResult<ClaimGraph> {
+        self.reading(py, |g| Ok(g.clone()))
+    }
+
+    fn node_ids(&self, py: Python<'_>) -> PyResult<Vec<String>> {
+        self.reading(py, |g| {
+            Ok(g.sources()
+                .map(|s| s.id.clone())
+                .chain(g.claims().map(|c| c.id.clone()))
+                .collect())
+        })
+    }
+}
+
+fn list<'py, T, P>(
+    py: Python<'py>,
+    items: Vec<T>,
+    f: impl Fn(T) -> P,
+) -> PyResult<Bound<'py, PyList>>
+where
+    P: IntoPyObject<'py>,
+{
+    PyList::new(py, items.into_iter().map(f))
+}
+
+fn not_found(kind: RecordKind, id: &str) -> Error {
+    Error::NotFound {
+        kind,
+        id: id.to_owned(),
+    }
+}
+
+/// A merge policy from a `MergePolicy` member or its name.
+fn merge_policy(obj: &Bound<'_, PyAny>) -> PyResult<MergePolicy> {
+    let name: String = obj.extract()?;
+    match name.as_str() {
+        "fail" => Ok(MergePolicy::Fail),
+        "keep_ours" => Ok(MergePolicy::KeepOurs),
+        "take_theirs" => Ok(MergePolicy::TakeTheirs),
+        _ => Err(invalid_input(
+            obj.py(),
+            "policy",
+            format!("{name:?} is not a merge policy: use fail, keep_ours or take_theirs"),
+        )),
+    }
+}
+
+#[pymethods]
+impl PyClaimGraph {
+    /// An empty graph.
+    #[new]
+    fn new() -> Self {
+        ClaimGraph::new().into()
+    }
+
+    // ----- reading -----------------------------------------------------------------------
+
+    /// How many records of each kind the graph holds.
+    fn counts(&self, py: Python<'_>) -> PyResult<PyCounts> {
+        self.reading(py, |g| Ok(PyCounts { inner: g.counts() }))
+    }
+
+    /// Every record, each kind sorted by id.
+    fn records(&self, py: Python<'_>) -> PyResult<PyRecords> {
+        self.reading(py, |g| Ok(PyRecords { inner: g.records() }))
+    }
+
+    /// A graph holding `records` (sources first, then claims, then edges).
+    #[classmethod]
+    fn from_records(
+        _cls: &Bound<'_, PyType>,
+        py: Python<'_>,
+        records: &PyRecords,
+    ) -> PyResult<Self> {
+        let records = records.inner.clone();
+        run(py, || ClaimGraph::from_records(records)).map(Self::from)
+    }
+
+    /// Adds every record of `records`; stops at the first error, keeping what was added before.
+    fn add_records(&self, py: Python<'_>, records: &PyRecords) -> PyResult<()> {
+        let records = records.inner.clone();
+        self.writing(py, |g| g.add_records(records))
+    }
+
+    /// True when `id` names an attribution, relation or verdict.
+    fn contains_edge(&self, py: Python<'_>, id: String) -> PyResult<bool> {
+        self.reading(py, |g| Ok(g.contains_edge(&id)))
+    }
+
+    /// What kind of record `id` names (a `RecordKind`), or `None`.
+    fn kind_of<'py>(&self, py: Python<'py>, id: String) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.reading(py, |g| Ok(g.kind_of(&id)))?
+            .map(|k| crate::model::record_kind(py, k))
+            .transpose()
+    }
+
+    /// The source with this id; `NotFoundError` when there is none.
+    fn source(&self, py: Python<'_>, id: String) -> PyResult<PySource> {
+        self.reading(py, |g| g.get_source(&id).cloned())
+            .map(Into::into)
+    }
+
+    /// The claim with this id; `NotFoundError` when there is none.
+    fn claim(&self, py: Python<'_>, id: String) -> PyResult<PyClaim> {
+        self.reading(py, |g| g.get_claim(&id).cloned())
+            .map(Into::into)
+    }
+
+    /// The attribution with this id; `NotFoundError` when there is none.
+    fn attribution(&self, py: Python<'_>, id: String) -> PyResult<PyAttribution> {
+        self.reading(py, |g| {
+            g.attribution(&id)
+                .ok_or_else(|| not_found(RecordKind::Attribution, &id))
+        })
+        .map(Into::into)
+    }
+
+    /// The relation between sources with this id; `NotFoundError` when there is none.
+    fn source_relation(&self, py: Python<'_>, id: String) -> PyResult<PySourceRelation> {
+        self.reading(py, |g| {
+            g.source_relation(&id)
+                .ok_or_else(|| not_found(RecordKind::SourceRelation, &id))
+        })
+        .map(Into::into)
+    }
+
+    /// The relation between claims with this id; `NotFoundError` when there is none.
+    fn claim_relation(&self, py: Python<'_>, id: String) -> PyResult<PyClaimRelation> {
+        self.reading(py, |g| {
+            g.claim_relation(&id)
+                .ok_or_else(|| not_found(RecordKind::ClaimRelation, &id))
+        })
+        .map(Into::into)
+    }
+
+    /// The verdict with this id; `NotFoundError` when there is none.
+    fn verdict(&self, py: Python<'_>, id: String) -> PyResult<PyVerdict> {
+        self.reading(py, |g| {
+            g.verdict(&id)
+                .ok_or_else(|| not_found(RecordKind::Verdict, &id))
+        })
+        .map(Into::into)
+    }
+
+    /// Every source, in the order they were added.
+    fn sources<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let v = self.reading(py, |g| Ok(g.sources().cloned().collect()))?;
+        list(py, v, PySource::from)
+    }
+
+    /// Every claim, in the order they were added.
+    fn claims<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let v = self.reading(py, |g| Ok(g.claims().cloned().collect()))?;
+        list(py, v, PyClaim::from)
+    }
+
+    /// Every attribution.
+    fn attributions<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let v = self.reading(py, |g| Ok(g.attributions().collect()))?;
+        list(py, v, PyAttribution::from)
+    }
+
+    /// Every relation between sources.
+    fn source_relations<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let v = self.reading(py, |g| Ok(g.source_relations().collect()))?;
+        list(py, v, PySourceRelation::from)
+    }
+
+    /// Every relation between claims.
+    fn claim_relations<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let v = self.reading(py, |g| Ok(g.claim_relations().collect()))?;
+        list(py, v, PyClaimRelation::from)
+    }
+
+    /// Every verdict.
+    fn verdicts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let v = self.reading(py, |g| Ok(g.verdicts().collect()))?;
+        list(py, v, PyVerdict::from)
+    }
+
+    /// The attributions of a claim, sorted by id.
+    fn attributions_of<'py>(&self, py: Python<'py>, claim: String) -> PyResult<Bound<'py, PyList>> {
+        let v = self.reading(py, |g| g.attributions_of(&claim))?;
+        list(py, v, PyAttribution::from)
+    }
+
+    /// The attributions a source makes, sorted by id.
+    fn attributions_by<'py>(
+        &self,
+        py: Python<'py>,
+        source: String,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let v = self.reading(py, |g| g.attributions_by(&source))?;
+        list(py, v, PyAttribution::from)
+    }
+
+    /// The verdicts on a claim, sorted by id.
+    fn verdicts_of<'py>(&self, py: Python<'py>, claim: String) -> PyResult<Bound<'py, PyList>> {
+        let v = self.reading(py, |g| g.verdicts_of(&claim))?;
+        list(py, v, PyVerdict::from)
+    }
+
+    /// The relations from and to a source, sorted by id.
+    fn relations_of_source<'py>(
+        &self,
+        py: Python<'py>,
+        source: String,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let v = self.reading(py, |g| g.relations_of_source(&source))?;
+        list(py, v, PySourceRelation::from)
+    }
+
+    /// The relations from and to a claim, sorted by id.
+    fn relations_of_claim<'py>(
+        &self,
+        py: Python<'py>,
+        claim: String,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let v = self.reading(py, |g| g.relations_of_claim(&claim))?;
+        list(py, v, PyClaimRelation::from)
+    }
+
+    /// The number of sources and claims (edges are not counted; see `counts()`).
+    fn __len__(&self, py: Python<'_>) -> PyResult<usize> {
+        self.reading(py, |g| {
+            let c = g.counts();
+            Ok(c.sources + c.claims)
+        })
+    }
+
+    /// True when `id` names a source or a claim (edge ids: `contains_edge`).
+    fn __contains__(&self, py: Python<'_>, id: &Bound<'_, PyAny>) -> PyResult<bool> {
+        let Ok(id) = id.extract::<String>() else {
+            return Ok(false);
+        };
+        self.reading(py, |g| Ok(g.contains_node(&id)))
+    }
+
+    /// The source or claim with this id; `NotFoundError` (a `KeyError`) when there is none.
+    fn __getitem__<'py>(&self, py: Python<'py>, id: String) -> PyResult<Bound<'py, PyAny>> {
+        let (source, claim) = self.reading(py, |g| {
+            match (g.source(&id).cloned(), g.claim(&id).cloned()) {
+                (None, None) => Err(not_found(RecordKind::Node, &id)),
+                found => Ok(found),
+            }
+        })?;
+        match (source, claim) {
+            (Some(s), _) => Ok(PySource::from(s).into_pyobject(py)?.into_any()),
+            (_, Some(c)) => Ok(PyClaim::from(c).into_pyobject(py)?.into_any()),
+            (None, None) => Err(to_py_err(py, not_found(RecordKind::Node, &id))),
+        }
+    }
+
+    /// Source ids, then claim ids, each in the order they were added.
+    fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(PyList::new(py, self.node_ids(py)?)?.try_iter()?.into_any())
+    }
+
+    /// Two graphs are equal when they hold the same records, whatever order they were added in.
+    fn __eq__(slf: &Bound<'_, Self>, other: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+        let py = slf.py();
+        let Ok(other) = other.cast::<PyClaimGraph>() else {
+            return Ok(py.NotImplemented());
+        };
+        if slf.is(other) {
+            return Ok(true.into_pyobject(py)?.to_owned().into_any().unbind());
+        }
+        let (a, b) = (slf.get(), other.get());
+        // Locks are always taken in address order, so two threads comparing or merging the same
+        // pair of graphs cannot each hold the lock the other waits for.
+        let (first, second) = if std::ptr::from_ref(a) < std::ptr::from_ref(b) {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        let equal = run(py, || {
+            let x = read(&first.inner);
+            let y = read(&second.inner);
+            Ok(*x == *y)
+        })?;
+        Ok(equal.into_pyobject(py)?.to_owned().into_any().unbind())
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let c = self.reading(py, |g| Ok(g.counts()))?;
+        Ok(format!(
+            "<ClaimGraph: {} source(s), {} claim(s), {} attribution(s), {} source relation(s), \
+             {} claim relation(s), {} verdict(s)>",
+            c.sources, c.claims, c.attributions, c.source_relations, c.claim_relations, c.verdicts
+        ))
+    }
+
+    /// An independent copy of the graph.
+    fn copy(&self, py: Python<'_>) -> PyResult<Self> {
+        self.snapshot(py).map(Self::from)
+    }
+
+    fn __copy__(&self, py: Python<'_>) -> PyResult<Self> {
+        self.copy(py)
+    }
+
+    fn __deepcopy__(&self, py: Python<'_>, memo: &Bound<'_, PyAny>) -> PyResult<Self> {
+        // Nothing in a graph refers to other Python objects, so the memo has nothing to record.
+        let _ = memo;
+        self.copy(py)
+    }
+
+    /// Pickles as its native JSON.
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let json = slf.get().reading(py, |g| Ok(g.to_json()))?;
+        let from_json = slf.get_type().getattr("from_json")?;
+        PyTuple::new(py, [from_json, PyTuple::new(py, [json])?.into_any()])
+    }
+
+    // ----- adding ------------------------------------------------------------------------
+
+    /// Adds a source and returns it. Kinds: person, organization, government, outlet,
+    /// document, unnamed_group, collective (a `SourceKind` member or its name).
+    #[pyo3(signature = (id, kind, name, *, aliases=None, reliability=None, url=None, title=None, published=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn add_source(
+        &self,
+        py: Python<'_>,
+        id: String,
+        kind: &Bound<'_, PyAny>,
+        name: String,
+        aliases: Option<&Bound<'_, PyAny>>,
+        reliability: Option<&Bound<'_, PyAny>>,
+        url: Option<String>,
+        title: Option<String>,
+        published: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PySource> {
+        let s = PySource::build(id, kind, name, aliases, reliability, url, title, published)?;
+        let out = s.clone();
+        self.writing(py, |g| g.add_source(s))?;
+        Ok(out.into())
+    }
+
+    /// Adds a claim and returns it. `period` is a `Period` or a `(start, end)` tuple,
+    /// `quantity` a `Quantity` or a `(value, unit)` tuple; `subjects` are source ids.
+    #[pyo3(signature = (id, text, *, subjects=None, period=None, tags=None, quantity=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn add_claim(
+        &self,
+        py: Python<'_>,
+        id: String,
+        text: String,
+        subjects: Option<&Bound<'_, PyAny>>,
+        period: Option<&Bound<'_, PyAny>>,
+        tags: Option<&Bound<'_, PyAny>>,
+        quantity: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyClaim> {
+        let c = PyClaim::build(id, text, subjects, period, tags, quantity)?;
+        let out = c.clone();
+        self.writing(py, |g| g.add_claim(c))?;
+        Ok(out.into())
+    }
+
+    /// Adds an attribution from a source to a claim and returns it. The id defaults to
+    /// `"{source}:{stance}:{claim}"`; `via` names the document or outlet it was reported in.
+    #[pyo3(signature = (source, claim, stance, *, id=None, modality=None, said=None, quote=None, via=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn add_attribution(
+        &self,
+        py: Python<'_>,
+        source: String,
+        claim: String,
+        stance: &Bound<'_, PyAny>,
+        id: Option<String>,
+        modality: Option<&Bound<'_, PyAny>>,
+        said: Option<&Bound<'_, PyAny>>,
+        quote: Option<String>,
+        via: Option<String>,
+    ) -> PyResult<PyAttribution> {
+        let a = PyAttribution::build(source, claim, stance, id, modality, said, quote, via)?;
+        let out = a.clone();
+        self.writing(py, |g| g.add_attribution(a))?;
+        Ok(out.into())
+    }
+
+    /// Adds a relation between two sources and returns it. The id defaults to
+    /// `"{from_}:{kind}:{to}"`.
+    #[pyo3(signature = (from_, kind, to, *, id=None, date=None))]
+    fn add_source_relation(
+        &self,
+        py: Python<'_>,
+        from_: String,
+        kind: &Bound<'_, PyAny>,
+        to: String,
+        id: Option<String>,
+        date: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PySourceRelation> {
+        let r = PySourceRelation::build(from_, kind, to, id, date)?;
+        let out = r.clone();
+        self.writing(py, |g| g.add_source_relation(r))?;
+        Ok(out.into())
+    }
+
+    /// Adds a relation between two claims and returns it. The id defaults to
+    /// `"{from_}:{kind}:{to}"`.
+    #[pyo3(signature = (from_, kind, to, *, id=None))]
+    fn add_claim_relation(
+        &self,
+        py: Python<'_>,
+        from_: String,
+        kind: &Bound<'_, PyAny>,
+        to: String,
+        id: Option<String>,
+    ) -> PyResult<PyClaimRelation> {
+        let r = PyClaimRelation::build(from_, kind, to, id)?;
+        let out = r.clone();
+        self.writing(py, |g| g.add_claim_relation(r))?;
+        Ok(out.into())
+    }
+
+    /// Adds a verdict by a reviewer (a source) on a claim and returns it. `rating` is a `Rating`
+    /// or a `(value, best, worst)` tuple. The id defaults to `"{reviewer}:verdict:{claim}"`.
+    #[pyo3(signature = (reviewer, claim, label, *, id=None, rating=None, date=None, url=None, summary=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn add_verdict(
+        &self,
+        py: Python<'_>,
+        reviewer: String,
+        claim: String,
+        label: String,
+        id: Option<String>,
+        rating: Option<&Bound<'_, PyAny>>,
+        date: Option<&Bound<'_, PyAny>>,
+        url: Option<String>,
+        summary: Option<String>,
+    ) -> PyResult<PyVerdict> {
+        let v = PyVerdict::build(reviewer, claim, label, id, rating, date, url, summary)?;
+        let out = v.clone();
+        self.writing(py, |g| g.add_verdict(v))?;
+        Ok(out.into())
+    }
+
+    /// Adds a record object of any kind (`Source`, `Claim`, `Attribution`, ...).
+    fn add(&self, py: Python<'_>, record: &Bound<'_, PyAny>) -> PyResult<()> {
+        let record = AnyRecord::from_py(record)?;
+        self.writing(py, |g| record.add_to(g))
+    }
+
+    // ----- updating ----------------------------------------------------------------------
+
+    /// Replaces the source with the same id (its edges stay) and returns the old record.
+    /// Build the new one with `graph.source(id).replace(...)`.
+    fn update_source(&self, py: Python<'_>, source: &PySource) -> PyResult<PySource> {
+        let s = source.inner.clone();
+        self.writing(py, |g| g.update_source(s)).map(Into::into)
+    }
+
+    /// Replaces the claim with the same id (its edges stay) and returns the old record.
+    fn update_claim(&self, py: Python<'_>, claim: &PyClaim) -> PyResult<PyClaim> {
+        let c = claim.inner.clone();
+        self.writing(py, |g| g.update_claim(c)).map(Into::into)
+    }
+
+    /// Replaces the attribution with the same id (its source and claim may change too) and
+    /// returns the old record.
+    fn update_attribution(
+        &self,
+        py: Python<'_>,
+        attribution: &PyAttribution,
+    ) -> PyResult<PyAttribution> {
+        let a = attribution.inner.clone();
+        self.writing(py, |g| g.update_attribution(a))
+            .map(Into::into)
+    }
+
+    /// Replaces the relation between sources with the same id and returns the old record.
+    fn update_source_relation(
+        &self,
+        py: Python<'_>,
+        relation: &PySourceRelation,
+    ) -> PyResult<PySourceRelation> {
+        let r = relation.inner.clone();
+        self.writing(py, |g| g.update_source_relation(r))
+            .map(Into::into)
+    }
+
+    /// Replaces the relation between claims with the same id and returns the old record.
+    fn update_claim_relation(
+        &self,
+        py: Python<'_>,
+        relation: &PyClaimRelation,
+    ) -> PyResult<PyClaimRelation> {
+        let r = relation.inner.clone();
+        self.writing(py, |g| g.update_claim_relation(r))
+            .map(Into::into)
+    }
+
+    /// Replaces the verdict with the same id and returns the old record.
+    fn update_verdict(&self, py: Python<'_>, verdict: &PyVerdict) -> PyResult<PyVerdict> {
+        let v = verdict.inner.clone();
+        self.writing(py, |g| g.update_verdict(v)).map(Into::into)
+    }
+
+    // ----- removing ----------------------------------------------------------------------
+
+    /// Removes a source with every edge from or to it and returns it. Attributions reported via
+    /// it lose their `via`, and claims about it lose it as a subject.
+    fn remove_source(&self, py: Python<'_>, id: String) -> PyResult<PySource> {
+        self.writing(py, |g| g.remove_source(&id)).map(Into::into)
+    }
+
+    /// Removes a claim with every edge from or to it and returns it.
+    fn remove_claim(&self, py: Python<'_>, id: String) -> PyResult<PyClaim> {
+        self.writing(py, |g| g.remove_claim(&id)).map(Into::into)
+    }
+
+    /// Removes an attribution and returns it.
+    fn remove_attribution(&self, py: Python<'_>, id: String) -> PyResult<PyAttribution> {
+        self.writing(py, |g| g.remove_attribution(&id))
+            .map(Into::into)
+    }
+
+    /// Removes a relation between sources and returns it.
+    fn remove_source_relation(&self, py: Python<'_>, id: String) -> PyResult<PySourceRelation> {
+        self.writing(py, |g| g.remove_source_relation(&id))
+            .map(Into::into)
+    }
+
+    /// Removes a relation between claims and returns it.
+    fn remove_claim_relation(&self, py: Python<'_>, id: String) -> PyResult<PyClaimRelation> {
+        self.writing(py, |g| g.remove_claim_relation(&id))
+            .map(Into::into)
+    }
+
+    /// Removes a verdict and returns it.
+    fn remove_verdict(&self, py: Python<'_>, id: String) -> PyResult<PyVerdict> {
+        self.writing(py, |g| g.remove_verdict(&id)).map(Into::into)
+    }
+
+    // ----- questions ---------------------------------------------------------------------
+
+    /// Everything the record says about one claim.
+    fn status(&self, py: Python<'_>, claim: String) -> PyResult<PyStatus> {
+        self.reading(py, |g| g.status(&claim))
+            .map(|inner| PyStatus { inner })
+    }
+
+    /// The status of every claim, in the order the claims were added, as a `StatusTable`
+    /// (a sequence of `Status` with `to_records()` and `to_pandas()`).
+    fn statuses<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let all = self.reading(py, |g| Ok(g.statuses()))?;
+        let items = list(py, all, |inner| PyStatus { inner })?;
+        notebook(py, "StatusTable", (items,))
+    }
+
+    /// The origins of a source's own assertions: the roots reached along cites and authored-by
+    /// edges. A source that cites no one is its own origin.
+    fn origins_of_source<'py>(
+        &self,
+        py: Python<'py>,
+        source: String,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let v = self.reading(py, |g| g.origins_of_source(&source))?;
+        list(py, v, |inner| PyOrigin { inner })
+    }
+
+    /// Every chain from the claim's attributions up to their origins, sorted.
+    fn chains<'py>(&self, py: Python<'py>, claim: String) -> PyResult<Bound<'py, PyList>> {
+        let v = self.reading(py, |g| g.chains(&claim))?;
+        list(py, v, |inner| PyChain { inner })
+    }
+
+    /// Every graph-wide finding: disputed, single-origin and unnamed-only claims, circular
+    /// reporting, contradictions.
+    fn findings(&self, py: Python<'_>) -> PyResult<PyFindings> {
+        self.reading(py, |g| Ok(g.findings()))
+            .map(|inner| PyFindings { inner })
+    }
+
+    /// The graph as it stood on `date` (a date, an aware datetime or a string such as "2024-06").
+    fn as_of(&self, py: Python<'_>, date: &Bound<'_, PyAny>) -> PyResult<PyAsOf> {
+        let cutoff: When = when(date, "date")?;
+        let then = self.reading(py, |g| Ok(g.as_of(&cutoff)))?;
+        PyAsOf::new(py, then)
+    }
+
+    /// The credibility of a claim: a score in [0, 1] with the reasons behind it.
+    fn assess(&self, py: Python<'_>, claim: String) -> PyResult<PyAssessment> {
+        self.reading(py, |g| g.assess(&claim))
+            .map(|inner| PyAssessment { inner })
+    }
+
+    /// The assessment of every claim, in the order the claims were added.
+    fn assessments<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let v = self.reading(py, |g| Ok(g.assessments()))?;
+        list(py, v, |inner| PyAssessment { inner })
+    }
+
+    /// Sources whose name or an alias matches `name`, ignoring case.
+    fn find_sources<'py>(&self, py: Python<'py>, name: String) -> PyResult<Bound<'py, PyList>> {
+        let v = self.reading(py, |g| {
+            Ok(g.find_sources(&name).into_iter().cloned().collect())
+        })?;
+        list(py, v, PySource::from)
+    }
+
+    /// Claims whose text contains every word of `query`, ignoring case.
+    fn search_claims<'py>(&self, py: Python<'py>, query: String) -> PyResult<Bound<'py, PyList>> {
+        let v = self.reading(py, |g| {
+            Ok(g.search_claims(&query).into_iter().cloned().collect())
+        })?;
+        list(py, v, PyClaim::from)
+    }
+
+    /// Merges `other` into this graph (records with the same id are the same record).
+    /// `policy` says what to do when fields differ: "fail" (raise `MergeConflictError`, changing
+    /// nothing), "keep_ours" or "take_theirs" (a `MergePolicy` member or its name).
+    #[pyo3(signature = (other, *, policy=None))]
+    fn merge(
+        &self,
+        py: Python<'_>,
+        other: &Bound<'_, PyClaimGraph>,
+        policy: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyMergeReport> {
+        let policy = match policy {
+            Some(p) => merge_policy(p)?,
+            None => MergePolicy::default(),
+        };
+        let other = other.get();
+        if std::ptr::eq(self, other) {
+            let copy = self.snapshot(py)?;
+            return self
+                .writing(py, |g| g.merge(&copy, policy))
+                .map(|inner| PyMergeReport { inner });
+        }
+        // Address order, as in `__eq__`: no two threads wait on each other's locks.
+        let report = run(py, || {
+            if std::ptr::from_ref(self) < std::ptr::from_ref(other) {
+                let mut ours = write(&self.inner);
+                let theirs = read(&other.inner);
+                ours.merge(&theirs, policy)
+            } else {
+                let theirs = read(&other.inner);
+                let mut ours = write(&self.inner);
+                ours.merge(&theirs, policy)
+            }
+        })?;
+        Ok(PyMergeReport { inner: report })
+    }
+
+    // ----- formats -----------------------------------------------------------------------
+
+    /// The graph as native JSON (versioned, deterministic).
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        self.reading(py, |g| Ok(g.to_json()))
+    }
+
+    /// A graph from native JSON; `FormatError` names the line and column of a problem.
+    #[classmethod]
+    fn from_json(_cls: &Bound<'_, PyType>, py: Python<'_>, json: String) -> PyResult<Self> {
+        run(py, || ClaimGraph::from_json(&json)).map(Self::from)
+    }
+
+    /// Writes the graph to `path` atomically (a `str` or path-like).
+    fn save(&self, py: Python<'_>, path: PathBuf) -> PyResult<()> {
+        self.reading(py, |g| g.save(&path))
+    }
+
+    /// Reads a graph from a native JSON file.
+    #[classmethod]
+    fn load(_cls: &Bound<'_, PyType>, py: Python<'_>, path: PathBuf) -> PyResult<Self> {
+        run(py, || ClaimGraph::load(&path)).map(Self::from)
+    }
+
+    /// Adds the records of a JSON Lines corpus file (`bench/WORKLOAD.md` schema). Citations
+    /// flagged as closing a cycle are left out unless `include_cycles`. On error the records of
+    /// the lines before the failing one stay; `FormatError` names the file and line.
+    #[pyo3(signature = (path, *, include_cycles=false))]
+    fn ingest_jsonl(
+        &self,
+        py: Python<'_>,
+        path: PathBuf,
+        include_cycles: bool,
+    ) -> PyResult<PyIngestReport> {
+        let options = JsonlOptions { include_cycles };
+        self.writing(py, |g| {
+            jsonl_file(&path, |r| g.ingest_jsonl_with(r, options))
+        })
+        .map(PyIngestReport::from)
+    }
+
+    /// Adds the records of a JSON Lines corpus given as text (see `ingest_jsonl`).
+    #[pyo3(signature = (text, *, include_cycles=false))]
+    fn ingest_jsonl_text(
+        &self,
+        py: Python<'_>,
+        text: String,
+        include_cycles: bool,
+    ) -> PyResult<PyIngestReport> {
+        let options = JsonlOptions { include_cycles };
+        self.writing(py, |g| g.ingest_jsonl_with(text.as_bytes(), options))
+            .map(PyIngestReport::from)
+    }
+
+    /// A new graph from a JSON Lines corpus file, and what was read: `(graph, report)`. All or
+    /// nothing: on error no graph is returned.
+    #[classmethod]
+    #[pyo3(signature = (path, *, include_cycles=false))]
+    fn from_jsonl(
+        _cls: &Bound<'_, PyType>,
+        py: Python<'_>,
+        path: PathBuf,
+        include_cycles: bool,
+    ) -> PyResult<(Self, PyIngestReport)> {
+        let options = JsonlOptions { include_cycles };
+        let (g, report) = run(py, || {
+            jsonl_file(&path, |r| ClaimGraph::from_jsonl_with(r, options))
+        })?;
+        Ok((g.into(), report.into()))
+    }
+
+    /// The graph as W3C PROV-JSON: sources as agents or entities, claims as entities,
+    /// attributions as `wasAttributedTo` with the stance kept as an attribute.
+    fn to_prov_json(&self, py: Python<'_>) -> PyResult<String> {
+        self.reading(py, |g| Ok(g.to_prov_json()))
+    }
+
+    /// A new graph from PROV-JSON, and an `ImportReport` of what had no place in it.
+    #[classmethod]
+    fn from_prov_json(
+        _cls: &Bound<'_, PyType>,
+        py: Python<'_>,
+        json: String,
+    ) -> PyResult<(Self, PyImportReport)> {
+        let (g, report) = run(py, || ClaimGraph::from_prov_json(&json))?;
+        Ok((g.into(), report.into()))
+    }
+
+    /// The claims with their verdicts and claimants as schema.org ClaimReview JSON-LD.
+    fn to_claimreview_json(&self, py: Python<'_>) -> PyResult<String> {
+        self.reading(py, |g| Ok(g.to_claimreview_json()))
+    }
+
+    /// A new graph from ClaimReview JSON-LD, and an `ImportReport`.
+    #[classmethod]
+    fn from_claimreview_json(
+        _cls: &Bound<'_, PyType>,
+        py: Python<'_>,
+        json: String,
+    ) -> PyResult<(Self, PyImportReport)> {
+        let (g, report) = run(py, || ClaimGraph::from_claimreview_json(&json))?;
+        Ok((g.into(), report.into()))
+    }
+
+    /// Adds the claims, claimants, reviewers and verdicts of ClaimReview JSON-LD to this graph.
+    fn import_claimreview(&self, py: Python<'_>, json: String) -> PyResult<PyImportReport> {
+        self.writing(py, |g| g.import_claimreview(&json))
+            .map(PyImportReport::from)
+    }
+
+    /// A Graphviz DOT picture of the graph, or of one claim's neighbourhood; stances are shown
+    /// by colour and line style.
+    #[pyo3(signature = (*, claim=None))]
+    fn to_dot(&self, py: Python<'_>, claim: Option<String>) -> PyResult<String> {
+        let options = picture(claim);
+        self.reading(py, |g| g.to_dot(&options))
+    }
+
+    /// The same picture as `to_dot`, in Mermaid.
+    #[pyo3(signature = (*, claim=None))]
+    fn to_mermaid(&self, py: Python<'_>, claim: Option<String>) -> PyResult<String> {
+        let options = picture(claim);
+        self.reading(py, |g| g.to_mermaid(&options))
+    }
+
+    // ----- notebooks ---------------------------------------------------------------------
+
+    /// The graph as a `networkx.MultiDiGraph`: nodes carry every field of their record plus
+    /// `node_type` ("source" or "claim"); edges are keyed by id and carry every field plus
+    /// `edge_type`. Needs networkx installed.
+    fn to_networkx<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        notebook(slf.py(), "to_networkx", (slf,))
+    }
+
+    fn _repr_html_<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        notebook(slf.py(), "graph_html", (slf,))
+    }
+}
