@@ -77,3 +77,20 @@ def test_pictures_of_the_graph_and_of_one_claim(graph: ClaimGraph) -> None:
     assert "containers" in graph.to_mermaid(claim="containers")
     with pytest.raises(NotFoundError):
         graph.to_mermaid(claim="nope")
+
+
+def test_what_a_prov_import_cannot_keep_is_reported_not_dropped() -> None:
+    doc = {
+        "prefix": {"ex": "http://example.org/"},
+        "agent": {"ex:reporter": {"prov:type": "prov:Person", "ex:name": "Reporter"}},
+        "activity": {"ex:writing": {}},
+        "bundle": {"ex:b1": {"entity": {"ex:e2": {}}}},
+    }
+    _, report = ClaimGraph.from_prov_json(json.dumps(doc))
+    assert report.bundles == ("ex:b1",)
+    by_kind = {s.kind: s for s in report.skipped}
+    activity = by_kind["activity"]
+    assert (activity.id, activity.attribute) == ("ex:writing", None)
+    assert activity.reason
+    attribute = next(s for s in report.skipped if s.attribute == "ex:name")
+    assert (attribute.id, attribute.value) == ("ex:reporter", '"Reporter"')

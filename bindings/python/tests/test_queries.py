@@ -261,3 +261,25 @@ def test_merging_a_graph_into_itself_changes_nothing(graph: ClaimGraph) -> None:
     report = graph.merge(graph)
     assert report.added == () and report.conflicts == ()
     assert graph == before
+
+
+def test_results_convert_to_the_cores_json_shape(graph: ClaimGraph) -> None:
+    [chain] = graph.chains("support")
+    assert chain.to_dict() == {
+        "claim": "support",
+        "attribution": "op-ed:asserts:support",
+        "stance": "asserts",
+        "via": None,
+        "path": ["op-ed", "putin"],
+        "circular": False,
+    }
+    status = graph.status("support")
+    assert status.origins[0].to_dict() == {
+        "id": "putin",
+        "members": ["putin"],
+        "circular": False,
+        "unnamed": False,
+    }
+    assert status.independent_origins[0].to_dict() == {"top": "russia", "origins": ["putin"]}
+    reason = graph.assess("support").reasons[0]
+    assert reason.to_dict() == {"kind": reason.kind, "weight": reason.weight, "detail": reason.detail}

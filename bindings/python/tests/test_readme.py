@@ -18,3 +18,13 @@ def python_quick_start() -> str:
 
 def test_the_quick_start_runs() -> None:
     exec(compile(python_quick_start(), "README.md (Python quick start)", "exec"), {})
+
+
+def test_the_package_docstring_example_runs() -> None:
+    import doctest
+
+    import claimgraph
+
+    result = doctest.testmod(claimgraph)
+    assert result.attempted > 0
+    assert result.failed == 0
