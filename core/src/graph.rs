@@ -280,7 +280,10 @@ impl ClaimGraph {
 
     /// The source with this id.
     pub fn source(&self, id: &str) -> Option<&Source> {
-        match self.node_index(id).and_then(|ix| self.graph.node_weight(ix)) {
+        match self
+            .node_index(id)
+            .and_then(|ix| self.graph.node_weight(ix))
+        {
             Some(Node::Source(s)) => Some(s),
             _ => None,
         }
@@ -288,7 +291,10 @@ impl ClaimGraph {
 
     /// The claim with this id.
     pub fn claim(&self, id: &str) -> Option<&Claim> {
-        match self.node_index(id).and_then(|ix| self.graph.node_weight(ix)) {
+        match self
+            .node_index(id)
+            .and_then(|ix| self.graph.node_weight(ix))
+        {
             Some(Node::Claim(c)) => Some(c),
             _ => None,
         }
@@ -812,7 +818,10 @@ impl ClaimGraph {
         match self.node_index(id) {
             Some(ix) => Err(Error::DuplicateId {
                 id: id.to_owned(),
-                existing: self.graph.node_weight(ix).map_or(RecordKind::Node, Node::kind),
+                existing: self
+                    .graph
+                    .node_weight(ix)
+                    .map_or(RecordKind::Node, Node::kind),
             }),
             None => Ok(()),
         }
@@ -822,7 +831,10 @@ impl ClaimGraph {
         match self.edge_index_by_id(id) {
             Some(ix) => Err(Error::DuplicateId {
                 id: id.to_owned(),
-                existing: self.graph.edge_weight(ix).map_or(RecordKind::Edge, Edge::kind),
+                existing: self
+                    .graph
+                    .edge_weight(ix)
+                    .map_or(RecordKind::Edge, Edge::kind),
             }),
             None => Ok(()),
         }
@@ -853,7 +865,10 @@ impl ClaimGraph {
         let ix = self
             .node_index(target)
             .ok_or_else(|| Error::not_found(expected, target))?;
-        let found = self.graph.node_weight(ix).map_or(RecordKind::Node, Node::kind);
+        let found = self
+            .graph
+            .node_weight(ix)
+            .map_or(RecordKind::Node, Node::kind);
         if found != expected {
             return Err(Error::WrongKind {
                 record,
