@@ -135,6 +135,19 @@ impl ClaimGraph {
         })
     }
 
+    /// A graph holding the records of a JSON Lines corpus file (the benchmark corpus schema).
+    #[uniffi::constructor]
+    pub fn from_jsonl(path: String) -> Result<Arc<Self>> {
+        let g = ClaimGraph::default();
+        g.ingest_jsonl(path)?;
+        Ok(Arc::new(g))
+    }
+
+    /// A separate graph holding the same records: changing one leaves the other alone.
+    pub fn copy(&self) -> Result<Arc<Self>> {
+        Ok(Arc::new(self.snapshot()?.into()))
+    }
+
     /// The graph as native JSON: versioned, in a fixed order, read back exactly by `fromJson`.
     pub fn to_json(&self) -> Result<String> {
         self.reading(|g| Ok(g.to_json()))
@@ -161,6 +174,16 @@ impl ClaimGraph {
             g.ingest_jsonl(reader)
                 .map(Into::into)
                 .map_err(|e| ClaimGraphError::from(e).in_file(&file))
+        })
+    }
+
+    /// Adds the records of JSON Lines text in the corpus schema (a corpus shipped as text rather
+    /// than as a file). Errors name the line.
+    pub fn ingest_jsonl_text(&self, text: String) -> Result<IngestReport> {
+        self.writing(|g| {
+            g.ingest_jsonl(text.as_bytes())
+                .map(Into::into)
+                .map_err(core_err)
         })
     }
 

@@ -335,3 +335,61 @@ fn a_bad_date_in_a_record_names_the_record_and_the_field() {
         other => panic!("unexpected {other:?}"),
     }
 }
+
+/// A corpus in the benchmark schema: one unnamed source, an outlet citing it, one claim the
+/// outlet asserts and the unnamed source denies.
+const CORPUS: &str = r#"{"type":"meta","format_version":1,"generator":"test","seed":1,"n_claims":1,"counts":{"source":2,"claim":1,"attribution":2,"citation":1,"cycle_citation":0}}
+{"type":"source","id":"s0","kind":"anonymous_group","name":"officials","anonymous":true}
+{"type":"source","id":"s1","kind":"outlet","name":"Wire","anonymous":false}
+{"type":"citation","id":"x0","from":"s1","to":"s0","date":"2024-06-18","cycle":false}
+{"type":"claim","id":"c0","text":"A claim"}
+{"type":"attribution","id":"a0","source":"s1","claim":"c0","stance":"asserts","date":"2024-06-18","quote":null}
+{"type":"attribution","id":"a1","source":"s0","claim":"c0","stance":"denies","date":"2024-06-19","quote":"no"}
+"#;
+
+#[test]
+fn a_json_lines_corpus_loads_from_text_and_from_a_file() {
+    let g = ClaimGraph::new();
+    let report = g.ingest_jsonl_text(CORPUS.into()).unwrap();
+    assert_eq!(
+        (
+            report.lines,
+            report.sources,
+            report.claims,
+            report.attributions,
+            report.citations
+        ),
+        (7, 2, 1, 2, 1)
+    );
+    let status = g.status("c0".into()).unwrap();
+    assert_eq!(status.asserters, ["s1"]);
+    assert_eq!(status.deniers, ["s0"]);
+    // The outlet only reports what the officials said.
+    assert_eq!(
+        status
+            .origins
+            .iter()
+            .map(|o| o.id.as_str())
+            .collect::<Vec<_>>(),
+        ["s0"]
+    );
+
+    let file = std::env::temp_dir().join(format!(
+        "claimgraph-uniffi-corpus-{}.jsonl",
+        std::process::id()
+    ));
+    std::fs::write(&file, CORPUS).unwrap();
+    let from_file = ClaimGraph::from_jsonl(file.display().to_string());
+    std::fs::remove_file(&file).unwrap();
+    assert_eq!(*from_file.unwrap(), *g);
+}
+
+#[test]
+fn a_copy_is_a_separate_graph() {
+    let g = graph();
+    let copy = g.copy().unwrap();
+    assert_eq!(*copy, *g);
+    copy.remove_claim("containers".into()).unwrap();
+    assert!(g.claim("containers".into()).unwrap().is_some());
+    assert_ne!(*copy, *g);
+}

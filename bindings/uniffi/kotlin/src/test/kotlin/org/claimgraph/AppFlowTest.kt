@@ -89,6 +89,32 @@ class AppFlowTest {
     }
 
     @Test
+    fun `a JSON Lines corpus loads from text and from a file`() {
+        // One unnamed source, an outlet citing it, a claim the outlet asserts and the source denies.
+        val corpus = listOf(
+            """{"type":"meta","format_version":1,"generator":"test","seed":1,"n_claims":1,"counts":{"source":2,"claim":1,"attribution":2,"citation":1,"cycle_citation":0}}""",
+            """{"type":"source","id":"s0","kind":"anonymous_group","name":"officials","anonymous":true}""",
+            """{"type":"source","id":"s1","kind":"outlet","name":"Wire","anonymous":false}""",
+            """{"type":"citation","id":"x0","from":"s1","to":"s0","date":"2024-06-18","cycle":false}""",
+            """{"type":"claim","id":"c0","text":"A claim"}""",
+            """{"type":"attribution","id":"a0","source":"s1","claim":"c0","stance":"asserts","date":"2024-06-18","quote":null}""",
+            """{"type":"attribution","id":"a1","source":"s0","claim":"c0","stance":"denies","date":"2024-06-19","quote":"no"}""",
+        ).joinToString("\n", postfix = "\n")
+        val g = ClaimGraph()
+        val report = g.ingestJsonlText(corpus)
+        assertEquals(IngestReport(lines = 7UL, sources = 2UL, claims = 1UL, attributions = 2UL, citations = 1UL), report)
+        val status = g.status("c0")
+        assertTrue(status.disputed)
+        // The outlet only reports what the unnamed officials said.
+        assertEquals(listOf("s0"), status.origins.map { it.id })
+        assertTrue(status.unnamedOnly)
+
+        val file = filesDir.resolve("corpus.jsonl")
+        Files.writeString(file, corpus)
+        assertEquals(g, ClaimGraph.fromJsonl(file.toString()))
+    }
+
+    @Test
     fun `records keep partial dates and default ids as written`() {
         val g = ClaimGraph()
         g.addSource(Source("op-ed", SourceKind.DOCUMENT, "An op-ed", published = "2024-06"))
