@@ -192,6 +192,11 @@ def test_to_dict_is_the_native_json_shape() -> None:
     assert RECORDS[1].to_dict()["period"] == {"start": "2023-08", "end": "2024-02"}
 
 
+def test_value_reprs_build_equal_values() -> None:
+    for value in (Rating(2, 5, 1), Quantity(6700, "containers"), Period("2023-08", None)):
+        assert eval(repr(value), vars(claimgraph)) == value
+
+
 def test_equal_values_hash_alike() -> None:
     assert hash(Quantity(0.0, "x")) == hash(Quantity(-0.0, "x"))
     assert Quantity(0.0, "x") == Quantity(-0.0, "x")

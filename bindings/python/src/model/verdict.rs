@@ -51,10 +51,14 @@ impl PyRating {
         self.inner.normalized()
     }
 
-    fn __repr__(&self) -> String {
-        format!(
-            "Rating({:?}, best={:?}, worst={:?})",
-            self.inner.value, self.inner.best, self.inner.worst
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        call_repr(
+            "Rating",
+            &[self.inner.value.into_pyobject(py)?.into_any()],
+            &[
+                ("best", self.inner.best.into_pyobject(py)?.into_any()),
+                ("worst", self.inner.worst.into_pyobject(py)?.into_any()),
+            ],
         )
     }
 
