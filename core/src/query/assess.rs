@@ -1,7 +1,6 @@
 //! Assessment: a credibility score with its reasons.
 
-use std::collections::{HashMap, HashSet};
-use std::rc::Rc;
+use std::collections::HashMap;
 
 use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::EdgeRef;
@@ -9,7 +8,8 @@ use petgraph::Direction;
 
 use crate::error::Result;
 use crate::graph::{ClaimGraph, Edge};
-use crate::model::{Modality, Reliability, SourceRelationKind, Stance};
+use crate::model::{Modality, Reliability, Stance};
+use crate::query::origins::{find, union, Analysis};
 use crate::query::status::Status;
 
 /// What a reason is about.
@@ -123,187 +123,21 @@ fn describe_reliability(factor: f64, grade: Option<Reliability>) -> String {
     }
 }
 
-/// The tops of sources' affiliation chains: the groups of sources, reached along
-/// affiliated-with edges, that are affiliated with no one outside themselves (one source, or a
-/// loop). Origins are grouped into independent origins by these same tops.
-///
-/// Computed once per source and kept, with an iterative Tarjan pass that treats sources already
-/// done as finished, so assessing every claim stays linear in the size of the graph.
-struct Affiliations<'g> {
-    graph: &'g ClaimGraph,
-    /// For each finished source, its tops, each named by its member with the smallest id.
-    done: HashMap<NodeIndex, Rc<[NodeIndex]>>,
-}
-
-impl<'g> Affiliations<'g> {
-    fn new(graph: &'g ClaimGraph) -> Affiliations<'g> {
-        Affiliations {
-            graph,
-            done: HashMap::new(),
-        }
-    }
-
-    fn parents(&self, ix: NodeIndex) -> Vec<NodeIndex> {
-        let mut out: Vec<NodeIndex> = self
-            .graph
-            .source_targets(ix, |k| k == SourceRelationKind::AffiliatedWith)
-            .collect();
-        out.sort_unstable();
-        out.dedup();
-        out
-    }
-
-    fn tops(&mut self, start: NodeIndex) -> Rc<[NodeIndex]> {
-        if let Some(t) = self.done.get(&start) {
-            return Rc::clone(t);
-        }
-        let mut index: HashMap<NodeIndex, usize> = HashMap::new();
-        let mut low: HashMap<NodeIndex, usize> = HashMap::new();
-        let mut stack: Vec<NodeIndex> = Vec::new();
-        let mut on_stack: HashSet<NodeIndex> = HashSet::new();
-        let mut calls: Vec<(NodeIndex, Vec<NodeIndex>, usize)> = Vec::new();
-
-        index.insert(start, 0);
-        low.insert(start, 0);
-        stack.push(start);
-        on_stack.insert(start);
-        calls.push((start, self.parents(start), 0));
-
-        while let Some((v, succ, pos)) = calls.last_mut() {
-            let v = *v;
-            if let Some(&w) = succ.get(*pos) {
-                *pos += 1;
-                if self.done.contains_key(&w) {
-                    continue;
-                }
-                match index.get(&w) {
-                    None => {
-                        let n = index.len();
-                        index.insert(w, n);
-                        low.insert(w, n);
-                        stack.push(w);
-                        on_stack.insert(w);
-                        let parents = self.parents(w);
-                        calls.push((w, parents, 0));
-                    }
-                    Some(&iw) if on_stack.contains(&w) => {
-                        if let Some(lv) = low.get_mut(&v) {
-                            *lv = (*lv).min(iw);
-                        }
-                    }
-                    Some(_) => {}
-                }
-                continue;
-            }
-            calls.pop();
-            let lv = low.get(&v).copied().unwrap_or(0);
-            if let Some((parent, _, _)) = calls.last() {
-                if let Some(lp) = low.get_mut(parent) {
-                    *lp = (*lp).min(lv);
-                }
-            }
-            if Some(&lv) != index.get(&v) {
-                continue;
-            }
-            let mut members = Vec::new();
-            while let Some(m) = stack.pop() {
-                on_stack.remove(&m);
-                members.push(m);
-                if m == v {
-                    break;
-                }
-            }
-            let mut tops: Vec<NodeIndex> = Vec::new();
-            for &m in &members {
-                for p in self.parents(m) {
-                    if members.contains(&p) {
-                        continue;
-                    }
-                    if let Some(t) = self.done.get(&p) {
-                        tops.extend(t.iter().copied());
-                    }
-                }
-            }
-            if tops.is_empty() {
-                let g = self.graph;
-                if let Some(&named) = members
-                    .iter()
-                    .min_by(|a, b| g.node_id(**a).cmp(g.node_id(**b)))
-                {
-                    tops.push(named);
-                }
-            }
-            tops.sort_unstable();
-            tops.dedup();
-            let tops: Rc<[NodeIndex]> = tops.into();
-            for m in members {
-                self.done.insert(m, Rc::clone(&tops));
-            }
-        }
-        self.done
-            .get(&start)
-            .cloned()
-            .unwrap_or_else(|| Rc::from([start]))
-    }
-
-    /// The subjects `source` is, or is affiliated with at any depth, sorted by id.
-    fn subjects_reached(&self, source: NodeIndex, subjects: &[NodeIndex]) -> Vec<&'g str> {
-        let mut found = Vec::new();
-        if subjects.is_empty() {
-            return found;
-        }
-        let mut seen = HashSet::new();
-        let mut todo = vec![source];
-        while let Some(v) = todo.pop() {
-            if !seen.insert(v) {
-                continue;
-            }
-            if subjects.contains(&v) {
-                found.push(self.graph.node_id(v));
-            }
-            todo.extend(self.parents(v).into_iter().filter(|p| !seen.contains(p)));
-        }
-        found.sort_unstable();
-        found
-    }
-}
-
 /// Sources grouped by shared affiliation tops (transitively), each group sorted by id, groups
 /// sorted by name. The name is the smallest top's id.
 fn group_by_tops(
     g: &ClaimGraph,
-    aff: &mut Affiliations<'_>,
+    analysis: &mut Analysis<'_>,
     sources: &[NodeIndex],
 ) -> Vec<(String, Vec<NodeIndex>)> {
     let mut parent: Vec<usize> = (0..sources.len()).collect();
-    fn find(parent: &mut [usize], mut i: usize) -> usize {
-        while let Some(&p) = parent.get(i) {
-            if p == i {
-                break;
-            }
-            // Path halving keeps later finds short.
-            let grand = parent.get(p).copied().unwrap_or(p);
-            if let Some(slot) = parent.get_mut(i) {
-                *slot = grand;
-            }
-            i = grand;
-        }
-        i
-    }
-    let mut owner: HashMap<NodeIndex, usize> = HashMap::new();
+    let mut owner: HashMap<usize, usize> = HashMap::new();
     let mut names: Vec<&str> = Vec::with_capacity(sources.len());
     for (i, &s) in sources.iter().enumerate() {
-        let tops = aff.tops(s);
-        names.push(tops.iter().map(|&t| g.node_id(t)).min().unwrap_or(""));
-        for &t in tops.iter() {
+        names.push(analysis.affiliation_name(s));
+        for &t in analysis.affiliation_tops(s) {
             match owner.get(&t) {
-                Some(&j) => {
-                    let (a, b) = (find(&mut parent, i), find(&mut parent, j));
-                    let (lo, hi) = if a < b { (a, b) } else { (b, a) };
-                    if let Some(slot) = parent.get_mut(hi) {
-                        *slot = lo;
-                    }
-                }
+                Some(&j) => union(&mut parent, i, j),
                 None => {
                     owner.insert(t, i);
                 }
@@ -403,22 +237,20 @@ impl ClaimGraph {
     /// ```
     pub fn assess(&self, claim: &str) -> Result<Assessment> {
         let ix = self.claim_index(claim)?;
-        let status = self.status(claim)?;
-        let mut aff = Affiliations::new(self);
-        Ok(self.assess_status(ix, &status, &mut aff))
+        let mut analysis = Analysis::sparse(self);
+        let status = self.status_at(ix, &mut analysis);
+        Ok(self.assess_status(ix, &status, &mut analysis))
     }
 
     /// The assessment of every claim, in the order the claims were added (see
-    /// [`assess`](ClaimGraph::assess) for the formula). Statuses and affiliations are computed
+    /// [`assess`](ClaimGraph::assess) for the formula). Origins and affiliations are computed
     /// once for the whole graph, so this is linear in its size.
     pub fn assessments(&self) -> Vec<Assessment> {
-        let statuses = self.statuses();
-        let mut aff = Affiliations::new(self);
-        statuses
-            .iter()
-            .filter_map(|s| {
-                let ix = self.node_index(&s.claim)?;
-                Some(self.assess_status(ix, s, &mut aff))
+        let mut analysis = Analysis::whole(self);
+        self.claim_indices()
+            .map(|ix| {
+                let status = self.status_at(ix, &mut analysis);
+                self.assess_status(ix, &status, &mut analysis)
             })
             .collect()
     }
@@ -427,7 +259,7 @@ impl ClaimGraph {
         &self,
         claim: NodeIndex,
         status: &Status,
-        aff: &mut Affiliations<'_>,
+        analysis: &mut Analysis<'_>,
     ) -> Assessment {
         let mut reasons = Vec::new();
         let mut evidence = 0.0;
@@ -443,7 +275,7 @@ impl ClaimGraph {
         }
         let mut groups: Vec<Group> = Vec::with_capacity(status.independent_origins.len());
         let mut member_group: HashMap<NodeIndex, usize> = HashMap::new();
-        let mut top_group: HashMap<NodeIndex, usize> = HashMap::new();
+        let mut top_group: HashMap<usize, usize> = HashMap::new();
         for (gi, og) in status.independent_origins.iter().enumerate() {
             let mut members = Vec::new();
             let mut unnamed = true;
@@ -455,7 +287,7 @@ impl ClaimGraph {
             }
             for &m in &members {
                 member_group.insert(m, gi);
-                for &t in aff.tops(m).iter() {
+                for &t in analysis.affiliation_tops(m) {
                     top_group.insert(t, gi);
                 }
             }
@@ -466,9 +298,14 @@ impl ClaimGraph {
             });
         }
         for (source, modality) in self.assertions_of(claim) {
-            for speaker in self.authors_of(source) {
+            for speaker in analysis.authors_of(source) {
                 let mut hit: Vec<usize> = member_group.get(&speaker).copied().into_iter().collect();
-                hit.extend(aff.tops(speaker).iter().filter_map(|t| top_group.get(t)));
+                hit.extend(
+                    analysis
+                        .affiliation_tops(speaker)
+                        .iter()
+                        .filter_map(|t| top_group.get(t)),
+                );
                 for gi in hit {
                     if let Some(grp) = groups.get_mut(gi) {
                         // Modality orders firmest first.
@@ -521,7 +358,7 @@ impl ClaimGraph {
             .iter()
             .filter_map(|d| self.node_index(d))
             .collect();
-        for (name, members) in group_by_tops(self, aff, &deniers) {
+        for (name, members) in group_by_tops(self, analysis, &deniers) {
             let (rf, grade) = best_reliability(self, &members);
             let interested = members.iter().any(|&m| {
                 status
@@ -550,7 +387,12 @@ impl ClaimGraph {
             let Some(ix) = self.node_index(d) else {
                 continue;
             };
-            let reached = aff.subjects_reached(ix, &subjects);
+            let mut reached: Vec<&str> = analysis
+                .affiliated_targets(ix, &subjects)
+                .into_iter()
+                .map(|n| self.node_id(n))
+                .collect();
+            reached.sort_unstable();
             let how = if reached.contains(&d.as_str()) {
                 "a subject of the claim".to_owned()
             } else {
@@ -572,11 +414,11 @@ impl ClaimGraph {
             .iter()
             .filter_map(|d| self.node_index(d))
             .collect();
-        for (name, members) in group_by_tops(self, aff, &doubters) {
+        for (name, members) in group_by_tops(self, analysis, &doubters) {
             let (rf, grade) = best_reliability(self, &members);
             let interested = members
                 .iter()
-                .any(|&m| !aff.subjects_reached(m, &subjects).is_empty());
+                .any(|&m| analysis.affiliated_with_any(m, &subjects));
             let f = if interested { INTERESTED_FACTOR } else { 1.0 };
             let w = -(DOUBT_FACTOR * f * rf);
             evidence += w;
@@ -681,21 +523,5 @@ impl ClaimGraph {
                 _ => None,
             })
             .collect()
-    }
-
-    /// A source and whoever wrote it, through authored-by edges at any depth: those whose own
-    /// words it carries.
-    fn authors_of(&self, source: NodeIndex) -> Vec<NodeIndex> {
-        let mut seen = vec![source];
-        let mut i = 0;
-        while let Some(&v) = seen.get(i) {
-            i += 1;
-            for w in self.source_targets(v, |k| k == SourceRelationKind::AuthoredBy) {
-                if !seen.contains(&w) {
-                    seen.push(w);
-                }
-            }
-        }
-        seen
     }
 }

@@ -8,7 +8,9 @@
 //! reporting and counts as one origin.
 //!
 //! The same machinery, run over affiliated-with edges, finds the top of each source's
-//! affiliation chain, which decides which origins are independent of each other.
+//! affiliation chain, which decides which origins are independent of each other (and, for the
+//! assessment, which deniers and doubters speak as one). [`Analysis`] is the one place these
+//! rules live; the other queries ask it per source.
 
 use std::collections::{HashMap, HashSet};
 
@@ -593,13 +595,10 @@ impl<'g> Analysis<'g> {
             .iter()
             .all(|&m| g.source_at(m).is_some_and(|s| s.kind.is_unnamed()));
         // The affiliation tops of every member: who the origin answers to.
+        let mut tops: Vec<usize> = Vec::new();
         for &m in &members {
-            self.affiliations.visit(m, &self.affiliation_edges);
+            tops.extend_from_slice(self.affiliation_tops(m));
         }
-        let mut tops: Vec<usize> = members
-            .iter()
-            .flat_map(|&m| self.affiliations.tops_of(m).iter().copied())
-            .collect();
         tops.sort_unstable();
         tops.dedup();
         let top_name = tops.iter().map(|&t| self.top_name(t)).min().unwrap_or("");
@@ -686,11 +685,65 @@ impl<'g> Analysis<'g> {
         out
     }
 
+    /// The tops of a source's affiliation chain: the groups of sources, reached from it along
+    /// affiliated-with edges, that are affiliated with no one outside themselves (one source, or
+    /// a loop); the source's own group when it is affiliated with no one. Two sources answer to
+    /// the same body exactly when they share a top.
+    ///
+    /// Tops are numbers that only mean something within this analysis; sorted. Each source is
+    /// worked out once and kept, so asking about every source stays linear in the graph's size.
+    pub(crate) fn affiliation_tops(&mut self, source: NodeIndex) -> &[usize] {
+        self.affiliations.visit(source, &self.affiliation_edges);
+        self.affiliations.tops_of(source)
+    }
+
+    /// The name of what a source answers to: the smallest member id among its affiliation tops
+    /// (its own id when it is affiliated with no one).
+    pub(crate) fn affiliation_name(&mut self, source: NodeIndex) -> &'g str {
+        self.affiliations.visit(source, &self.affiliation_edges);
+        self.affiliations
+            .tops_of(source)
+            .iter()
+            .map(|&t| self.top_name(t))
+            .min()
+            .unwrap_or("")
+    }
+
     /// True when `from` is one of `targets` or reaches one along affiliated-with edges.
     pub(crate) fn affiliated_with_any(&self, from: NodeIndex, targets: &[NodeIndex]) -> bool {
         if targets.is_empty() {
             return false;
         }
+        let mut found = false;
+        self.walk_affiliations(from, |v| {
+            found = targets.contains(&v);
+            found
+        });
+        found
+    }
+
+    /// The `targets` that `from` is, or is affiliated with at any depth, in no particular order.
+    pub(crate) fn affiliated_targets(
+        &self,
+        from: NodeIndex,
+        targets: &[NodeIndex],
+    ) -> Vec<NodeIndex> {
+        let mut out = Vec::new();
+        if targets.is_empty() {
+            return out;
+        }
+        self.walk_affiliations(from, |v| {
+            if targets.contains(&v) {
+                out.push(v);
+            }
+            false
+        });
+        out
+    }
+
+    /// Visits `from` and every source it is affiliated with at any depth, each once, until
+    /// `stop` returns true.
+    fn walk_affiliations(&self, from: NodeIndex, mut stop: impl FnMut(NodeIndex) -> bool) {
         let mut seen: HashSet<NodeIndex> = HashSet::new();
         let mut todo = vec![from];
         let mut next = Vec::new();
@@ -698,18 +751,38 @@ impl<'g> Analysis<'g> {
             if !seen.insert(v) {
                 continue;
             }
-            if targets.contains(&v) {
-                return true;
+            if stop(v) {
+                return;
             }
             next.clear();
             self.affiliation_edges.push_successors(v, &mut next);
             todo.extend(next.iter().filter(|w| !seen.contains(w)));
         }
-        false
+    }
+
+    /// A source and whoever wrote it, through authored-by edges at any depth: those whose own
+    /// words it carries. An op-ed speaks for its author, so an assertion made in it is the
+    /// author's own, while an outlet citing someone only reports them.
+    pub(crate) fn authors_of(&self, source: NodeIndex) -> Vec<NodeIndex> {
+        let mut seen = vec![source];
+        let mut i = 0;
+        while let Some(&v) = seen.get(i) {
+            i += 1;
+            for w in self
+                .graph
+                .source_targets(v, |k| k == SourceRelationKind::AuthoredBy)
+            {
+                if !seen.contains(&w) {
+                    seen.push(w);
+                }
+            }
+        }
+        seen
     }
 }
 
-fn find(parent: &mut [usize], mut i: usize) -> usize {
+/// The representative of `i`'s set in a union-find forest, halving paths on the way.
+pub(crate) fn find(parent: &mut [usize], mut i: usize) -> usize {
     while let Some(&p) = parent.get(i) {
         if p == i {
             break;
@@ -723,7 +796,9 @@ fn find(parent: &mut [usize], mut i: usize) -> usize {
     i
 }
 
-fn union(parent: &mut [usize], a: usize, b: usize) {
+/// Joins the sets of `a` and `b`; the smaller representative stays, so results do not depend
+/// on the order of the joins.
+pub(crate) fn union(parent: &mut [usize], a: usize, b: usize) {
     let (ra, rb) = (find(parent, a), find(parent, b));
     if ra != rb {
         let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
