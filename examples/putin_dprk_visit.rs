@@ -4,6 +4,7 @@
 //! ```text
 //! cargo run -p claimgraph-examples --example putin_dprk_visit            # readable report
 //! cargo run -p claimgraph-examples --example putin_dprk_visit -- --json  # one JSON object per claim
+//! cargo run -p claimgraph-examples --example putin_dprk_visit -- --dot | dot -Tsvg -o picture.svg
 //! ```
 //!
 //! Without arguments it prints, for each claim, who asserts, denies or doubts it, its origins and
@@ -26,6 +27,12 @@
 //! this example print the same objects, and their tests compare them with this output claim by
 //! claim.
 //!
+//! With `--dot` or `--mermaid` it prints the article's picture, every source and claim and how
+//! they are linked, as a Graphviz digraph or a Mermaid flowchart (see `ClaimGraph::to_dot`).
+//! `examples/putin_dprk_visit.svg` is the DOT picture rendered by Graphviz, and
+//! `examples/putin_dprk_visit.dot` the DOT it was rendered from; the example's tests check both
+//! are up to date.
+//!
 //! Any other argument prints the usage on standard error and exits with status 2.
 
 use std::ffi::OsString;
@@ -33,18 +40,21 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use claimgraph::{ClaimGraph, When};
-use claimgraph_examples::{json_lines, reference, report};
+use claimgraph_examples::{json_lines, picture, reference, report, PictureFormat};
 
-const USAGE: &str = "usage: putin_dprk_visit [--json | --help]
+const USAGE: &str = "usage: putin_dprk_visit [--json | --dot | --mermaid | --help]
 
   (no argument)  a readable report of every claim, the findings, and the record as of 17 June
   --json         one JSON object per claim and line
+  --dot          the article's picture as a Graphviz digraph (pipe it to `dot -Tsvg`)
+  --mermaid      the article's picture as a Mermaid flowchart
   -h, --help     this message";
 
 /// What the command line asks for.
 enum Mode {
     Report,
     Json,
+    Picture(PictureFormat),
     Help,
 }
 
@@ -53,6 +63,8 @@ fn parse_args(args: &[OsString]) -> Option<Mode> {
         [] => Some(Mode::Report),
         [one] => match one.to_str() {
             Some("--json") => Some(Mode::Json),
+            Some("--dot") => Some(Mode::Picture(PictureFormat::Dot)),
+            Some("--mermaid") => Some(Mode::Picture(PictureFormat::Mermaid)),
             Some("-h" | "--help") => Some(Mode::Help),
             _ => None,
         },
@@ -117,6 +129,10 @@ fn run(mode: Mode) -> Result<(), Failure> {
             for line in json_lines(&graph)? {
                 writeln!(out, "{line}")?;
             }
+        }
+        Mode::Picture(format) => {
+            let graph = reference::putin_dprk_visit()?;
+            out.write_all(picture(&graph, format)?.as_bytes())?;
         }
         Mode::Report => {
             let graph = reference::putin_dprk_visit()?;

@@ -1,10 +1,12 @@
-//! The reference article end to end: its graph, and the report and JSON Lines the
+//! The reference article end to end: its graph, and the report, JSON Lines and pictures the
 //! `putin_dprk_visit` example prints.
 //!
 //! The printing lives here rather than in the example so that tests can check it, and so that
 //! the Python and Kotlin twins of the example have one definition of the output to match.
 
-use claimgraph::{Attribution, Chain, ClaimGraph, Error, Location, Modality, Result, Status, When};
+use claimgraph::{
+    Attribution, Chain, ClaimGraph, Error, Location, Modality, PictureOptions, Result, Status, When,
+};
 use serde_json::{Map, Value};
 
 /// The reference article's graph and the ids of its records.
@@ -104,6 +106,32 @@ pub fn json_lines(graph: &ClaimGraph) -> Result<Vec<String>> {
             serde_json::to_string(&object).map_err(|e| json_error(&status.claim, e.to_string()))
         })
         .collect()
+}
+
+/// The formats the article's picture is drawn in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PictureFormat {
+    /// A Graphviz digraph, for `dot -Tsvg` (see [`ClaimGraph::to_dot`]).
+    Dot,
+    /// A Mermaid flowchart, for Markdown renderers (see [`ClaimGraph::to_mermaid`]).
+    Mermaid,
+}
+
+/// The `--dot` and `--mermaid` output: a picture of the whole graph, every source and claim.
+///
+/// `examples/putin_dprk_visit.dot` holds the DOT picture of the reference article and
+/// `examples/putin_dprk_visit.svg` its rendering; regenerate both with
+///
+/// ```text
+/// cargo run -q -p claimgraph-examples --example putin_dprk_visit -- --dot > examples/putin_dprk_visit.dot
+/// dot -Tsvg examples/putin_dprk_visit.dot -o examples/putin_dprk_visit.svg
+/// ```
+pub fn picture(graph: &ClaimGraph, format: PictureFormat) -> Result<String> {
+    let whole = PictureOptions::whole_graph();
+    match format {
+        PictureFormat::Dot => graph.to_dot(&whole),
+        PictureFormat::Mermaid => graph.to_mermaid(&whole),
+    }
 }
 
 /// A readable account of every claim, the graph-wide findings, and the graph as it stood on
