@@ -23,6 +23,6 @@ pub use model::{
 };
 pub use query::{
     AsOf, Assessment, Chain, CircularReporting, Contradiction, Findings, MergePolicy, MergeReport,
-    Origin, OriginGroup, Reason, ReasonKind, Status,
+    Origin, OriginGroup, Reason, ReasonKind, Status, StatusSummary,
 };
 pub use time::{Period, When};

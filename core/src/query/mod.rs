@@ -11,6 +11,7 @@ pub(crate) mod lookup;
 pub(crate) mod merge;
 pub(crate) mod origins;
 pub(crate) mod status;
+pub(crate) mod summary;
 
 pub use as_of::AsOf;
 pub use assess::{Assessment, Reason, ReasonKind};
@@ -19,3 +20,4 @@ pub use findings::{CircularReporting, Contradiction, Findings};
 pub use merge::{MergeChoice, MergeConflict, MergePolicy, MergeReport};
 pub use origins::{Origin, OriginGroup};
 pub use status::Status;
+pub use summary::StatusSummary;

@@ -627,9 +627,7 @@ impl<'g> Analysis<'g> {
     /// Groups origins (terminal components, as from [`Analysis::origin_sccs_of`]) by shared
     /// affiliation tops, transitively. Groups sorted by top, origins within a group by id.
     pub(crate) fn independence(&mut self, sccs: &[usize]) -> Vec<OriginGroup> {
-        for &c in sccs {
-            self.info(c);
-        }
+        let mut parent = self.group_parents(sccs);
         let info = |c: usize| match self.info.get(c) {
             Some(Some(i)) => i,
             _ => &self.empty,
@@ -640,21 +638,6 @@ impl<'g> Analysis<'g> {
                 top: i.top_name.to_owned(),
                 origins: vec![i.origin.id.clone()],
             }];
-        }
-        // Origins sharing a top are joined; sorting the (top, origin) pairs puts them side by side.
-        let mut parent: Vec<usize> = (0..sccs.len()).collect();
-        let mut pairs: Vec<(usize, usize)> = sccs
-            .iter()
-            .enumerate()
-            .flat_map(|(k, &c)| info(c).tops.iter().map(move |&t| (t, k)))
-            .collect();
-        pairs.sort_unstable();
-        for w in pairs.windows(2) {
-            if let [(t1, a), (t2, b)] = w {
-                if t1 == t2 {
-                    union(&mut parent, *a, *b);
-                }
-            }
         }
         let mut by_group: Vec<(usize, usize)> =
             (0..sccs.len()).map(|k| (find(&mut parent, k), k)).collect();
@@ -683,6 +666,52 @@ impl<'g> Analysis<'g> {
             .collect();
         out.sort_unstable();
         out
+    }
+
+    /// Union-find parents joining origins (positions in `sccs`) that share an affiliation top,
+    /// transitively.
+    fn group_parents(&mut self, sccs: &[usize]) -> Vec<usize> {
+        for &c in sccs {
+            self.info(c);
+        }
+        let info = |c: usize| match self.info.get(c) {
+            Some(Some(i)) => i,
+            _ => &self.empty,
+        };
+        let mut parent: Vec<usize> = (0..sccs.len()).collect();
+        // Sorting the (top, origin) pairs puts the origins sharing a top side by side.
+        let mut pairs: Vec<(usize, usize)> = sccs
+            .iter()
+            .enumerate()
+            .flat_map(|(k, &c)| info(c).tops.iter().map(move |&t| (t, k)))
+            .collect();
+        pairs.sort_unstable();
+        for w in pairs.windows(2) {
+            if let [(t1, a), (t2, b)] = w {
+                if t1 == t2 {
+                    union(&mut parent, *a, *b);
+                }
+            }
+        }
+        parent
+    }
+
+    /// How many independent groups the origins form: the length of
+    /// [`Analysis::independence`]'s answer, without naming anything.
+    pub(crate) fn independent_count(&mut self, sccs: &[usize]) -> usize {
+        if sccs.len() < 2 {
+            return sccs.len();
+        }
+        let mut parent = self.group_parents(sccs);
+        (0..sccs.len())
+            .filter(|&k| find(&mut parent, k) == k)
+            .count()
+    }
+
+    /// Whether the origin formed by terminal component `c` is unnamed, and whether it is a loop.
+    pub(crate) fn origin_flags(&mut self, c: usize) -> (bool, bool) {
+        let o = &self.info(c).origin;
+        (o.unnamed, o.circular)
     }
 
     /// The tops of a source's affiliation chain: the groups of sources, reached from it along
