@@ -87,12 +87,18 @@ impl ClaimGraph {
     }
 
     /// Runs a query under the read lock, with panics turned into errors.
-    fn reading<T>(&self, f: impl FnOnce(&claimgraph::ClaimGraph) -> Result<T>) -> Result<T> {
+    pub(crate) fn reading<T>(
+        &self,
+        f: impl FnOnce(&claimgraph::ClaimGraph) -> Result<T>,
+    ) -> Result<T> {
         guard(|| f(&*self.read()?))
     }
 
     /// Runs a change under the write lock, with panics turned into errors.
-    fn writing<T>(&self, f: impl FnOnce(&mut claimgraph::ClaimGraph) -> Result<T>) -> Result<T> {
+    pub(crate) fn writing<T>(
+        &self,
+        f: impl FnOnce(&mut claimgraph::ClaimGraph) -> Result<T>,
+    ) -> Result<T> {
         guard(|| f(&mut *self.write()?))
     }
 }

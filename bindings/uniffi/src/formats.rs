@@ -1,0 +1,192 @@
+//! Other tools' formats: W3C PROV-JSON and schema.org ClaimReview JSON-LD, read and written, and
+//! pictures of a graph in Graphviz DOT and Mermaid.
+//!
+//! What each format holds and how it maps onto the graph is the core's (see `claimgraph::io`);
+//! this module converts arguments and results only.
+//!
+//! uniffi has no static methods besides constructors, and a constructor can only return the
+//! object, so the two readers that build a new graph *and* report what they left out are
+//! top-level functions: `fromProvJson(json)` and `fromClaimreviewJson(json)` in Kotlin's
+//! `org.claimgraph` package and in the Swift module.
+
+use std::sync::Arc;
+
+use crate::error::{guard, ClaimGraphError, Result};
+use crate::graph::ClaimGraph;
+use crate::query::Counts;
+
+/// A record, or one attribute of a record, that an import read but did not keep.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct SkippedRecord {
+    /// What was skipped: a PROV record kind (`"activity"`, `"wasGeneratedBy"`, `"used"`, ...),
+    /// `"attribute"` for one attribute of a record that was kept, or the `@type` of a JSON-LD
+    /// item that is not a ClaimReview.
+    pub kind: String,
+    /// The record's id as written in the input (for an attribute, the record it belongs to).
+    pub id: String,
+    /// For an attribute, its name as written (`"foaf:mbox"`).
+    pub attribute: Option<String>,
+    /// The value that was left out, as compact JSON.
+    pub value: Option<String>,
+    /// Why it has no place in the graph.
+    pub reason: String,
+}
+
+impl From<claimgraph::SkippedRecord> for SkippedRecord {
+    fn from(s: claimgraph::SkippedRecord) -> Self {
+        SkippedRecord {
+            kind: s.kind,
+            id: s.id,
+            attribute: s.attribute,
+            value: s.value,
+            reason: s.reason,
+        }
+    }
+}
+
+/// What an import from another tool's format read, added, and left out.
+///
+/// Nothing is dropped silently: every record or attribute without a claimgraph meaning is in
+/// `skipped`, and every choice the import made on the reader's behalf (an undeclared element
+/// created, an id disambiguated, a rating kept only as its label) is in `notes`.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ImportReport {
+    /// How many records of each kind were added to the graph.
+    pub added: Counts,
+    /// Records and attributes that were read but have no place in a claim graph.
+    pub skipped: Vec<SkippedRecord>,
+    /// The names of the PROV bundles whose records were read.
+    pub bundles: Vec<String>,
+    /// Choices made while reading, one sentence each.
+    pub notes: Vec<String>,
+}
+
+impl From<claimgraph::ImportReport> for ImportReport {
+    fn from(r: claimgraph::ImportReport) -> Self {
+        ImportReport {
+            added: r.added.into(),
+            skipped: r.skipped.into_iter().map(Into::into).collect(),
+            bundles: r.bundles,
+            notes: r.notes,
+        }
+    }
+}
+
+/// A graph read from another tool's format, with the report of what was read and left out.
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct ImportResult {
+    /// The graph that was read (a new graph).
+    pub graph: Arc<ClaimGraph>,
+    /// What was added, skipped and decided while reading.
+    pub report: ImportReport,
+}
+
+impl From<(claimgraph::ClaimGraph, claimgraph::ImportReport)> for ImportResult {
+    fn from((graph, report): (claimgraph::ClaimGraph, claimgraph::ImportReport)) -> Self {
+        ImportResult {
+            graph: Arc::new(graph.into()),
+            report: report.into(),
+        }
+    }
+}
+
+fn picture(claim: Option<String>) -> claimgraph::PictureOptions {
+    match claim {
+        Some(c) => claimgraph::PictureOptions::around(c),
+        None => claimgraph::PictureOptions::whole_graph(),
+    }
+}
+
+/// A new graph from a W3C PROV-JSON document, with the report of what was left out.
+///
+/// A document written by `toProvJson` gives back an equal graph. In one written by another PROV
+/// tool, entities become documents (or claims, with `prov:type` `cg:Claim`), agents people or
+/// organizations, `wasAttributedTo` attributions or authorship, `wasDerivedFrom` citations,
+/// `actedOnBehalfOf` affiliations; bundles are read and named in the report; activities and the
+/// other records without a claimgraph meaning are listed in `report.skipped`.
+///
+/// Errors: `Format` (format `"PROV-JSON"`) naming the record, such as `"wasAttributedTo
+/// ex:attr8"`, when the document is not PROV-JSON; with the line and column when it is not JSON
+/// at all; the record errors (`DuplicateId`, `InvalidInput`, ...) when a record breaks a rule of
+/// the graph.
+///
+/// Kotlin:
+/// ```kotlin
+/// val (graph, report) = fromProvJson(File("primer.json").readText())
+/// report.skipped.forEach { println("${it.kind} ${it.id}: ${it.reason}") }
+/// ```
+#[uniffi::export]
+pub fn from_prov_json(json: String) -> Result<ImportResult> {
+    guard(|| {
+        claimgraph::ClaimGraph::from_prov_json(&json)
+            .map(Into::into)
+            .map_err(ClaimGraphError::from)
+    })
+}
+
+/// A new graph from schema.org ClaimReview JSON-LD (one review, an array of them, or an
+/// `@graph`), with the report of what was left out; see `ClaimGraph.importClaimreview`.
+///
+/// Errors: `Format` (format `"ClaimReview JSON-LD"`) naming the JSON path, such as
+/// `"$[1].reviewRating.ratingValue"`, when a field has the wrong shape; the record errors when a
+/// record breaks a rule of the graph.
+#[uniffi::export]
+pub fn from_claimreview_json(json: String) -> Result<ImportResult> {
+    guard(|| {
+        claimgraph::ClaimGraph::from_claimreview_json(&json)
+            .map(Into::into)
+            .map_err(ClaimGraphError::from)
+    })
+}
+
+#[uniffi::export]
+impl ClaimGraph {
+    /// The graph as a W3C PROV-JSON document, which PROV tools read; `fromProvJson` reads it
+    /// back into an equal graph. The output is the same for the same records, whatever order
+    /// they were added in.
+    pub fn to_prov_json(&self) -> Result<String> {
+        self.reading(|g| Ok(g.to_prov_json()))
+    }
+
+    /// The verdicts, with their claims, reviewers and claimants, as schema.org ClaimReview
+    /// JSON-LD (an array of reviews; claims without a verdict are not written).
+    /// `fromClaimreviewJson` reads it back with the same claims, verdict labels and ratings.
+    pub fn to_claimreview_json(&self) -> Result<String> {
+        self.reading(|g| Ok(g.to_claimreview_json()))
+    }
+
+    /// Adds the reviews in ClaimReview JSON-LD to this graph: each review's claim, its
+    /// claimants, the documents it appeared in, its reviewer and its verdict. A claim already in
+    /// the graph with the same text is the same claim. A failed import leaves the graph as it
+    /// was.
+    ///
+    /// Errors: as `fromClaimreviewJson`.
+    pub fn import_claimreview(&self, json: String) -> Result<ImportReport> {
+        self.writing(|g| {
+            g.import_claimreview(&json)
+                .map(Into::into)
+                .map_err(ClaimGraphError::from)
+        })
+    }
+
+    /// A Graphviz DOT picture of the whole graph, or, given a claim's id, of that claim's
+    /// neighbourhood: the sources that take a stance on it, the documents they were reported in,
+    /// its reviewers, related claims, and the chains of citations up to their origins.
+    /// Assertions are green, denials red and dashed, doubts orange and dotted.
+    ///
+    /// Errors: `NotFound` when `claim` names no claim in the graph.
+    #[uniffi::method(default(claim = None))]
+    pub fn to_dot(&self, claim: Option<String>) -> Result<String> {
+        let options = picture(claim);
+        self.reading(|g| g.to_dot(&options).map_err(ClaimGraphError::from))
+    }
+
+    /// The same picture as `toDot`, as a Mermaid flowchart for Markdown renderers.
+    ///
+    /// Errors: `NotFound` when `claim` names no claim in the graph.
+    #[uniffi::method(default(claim = None))]
+    pub fn to_mermaid(&self, claim: Option<String>) -> Result<String> {
+        let options = picture(claim);
+        self.reading(|g| g.to_mermaid(&options).map_err(ClaimGraphError::from))
+    }
+}
