@@ -445,3 +445,39 @@ fn saving_over_a_file_keeps_its_permissions() {
     let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600);
 }
+
+#[test]
+fn lists_in_another_order_still_load() {
+    // Edges before claims, claims before sources: the reader keeps such lists aside and adds them
+    // once the records they refer to are in.
+    let g = full_graph();
+    let written: serde_json::Value = serde_json::from_str(&g.to_json()).unwrap();
+    let mut reordered = String::from(r#"{"format": "claimgraph", "version": 1"#);
+    for list in [
+        "verdicts",
+        "attributions",
+        "claim_relations",
+        "claims",
+        "source_relations",
+        "sources",
+    ] {
+        reordered.push_str(&format!(", {list:?}: {}", written[list]));
+    }
+    reordered.push('}');
+    assert_eq!(ClaimGraph::from_json(&reordered).unwrap(), g);
+}
+
+#[test]
+fn a_refused_record_in_a_late_list_is_still_the_graphs_typed_error() {
+    let doc = r#"{"format": "claimgraph", "version": 1,
+        "attributions": [{"id": "a", "source": "ghost", "claim": "c", "stance": "asserts"}],
+        "claims": [{"id": "c", "text": "t"}],
+        "sources": []}"#;
+    match ClaimGraph::from_json(doc) {
+        Err(Error::NotFound { kind, id }) => {
+            assert_eq!(kind, RecordKind::Source);
+            assert_eq!(id, "ghost");
+        }
+        other => panic!("expected NotFound, got {other:?}"),
+    }
+}

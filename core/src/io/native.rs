@@ -74,7 +74,7 @@ impl ClaimGraph {
     /// ```
     pub fn from_json(json: &str) -> Result<ClaimGraph> {
         check_not_empty(json.as_bytes(), None)?;
-        parse(serde_json::Deserializer::from_str(json), None)?.into_graph(None)
+        parse(serde_json::Deserializer::from_str(json), None)
     }
 
     /// Writes the graph to `path` atomically, in the format of [`ClaimGraph::to_json`].
@@ -145,9 +145,7 @@ impl ClaimGraph {
         // A byte order mark is not JSON, but some editors add one.
         let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
         check_not_empty(body, Some(path))?;
-        let doc = parse(serde_json::Deserializer::from_slice(body), Some(path))?;
-        drop(bytes);
-        doc.into_graph(Some(path))
+        parse(serde_json::Deserializer::from_slice(body), Some(path))
     }
 
     /// Streams the document into `out`.
@@ -372,10 +370,22 @@ impl serde_json::ser::Formatter for RecordPerLine {
 
 // ----- reading ---------------------------------------------------------------------------------
 
-/// The records of a parsed document, not yet checked against each other.
+/// A document being read: records are added to the graph as they are parsed, so a large file
+/// is never held twice in memory (once as records, once as a graph).
+///
+/// A list is added while it is read when the lists it refers to are complete (claims need
+/// sources, edges need both); the writer's order guarantees that. A file written in another
+/// order still loads: its early lists wait in `pending` and are added at the end.
+struct Parsed<'p> {
+    graph: ClaimGraph,
+    pending: Pending,
+    path: Option<&'p Path>,
+    /// The graph's refusal of a record, kept typed while serde unwinds with a plain message.
+    refused: Option<Error>,
+}
+
 #[derive(Default)]
-struct Parsed {
-    sources: Vec<Source>,
+struct Pending {
     claims: Vec<Claim>,
     attributions: Vec<Attribution>,
     source_relations: Vec<SourceRelation>,
@@ -383,83 +393,108 @@ struct Parsed {
     verdicts: Vec<Verdict>,
 }
 
-impl Parsed {
-    /// Builds the graph, nodes before the edges that need them.
-    ///
-    /// A record the graph refuses gives the graph's own error when the document came from a
-    /// string, and a format error naming the file and the record when it came from `path`.
-    fn into_graph(self, path: Option<&Path>) -> Result<ClaimGraph> {
-        let mut g = ClaimGraph::new();
-        g.reserve(
-            self.sources.len() + self.claims.len(),
-            self.attributions.len()
-                + self.source_relations.len()
-                + self.claim_relations.len()
-                + self.verdicts.len(),
-        );
-        add_each(
-            &mut g,
-            self.sources,
+impl<'p> Parsed<'p> {
+    fn new(path: Option<&'p Path>) -> Parsed<'p> {
+        Parsed {
+            graph: ClaimGraph::new(),
+            pending: Pending::default(),
             path,
-            |r| &r.id,
-            ClaimGraph::add_source,
-        )?;
-        add_each(&mut g, self.claims, path, |r| &r.id, ClaimGraph::add_claim)?;
-        let rels = self.source_relations;
-        add_each(
-            &mut g,
-            rels,
-            path,
-            |r| &r.id,
-            ClaimGraph::add_source_relation,
-        )?;
-        let rels = self.claim_relations;
-        add_each(
-            &mut g,
-            rels,
-            path,
-            |r| &r.id,
-            ClaimGraph::add_claim_relation,
-        )?;
-        let attrs = self.attributions;
-        add_each(&mut g, attrs, path, |r| &r.id, ClaimGraph::add_attribution)?;
-        add_each(
-            &mut g,
-            self.verdicts,
-            path,
-            |r| &r.id,
-            ClaimGraph::add_verdict,
-        )?;
-        Ok(g)
+            refused: None,
+        }
+    }
+
+    /// Adds one record; on refusal keeps the error (see [`ClaimGraph::load`] for its form).
+    fn add<T>(
+        &mut self,
+        record: T,
+        id: fn(&T) -> &str,
+        add: fn(&mut ClaimGraph, T) -> Result<()>,
+    ) -> std::result::Result<(), ()> {
+        // Adding consumes the record, and a dangling reference names only the id referred to,
+        // so a file's error keeps the record's own id aside.
+        let key = self.path.map(|_| id(&record).to_owned());
+        add(&mut self.graph, record).map_err(|inner| {
+            self.refused = Some(match (self.path, key) {
+                (Some(path), Some(id)) => Error::Format {
+                    format: FORMAT_LABEL,
+                    location: Location {
+                        path: Some(path.to_path_buf()),
+                        record: Some(id),
+                        ..Location::default()
+                    },
+                    message: inner.to_string(),
+                },
+                _ => inner,
+            });
+        })
+    }
+
+    /// Adds the lists that had to wait, nodes before the edges that need them.
+    fn finish(mut self) -> Result<ClaimGraph> {
+        let p = std::mem::take(&mut self.pending);
+        let outcome: std::result::Result<(), ()> = (|| {
+            for r in p.claims {
+                self.add(r, |r| &r.id, ClaimGraph::add_claim)?;
+            }
+            for r in p.source_relations {
+                self.add(r, |r| &r.id, ClaimGraph::add_source_relation)?;
+            }
+            for r in p.claim_relations {
+                self.add(r, |r| &r.id, ClaimGraph::add_claim_relation)?;
+            }
+            for r in p.attributions {
+                self.add(r, |r| &r.id, ClaimGraph::add_attribution)?;
+            }
+            for r in p.verdicts {
+                self.add(r, |r| &r.id, ClaimGraph::add_verdict)?;
+            }
+            Ok(())
+        })();
+        match (outcome, self.refused) {
+            (Ok(()), _) => Ok(self.graph),
+            (Err(()), Some(e)) => Err(e),
+            (Err(()), None) => Err(Error::Format {
+                format: FORMAT_LABEL,
+                location: Location::default(),
+                message: "a record was refused".to_owned(),
+            }),
+        }
     }
 }
 
-/// Adds each record; see [`Parsed::into_graph`] for the errors.
-fn add_each<T>(
-    g: &mut ClaimGraph,
-    records: Vec<T>,
-    path: Option<&Path>,
+/// Reads one record list, adding each record to the graph as soon as it is parsed.
+struct AddEach<'a, 'p, T> {
+    doc: &'a mut Parsed<'p>,
     id: fn(&T) -> &str,
     add: fn(&mut ClaimGraph, T) -> Result<()>,
-) -> Result<()> {
-    for r in records {
-        // Adding consumes the record, and a dangling reference names only the id referred to,
-        // so a file's error keeps the record's own id aside.
-        let key = path.map(|_| id(&r).to_owned());
-        add(g, r).map_err(|inner| match (path, key) {
-            (Some(path), Some(id)) => Error::Format {
-                format: FORMAT_LABEL,
-                location: Location {
-                    path: Some(path.to_path_buf()),
-                    record: Some(id),
-                    ..Location::default()
-                },
-                message: inner.to_string(),
-            },
-            _ => inner,
-        })?;
+}
+
+impl<'de, T: serde::Deserialize<'de>> DeserializeSeed<'de> for AddEach<'_, '_, T> {
+    type Value = ();
+
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> std::result::Result<(), D::Error> {
+        d.deserialize_seq(self)
     }
-    Ok(())
+}
+
+impl<'de, T: serde::Deserialize<'de>> Visitor<'de> for AddEach<'_, '_, T> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a list of records")
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<(), A::Error> {
+        if let Some(n) = seq.size_hint() {
+            self.doc.graph.reserve(n, 0);
+        }
+        while let Some(record) = seq.next_element::<T>()? {
+            if self.doc.add(record, self.id, self.add).is_err() {
+                return Err(de::Error::custom("the graph refused a record"));
+            }
+        }
+        Ok(())
+    }
 }
 
 /// An empty file is the most common broken save of other tools; say so plainly.
@@ -482,11 +517,18 @@ fn check_not_empty(bytes: &[u8], path: Option<&Path>) -> Result<()> {
 fn parse<'de, R: serde_json::de::Read<'de>>(
     mut de: serde_json::Deserializer<R>,
     path: Option<&Path>,
-) -> Result<Parsed> {
+) -> Result<ClaimGraph> {
     let newer = Cell::new(None);
-    let parsed = DocumentSeed { newer: &newer }
-        .deserialize(&mut de)
-        .and_then(|doc| de.end().map(|()| doc));
+    let mut doc = Parsed::new(path);
+    let parsed = DocumentSeed {
+        newer: &newer,
+        doc: &mut doc,
+    }
+    .deserialize(&mut de)
+    .and_then(|()| de.end());
+    if let Some(refused) = doc.refused.take() {
+        return Err(refused);
+    }
     parsed.map_err(|e| {
         let location = Location {
             path: path.map(Path::to_path_buf),
@@ -507,7 +549,8 @@ fn parse<'de, R: serde_json::de::Read<'de>>(
                 message: describe(&e),
             },
         }
-    })
+    })?;
+    doc.finish()
 }
 
 /// serde_json's message without the position, which the [`Location`] carries.
@@ -524,20 +567,21 @@ fn describe(e: &serde_json::Error) -> String {
 
 /// Reads the top-level object; records the version of a newer document in `newer` so the
 /// caller can report it as [`Error::UnsupportedVersion`] rather than a format error.
-struct DocumentSeed<'a> {
+struct DocumentSeed<'a, 'p> {
     newer: &'a Cell<Option<u64>>,
+    doc: &'a mut Parsed<'p>,
 }
 
-impl<'de> DeserializeSeed<'de> for DocumentSeed<'_> {
-    type Value = Parsed;
+impl<'de> DeserializeSeed<'de> for DocumentSeed<'_, '_> {
+    type Value = ();
 
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> std::result::Result<Parsed, D::Error> {
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> std::result::Result<(), D::Error> {
         d.deserialize_map(self)
     }
 }
 
-impl<'de> Visitor<'de> for DocumentSeed<'_> {
-    type Value = Parsed;
+impl<'de> Visitor<'de> for DocumentSeed<'_, '_> {
+    type Value = ();
 
     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(
@@ -545,11 +589,11 @@ impl<'de> Visitor<'de> for DocumentSeed<'_> {
         )
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<Parsed, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<(), A::Error> {
         let mut format_seen = false;
         let mut version_seen = false;
         let mut lists_seen = [false; LISTS.len()];
-        let mut doc = Parsed::default();
+        let doc = self.doc;
         while let Some(key) = map.next_key::<String>()? {
             match key.as_str() {
                 "format" if format_seen => return Err(de::Error::duplicate_field("format")),
@@ -600,13 +644,49 @@ impl<'de> Visitor<'de> for DocumentSeed<'_> {
                     if std::mem::replace(&mut lists_seen[i], true) {
                         return Err(de::Error::custom(format!("duplicate field {other:?}")));
                     }
+                    // Claims may stream once the sources are complete, edges once both are.
+                    let nodes_done = lists_seen[0] && lists_seen[1];
+                    macro_rules! stream_or_wait {
+                        ($ready:expr, $pending:ident, $t:ty, $add:path) => {
+                            if $ready {
+                                map.next_value_seed(AddEach {
+                                    doc: &mut *doc,
+                                    id: |r: &$t| &r.id,
+                                    add: $add,
+                                })?
+                            } else {
+                                doc.pending.$pending = map.next_value()?
+                            }
+                        };
+                    }
                     match i {
-                        0 => doc.sources = map.next_value()?,
-                        1 => doc.claims = map.next_value()?,
-                        2 => doc.attributions = map.next_value()?,
-                        3 => doc.source_relations = map.next_value()?,
-                        4 => doc.claim_relations = map.next_value()?,
-                        _ => doc.verdicts = map.next_value()?,
+                        0 => map.next_value_seed(AddEach {
+                            doc: &mut *doc,
+                            id: |r: &Source| &r.id,
+                            add: ClaimGraph::add_source,
+                        })?,
+                        1 => stream_or_wait!(lists_seen[0], claims, Claim, ClaimGraph::add_claim),
+                        2 => stream_or_wait!(
+                            nodes_done,
+                            attributions,
+                            Attribution,
+                            ClaimGraph::add_attribution
+                        ),
+                        3 => stream_or_wait!(
+                            nodes_done,
+                            source_relations,
+                            SourceRelation,
+                            ClaimGraph::add_source_relation
+                        ),
+                        4 => stream_or_wait!(
+                            nodes_done,
+                            claim_relations,
+                            ClaimRelation,
+                            ClaimGraph::add_claim_relation
+                        ),
+                        _ => {
+                            stream_or_wait!(nodes_done, verdicts, Verdict, ClaimGraph::add_verdict)
+                        }
                     }
                 }
             }
@@ -619,6 +699,6 @@ impl<'de> Visitor<'de> for DocumentSeed<'_> {
         if !version_seen {
             return Err(de::Error::missing_field("version"));
         }
-        Ok(doc)
+        Ok(())
     }
 }
