@@ -1,0 +1,505 @@
+//! Reading a W3C PROV-JSON document: its prefixes, bundles and sections are gathered here into
+//! elements (entities and agents) and relations; `records.rs` then turns those into the
+//! graph's records.
+
+mod records;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
+
+use serde_json::{Map, Value};
+
+use super::{decode_local, ImportReport, EDGE_NAMESPACE, FORMAT, NODE_NAMESPACE, PROV_NS, XSD_NS};
+use crate::error::{Error, Location, Result};
+use crate::graph::ClaimGraph;
+
+impl ClaimGraph {
+    /// Reads a W3C PROV-JSON document. One written by [`ClaimGraph::to_prov_json`] gives back
+    /// the same graph; one written by another tool is read as follows, and what has no
+    /// claimgraph meaning is listed in the returned [`ImportReport`].
+    ///
+    /// - Entities become documents, unless their `prov:type` is `cg:Claim`. Agents become
+    ///   people (`prov:Person`) or organizations (`prov:Organization`, `prov:SoftwareAgent`, or
+    ///   no type: an agent is an accountable party, so it is never read as unnamed).
+    /// - Ids are the qualified names as written (`ex:article`). A name in a bundle that stands
+    ///   for another IRI than the same name outside it (a redefined default namespace) takes
+    ///   its full IRI as id, so that two different things never merge.
+    /// - Names come from `prov:label` (the one without a language, else English, else the
+    ///   first; the others become aliases), `foaf:name`, `schema:name`, `rdfs:label`,
+    ///   `dcterms:title` or `foaf:givenName`, else the local part of the id.
+    ///   `dcterms:title` is also a document's title, `dcterms:issued` or `dcterms:date` its
+    ///   publication date.
+    /// - `wasAttributedTo` of a claim is an attribution (stance asserts unless `cg:stance`
+    ///   says otherwise); of anything else, an authored-by relation from the entity to the
+    ///   agent.
+    /// - `wasDerivedFrom` between sources is cites, whatever its type (quotation, primary
+    ///   source, revision, or none); `actedOnBehalfOf` is affiliated with.
+    /// - Elements that these relations name without declaring them are created (entities as
+    ///   documents, agents as organizations), and [`ImportReport::notes`] says so for each.
+    /// - Activities, generation, usage, association, communication, start, end,
+    ///   invalidation, specialization, alternates, membership and mentions have no claimgraph
+    ///   meaning: each such record, and each attribute without a meaning (the activity behind
+    ///   a derivation, `foaf:mbox`, ...), is listed in [`ImportReport::skipped`] with its value.
+    /// - Bundles are read (their records join the graph) and named in
+    ///   [`ImportReport::bundles`].
+    ///
+    /// Errors: [`Error::Format`] naming the record (`"wasAttributedTo ex:attr8"`) when the
+    /// document is not PROV-JSON (not JSON, a record that is not an object, a relation without
+    /// its entity or agent, an unreadable `cg:` attribute, an undecodable id); the model's own
+    /// errors when a record breaks a rule of the graph.
+    ///
+    /// ```
+    /// use claimgraph::ClaimGraph;
+    /// let doc = r#"{
+    ///   "prefix": {"ex": "http://example.org/"},
+    ///   "agent": {"ex:derek": {"prov:type": {"$": "prov:Person", "type": "prov:QUALIFIED_NAME"}}},
+    ///   "entity": {"ex:chart": {}},
+    ///   "activity": {"ex:compile": {}},
+    ///   "wasAttributedTo": {"_:a1": {"prov:entity": "ex:chart", "prov:agent": "ex:derek"}}
+    /// }"#;
+    /// let (g, report) = ClaimGraph::from_prov_json(doc)?;
+    /// assert_eq!(g.get_source("ex:derek")?.kind, claimgraph::SourceKind::Person);
+    /// assert_eq!(g.counts().source_relations, 1); // the chart is authored by Derek
+    /// assert_eq!(report.skipped[0].kind, "activity");
+    /// # Ok::<(), claimgraph::Error>(())
+    /// ```
+    pub fn from_prov_json(json: &str) -> Result<(ClaimGraph, ImportReport)> {
+        let value: Value = serde_json::from_str(json).map_err(|e| Error::Format {
+            format: FORMAT,
+            location: Location {
+                line: Some(e.line() as u64),
+                column: Some(e.column() as u64),
+                ..Location::default()
+            },
+            message: format!("not JSON: {e}"),
+        })?;
+        let mut reader = Reader::default();
+        reader.read_document(&value)?;
+        let (records, mut report) = reader.finish()?;
+        report.count(&records);
+        let graph = ClaimGraph::from_records(records)?;
+        Ok((graph, report))
+    }
+}
+
+fn fmt_err(record: &str, message: impl Into<String>) -> Error {
+    Error::Format {
+        format: FORMAT,
+        location: Location {
+            record: Some(record.to_owned()),
+            ..Location::default()
+        },
+        message: message.into(),
+    }
+}
+
+/// The prefixes in force in the document or in one bundle.
+#[derive(Debug, Clone)]
+struct Scope {
+    prefixes: BTreeMap<String, String>,
+    default: Option<String>,
+}
+
+impl Scope {
+    fn base() -> Scope {
+        let mut prefixes = BTreeMap::new();
+        prefixes.insert("prov".to_owned(), PROV_NS.to_owned());
+        prefixes.insert("xsd".to_owned(), XSD_NS.to_owned());
+        Scope {
+            prefixes,
+            default: None,
+        }
+    }
+
+    fn with_prefixes(&self, container: &Map<String, Value>, record: &str) -> Result<Scope> {
+        let mut scope = self.clone();
+        let Some(p) = container.get("prefix") else {
+            return Ok(scope);
+        };
+        let Value::Object(p) = p else {
+            return Err(fmt_err(record, "\"prefix\" must be an object"));
+        };
+        for (k, v) in p {
+            let Value::String(ns) = v else {
+                return Err(fmt_err(
+                    &format!("{record}prefix {k}"),
+                    "a prefix must be bound to an IRI string",
+                ));
+            };
+            if k == "default" {
+                scope.default = Some(ns.clone());
+            } else {
+                scope.prefixes.insert(k.clone(), ns.clone());
+            }
+        }
+        Ok(scope)
+    }
+
+    /// The IRI a qualified name stands for; names it cannot expand stand for themselves.
+    fn iri(&self, qn: &str) -> String {
+        match qn.split_once(':') {
+            Some((p, local)) => match self.prefixes.get(p) {
+                Some(ns) => format!("{ns}{local}"),
+                None => qn.to_owned(),
+            },
+            None => match &self.default {
+                Some(ns) => format!("{ns}{qn}"),
+                None => qn.to_owned(),
+            },
+        }
+    }
+}
+
+/// One literal of an attribute value.
+#[derive(Debug, Clone)]
+struct Lit {
+    text: String,
+    lang: Option<String>,
+}
+
+fn literals(v: &Value, record: &str, attr: &str) -> Result<Vec<Lit>> {
+    let one = |v: &Value| -> Result<Lit> {
+        match v {
+            Value::String(s) => Ok(Lit {
+                text: s.clone(),
+                lang: None,
+            }),
+            Value::Number(n) => Ok(Lit {
+                text: n.to_string(),
+                lang: None,
+            }),
+            Value::Bool(b) => Ok(Lit {
+                text: b.to_string(),
+                lang: None,
+            }),
+            Value::Object(m) => {
+                let text = match m.get("$") {
+                    Some(Value::String(s)) => s.clone(),
+                    Some(Value::Number(n)) => n.to_string(),
+                    Some(Value::Bool(b)) => b.to_string(),
+                    _ => {
+                        return Err(fmt_err(
+                            record,
+                            format!("attribute {attr}: a typed value needs a \"$\" text"),
+                        ))
+                    }
+                };
+                let text_of = |k: &str| -> Result<Option<String>> {
+                    match m.get(k) {
+                        None => Ok(None),
+                        Some(Value::String(s)) => Ok(Some(s.clone())),
+                        Some(_) => Err(fmt_err(
+                            record,
+                            format!("attribute {attr}: \"{k}\" must be a string"),
+                        )),
+                    }
+                };
+                // The datatype is checked for shape only: values are read by the field they fill.
+                text_of("type")?;
+                Ok(Lit {
+                    text,
+                    lang: text_of("lang")?,
+                })
+            }
+            Value::Null | Value::Array(_) => Err(fmt_err(
+                record,
+                format!("attribute {attr}: a value must be a string, a number, a boolean or {{\"$\": ...}}"),
+            )),
+        }
+    };
+    match v {
+        Value::Array(items) => items.iter().map(one).collect(),
+        other => Ok(vec![one(other)?]),
+    }
+}
+
+/// An attribute of a record: its name as written, its expanded IRI, its value.
+#[derive(Debug, Clone)]
+struct Attr {
+    name: String,
+    iri: String,
+    value: Value,
+}
+
+/// An entity or agent, gathered from every declaration of its id.
+#[derive(Debug, Clone, Default)]
+struct Element {
+    /// Where it was first declared (`"entity ex:article"`), for messages.
+    record: String,
+    /// The id as written, for the fallback name.
+    written: String,
+    /// Declared as, or named in the place of, an agent.
+    agent: bool,
+    declared: bool,
+    scope_attrs: Vec<(Rc<Scope>, Attr)>,
+}
+
+/// A relation record, with its endpoints still as written.
+#[derive(Debug, Clone)]
+struct Relation {
+    section: String,
+    written_id: String,
+    record: String,
+    scope: Rc<Scope>,
+    attrs: Vec<Attr>,
+}
+
+/// A relation whose endpoints have been turned into graph ids.
+struct Resolved {
+    rel: Relation,
+    from: String,
+    to: String,
+    /// Its expanded `prov:type` values.
+    types: BTreeSet<String>,
+}
+
+#[derive(Default)]
+struct Reader {
+    /// Written name -> the IRI it was first seen to stand for.
+    written_iris: BTreeMap<String, String>,
+    /// Names already reported as standing for two IRIs.
+    noted_collisions: BTreeSet<String>,
+    /// Entities and agents by graph id.
+    elements: BTreeMap<String, Element>,
+    /// Verdict entities (written in the edge namespace) by IRI.
+    verdicts: BTreeMap<String, Element>,
+    relations: Vec<Relation>,
+    report: ImportReport,
+}
+
+const ELEMENT_SECTIONS: [&str; 2] = ["entity", "agent"];
+const SKIPPED_SECTIONS: [(&str, &str); 12] = [
+    ("activity", "activities have no claimgraph meaning"),
+    (
+        "wasGeneratedBy",
+        "generation by an activity has no claimgraph meaning",
+    ),
+    ("used", "usage by an activity has no claimgraph meaning"),
+    (
+        "wasInformedBy",
+        "communication between activities has no claimgraph meaning",
+    ),
+    (
+        "wasStartedBy",
+        "the start of an activity has no claimgraph meaning",
+    ),
+    (
+        "wasEndedBy",
+        "the end of an activity has no claimgraph meaning",
+    ),
+    ("wasInvalidatedBy", "invalidation has no claimgraph meaning"),
+    (
+        "wasAssociatedWith",
+        "association with an activity has no claimgraph meaning",
+    ),
+    (
+        "specializationOf",
+        "specialization between entities has no claimgraph meaning",
+    ),
+    (
+        "alternateOf",
+        "alternates of an entity have no claimgraph meaning",
+    ),
+    (
+        "hadMember",
+        "collection membership has no claimgraph meaning",
+    ),
+    (
+        "mentionOf",
+        "mentions across bundles have no claimgraph meaning",
+    ),
+];
+const RELATION_SECTIONS: [&str; 4] = [
+    "wasAttributedTo",
+    "wasDerivedFrom",
+    "actedOnBehalfOf",
+    "wasInfluencedBy",
+];
+
+fn record_items<'a>(value: &'a Value, record: &str) -> Result<Vec<&'a Map<String, Value>>> {
+    // Python's prov writes several records with one id as a list of objects.
+    match value {
+        Value::Object(m) => Ok(vec![m]),
+        Value::Array(items) => items
+            .iter()
+            .map(|v| match v {
+                Value::Object(m) => Ok(m),
+                _ => Err(fmt_err(record, "a record must be a JSON object")),
+            })
+            .collect(),
+        _ => Err(fmt_err(record, "a record must be a JSON object")),
+    }
+}
+
+impl Reader {
+    fn read_document(&mut self, value: &Value) -> Result<()> {
+        let Value::Object(doc) = value else {
+            return Err(fmt_err("$", "a PROV-JSON document is a JSON object"));
+        };
+        let scope = Rc::new(Scope::base().with_prefixes(doc, "")?);
+        self.read_container(doc, &scope, "")?;
+        if let Some(bundles) = doc.get("bundle") {
+            let Value::Object(bundles) = bundles else {
+                return Err(fmt_err("bundle", "\"bundle\" must be an object"));
+            };
+            for (name, content) in bundles {
+                let record = format!("bundle {name}");
+                let Value::Object(content) = content else {
+                    return Err(fmt_err(&record, "a bundle must be a JSON object"));
+                };
+                self.report.bundles.push(name.clone());
+                let inner = Rc::new(scope.with_prefixes(content, &format!("{record}: "))?);
+                if content.contains_key("bundle") {
+                    self.report.skip(
+                        "bundle",
+                        name,
+                        None,
+                        content.get("bundle"),
+                        "PROV does not nest bundles; the nested ones were not read",
+                    );
+                }
+                self.read_container(content, &inner, &format!("{record}: "))?;
+            }
+        }
+        Ok(())
+    }
+
+    fn read_container(
+        &mut self,
+        container: &Map<String, Value>,
+        scope: &Rc<Scope>,
+        context: &str,
+    ) -> Result<()> {
+        for (section, records) in container {
+            if section == "prefix" || section == "bundle" {
+                continue;
+            }
+            let section_record = format!("{context}{section}");
+            let Value::Object(records) = records else {
+                return Err(fmt_err(&section_record, "a section must be a JSON object"));
+            };
+            let skipped = SKIPPED_SECTIONS.iter().find(|(s, _)| s == section);
+            let known = ELEMENT_SECTIONS.contains(&section.as_str())
+                || RELATION_SECTIONS.contains(&section.as_str());
+            for (id, value) in records {
+                let record = format!("{context}{section} {id}");
+                let items = record_items(value, &record)?;
+                if let Some((_, reason)) = skipped {
+                    self.report.skip(section, id, None, Some(value), *reason);
+                    continue;
+                }
+                if !known {
+                    self.report.skip(
+                        section,
+                        id,
+                        None,
+                        Some(value),
+                        "not a PROV-JSON record kind",
+                    );
+                    continue;
+                }
+                for (n, item) in items.into_iter().enumerate() {
+                    let attrs = item
+                        .iter()
+                        .map(|(k, v)| Attr {
+                            name: k.clone(),
+                            iri: scope.iri(k),
+                            value: v.clone(),
+                        })
+                        .collect();
+                    if ELEMENT_SECTIONS.contains(&section.as_str()) {
+                        self.declare(section, id, &record, scope, attrs)?;
+                    } else if n > 0 && !id.starts_with("_:") {
+                        self.report.skip(
+                            section,
+                            id,
+                            None,
+                            Some(&Value::Object(item.clone())),
+                            "a second relation with the same id",
+                        );
+                    } else {
+                        self.relations.push(Relation {
+                            section: section.clone(),
+                            written_id: id.clone(),
+                            record: record.clone(),
+                            scope: Rc::clone(scope),
+                            attrs,
+                        });
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The graph id for a qualified name written in `scope`.
+    fn node_id(&mut self, scope: &Scope, written: &str, record: &str) -> Result<String> {
+        let iri = scope.iri(written);
+        if let Some(local) = iri.strip_prefix(NODE_NAMESPACE) {
+            return decode_local(local).ok_or_else(|| {
+                fmt_err(record, format!("{written:?} is not a well-formed node id"))
+            });
+        }
+        let id = match self.written_iris.get(written) {
+            Some(seen) if *seen != iri => {
+                if self.noted_collisions.insert(iri.clone()) {
+                    self.report.notes.push(format!(
+                        "{written} names {iri} here and {seen} elsewhere; the former is read with its full IRI as id"
+                    ));
+                }
+                iri
+            }
+            Some(_) => written.to_owned(),
+            None => {
+                self.written_iris.insert(written.to_owned(), iri);
+                written.to_owned()
+            }
+        };
+        crate::id::validate_id(&id).map_err(|e| fmt_err(record, e.to_string()))?;
+        Ok(id)
+    }
+
+    fn declare(
+        &mut self,
+        section: &str,
+        written: &str,
+        record: &str,
+        scope: &Rc<Scope>,
+        attrs: Vec<Attr>,
+    ) -> Result<()> {
+        let iri = scope.iri(written);
+        let attrs = attrs.into_iter().map(|a| (Rc::clone(scope), a));
+        if iri.starts_with(EDGE_NAMESPACE) {
+            // A verdict: its id lives in the edge namespace.
+            let el = self.verdicts.entry(iri).or_insert_with(|| Element {
+                record: record.to_owned(),
+                written: written.to_owned(),
+                ..Element::default()
+            });
+            el.declared = true;
+            el.scope_attrs.extend(attrs);
+            return Ok(());
+        }
+        let id = self.node_id(scope, written, record)?;
+        let el = self.element(&id, written, record);
+        el.declared = true;
+        el.agent |= section == "agent";
+        el.scope_attrs.extend(attrs);
+        Ok(())
+    }
+
+    fn element(&mut self, id: &str, written: &str, record: &str) -> &mut Element {
+        self.elements
+            .entry(id.to_owned())
+            .or_insert_with(|| Element {
+                record: record.to_owned(),
+                written: written.to_owned(),
+                ..Element::default()
+            })
+    }
+
+    fn skip_attr(&mut self, kind: &str, id: &str, a: &Attr, reason: &str) {
+        self.report
+            .skip(kind, id, Some(&a.name), Some(&a.value), reason);
+    }
+}
