@@ -72,6 +72,18 @@ pub(crate) struct VerdictData {
     pub(crate) summary: Option<String>,
 }
 
+/// An attribution's fields, borrowed (see [`ClaimGraph::add_attribution_ref`]).
+pub(crate) struct AttributionRef<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) source: &'a str,
+    pub(crate) claim: &'a str,
+    pub(crate) stance: Stance,
+    pub(crate) modality: Modality,
+    pub(crate) said: Option<When>,
+    pub(crate) quote: Option<&'a str>,
+    pub(crate) via: Option<&'a str>,
+}
+
 /// An edge as stored.
 #[derive(Debug, Clone)]
 pub(crate) enum Edge {
@@ -887,6 +899,37 @@ impl ClaimGraph {
             Some(ix) if self.graph.edge_weight(ix).map(Edge::kind) == Some(kind) => Ok(ix),
             _ => Err(Error::not_found(kind, id)),
         }
+    }
+
+    /// Adds an attribution given by borrowed parts: what bulk readers use, so that the source
+    /// and claim ids, which the graph stores as indices, are never copied into strings.
+    pub(crate) fn add_attribution_ref(&mut self, a: AttributionRef<'_>) -> Result<()> {
+        crate::id::validate_id(a.id)?;
+        if a.quote.is_some_and(|q| q.trim().is_empty()) {
+            return Err(Error::invalid_field(
+                a.id,
+                "quote",
+                "must not be empty when given (leave it out instead)",
+            ));
+        }
+        self.check_free_edge_id(a.id)?;
+        let rk = RecordKind::Attribution;
+        let s = self.endpoint(rk, a.id, "source", a.source, RecordKind::Source)?;
+        let c = self.endpoint(rk, a.id, "claim", a.claim, RecordKind::Claim)?;
+        let via = match a.via {
+            Some(v) => Some(self.endpoint(rk, a.id, "via", v, RecordKind::Source)?),
+            None => None,
+        };
+        let data = AttributionData {
+            id: a.id.to_owned(),
+            stance: a.stance,
+            modality: a.modality,
+            said: a.said,
+            quote: a.quote.map(str::to_owned),
+            via,
+        };
+        self.insert_attribution(s, c, data);
+        Ok(())
     }
 
     fn prepare_attribution(

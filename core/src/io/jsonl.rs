@@ -7,9 +7,9 @@ use std::path::PathBuf;
 use serde::Deserialize;
 
 use crate::error::{Error, Location, Result};
-use crate::graph::ClaimGraph;
+use crate::graph::{AttributionRef, ClaimGraph};
 use crate::model::{
-    Attribution, Claim, Modality, Source, SourceKind, SourceRelation, SourceRelationKind, Stance,
+    Claim, Modality, Source, SourceKind, SourceRelation, SourceRelationKind, Stance,
 };
 use crate::time::When;
 
@@ -319,14 +319,14 @@ impl ClaimGraph {
                         )
                     })?;
                 let said = date(rec.date.as_deref(), line, id)?;
-                self.add_attribution(Attribution {
-                    id: id.to_owned(),
-                    source: source.into_owned(),
-                    claim: claim.into_owned(),
+                self.add_attribution_ref(AttributionRef {
+                    id,
+                    source: &source,
+                    claim: &claim,
                     stance,
                     modality: Modality::Stated,
                     said,
-                    quote: rec.quote.map(Text::into_owned),
+                    quote: rec.quote.as_deref(),
                     via: None,
                 })
                 .map_err(in_graph)?;
