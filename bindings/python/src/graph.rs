@@ -609,16 +609,23 @@ impl PyClaimGraph {
     // ----- questions ---------------------------------------------------------------------
 
     /// Everything the record says about one claim.
-    fn status(&self, py: Python<'_>, claim: String) -> PyResult<PyStatus> {
-        self.reading(py, |g| g.status(&claim))
-            .map(|inner| PyStatus { inner })
+    fn status(slf: &Bound<'_, Self>, claim: String) -> PyResult<PyStatus> {
+        let inner = slf.get().reading(slf.py(), |g| g.status(&claim))?;
+        Ok(PyStatus {
+            inner,
+            graph: slf.clone().unbind(),
+        })
     }
 
     /// The status of every claim, in the order the claims were added, as a `StatusTable`
     /// (a sequence of `Status` with `to_records()` and `to_pandas()`).
-    fn statuses<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let all = self.reading(py, |g| Ok(g.statuses()))?;
-        let items = list(py, all, |inner| PyStatus { inner })?;
+    fn statuses<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let py = slf.py();
+        let all = slf.get().reading(py, |g| Ok(g.statuses()))?;
+        let items = list(py, all, |inner| PyStatus {
+            inner,
+            graph: slf.clone().unbind(),
+        })?;
         notebook(py, "StatusTable", (items,))
     }
 
@@ -853,5 +860,10 @@ impl PyClaimGraph {
 
     fn _repr_html_<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         notebook(slf.py(), "graph_html", (slf,))
+    }
+
+    /// The graph drawn by Graphviz, or None when Graphviz is not installed.
+    fn _repr_svg_<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        notebook(slf.py(), "picture_svg", (slf, slf.py().None()))
     }
 }

@@ -46,9 +46,18 @@ pub(crate) fn notebook<'py>(
 /// Everything the record says about one claim: who asserts, denies and doubts it, where its
 /// assertions come from, and whether anything about it needs a second look.
 #[pyclass(name = "Status", module = "claimgraph", frozen, eq, hash)]
-#[derive(Clone, PartialEq)]
 pub(crate) struct PyStatus {
     pub(crate) inner: Status,
+    /// The graph the status was taken from, which draws the claim's picture in a notebook.
+    pub(crate) graph: Py<PyClaimGraph>,
+}
+
+/// Two statuses are equal when they say the same of the same claim, whichever graph they came
+/// from.
+impl PartialEq for PyStatus {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
 }
 
 impl Hash for PyStatus {
@@ -140,6 +149,17 @@ impl PyStatus {
 
     fn _repr_html_<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         notebook(slf.py(), "status_html", (slf,))
+    }
+
+    /// The claim's neighbourhood in the graph the status came from, as that graph stands when
+    /// shown, drawn by Graphviz; None when Graphviz is not installed.
+    fn _repr_svg_<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let s = slf.get();
+        notebook(
+            slf.py(),
+            "picture_svg",
+            (s.graph.bind(slf.py()), s.inner.claim.as_str()),
+        )
     }
 
     fn __repr__(&self) -> String {

@@ -1,11 +1,15 @@
-"""Notebook conveniences: HTML views, the status table, and the networkx view of a graph.
+"""Notebook conveniences: HTML views, pictures, the status table, and the networkx view of a
+graph.
 
 These only present what the core computed; none of them decides anything about a claim.
 """
 
 from __future__ import annotations
 
+import functools
 import html
+import shutil
+import subprocess
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, overload
 
@@ -131,14 +135,84 @@ class StatusTable(Sequence["Status"]):
         return _table(STATUS_COLUMNS, rows)
 
 
+#: Pictures with more nodes and edges than this are not drawn: Graphviz would keep the notebook
+#: waiting, and nobody reads a picture that size. Draw one claim's neighbourhood instead
+#: (``graph.status(claim)`` in a cell) or export ``to_dot()`` and lay it out yourself.
+PICTURE_LIMIT = 1000
+
+#: How long Graphviz may take to lay a picture out, in seconds, before the notebook shows the
+#: table instead.
+PICTURE_TIMEOUT = 30.0
+
+
+def picture_svg(graph: ClaimGraph, claim: str | None = None) -> str | None:
+    """The graph, or one claim's neighbourhood, drawn by Graphviz as an ``<svg>`` element.
+
+    None when Graphviz's ``dot`` is not on ``PATH``, when the picture would have more than
+    ``PICTURE_LIMIT`` nodes and edges, when the claim is no longer in the graph, or when ``dot``
+    fails or takes longer than ``PICTURE_TIMEOUT``: a notebook then shows the HTML table.
+    """
+    dot = shutil.which("dot")
+    if dot is None:
+        return None
+    if claim is None:
+        c = graph.counts()
+        kinds = (c.sources, c.claims, c.attributions, c.source_relations, c.claim_relations)
+        # Checked before writing the DOT, which takes a while for a large graph.
+        if sum(kinds) + c.verdicts > PICTURE_LIMIT:
+            return None
+    try:
+        text = graph.to_dot(claim=claim)
+    except KeyError:
+        # The status outlived its claim: there is nothing left to draw.
+        return None
+    # `to_dot` writes one node or edge statement per line, each starting with its quoted id.
+    if sum(1 for line in text.splitlines() if line.startswith('  "')) > PICTURE_LIMIT:
+        return None
+    return _render_svg(dot, text)
+
+
+# A notebook asks for the HTML and the SVG of one object in a row; both come from one layout.
+@functools.lru_cache(maxsize=8)
+def _render_svg(dot: str, text: str) -> str | None:
+    try:
+        done = subprocess.run(
+            [dot, "-Tsvg"],
+            input=text.encode("utf-8"),
+            capture_output=True,
+            timeout=PICTURE_TIMEOUT,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    if done.returncode != 0:
+        return None
+    svg = done.stdout.decode("utf-8", errors="replace")
+    # Without the XML prolog and doctype, the same text is an image and an inline HTML element.
+    start = svg.find("<svg")
+    return svg[start:] if start >= 0 else None
+
+
+def _picture_html(svg: str | None) -> str:
+    if svg is None:
+        return ""
+    return f'<div style="overflow:auto; max-width:100%">{svg}</div>'
+
+
 def status_html(status: Status) -> str:
-    """A small table of one claim's status."""
+    """A small table of one claim's status, and the claim's neighbourhood when Graphviz is
+    installed.
+
+    Notebooks show the HTML of an object rather than its SVG when it has both, so the picture
+    is part of the HTML too.
+    """
     rows = [[c, v] for c, v in _status_row(status).items()]
-    return _table(("field", "value"), rows)
+    return _table(("field", "value"), rows) + _picture_html(status._repr_svg_())
 
 
 def graph_html(graph: ClaimGraph) -> str:
-    """The graph's counts and its disputed claims."""
+    """The graph's counts and its disputed claims, and its picture when Graphviz is installed
+    (see ``status_html`` for why the picture is in the HTML)."""
     counts = graph.counts()
     count_rows = [
         ["sources", counts.sources],
@@ -161,6 +235,7 @@ def graph_html(graph: ClaimGraph) -> str:
         parts.append(_table(("claim", "text", "asserted by", "denied by"), rows))
     else:
         parts.append("<p>No disputed claims.</p>")
+    parts.append(_picture_html(picture_svg(graph)))
     parts.append("</div>")
     return "".join(parts)
 
