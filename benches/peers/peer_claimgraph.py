@@ -2,9 +2,10 @@
 """claimgraph through its Python binding, with bulk calls (one call per workload, not per record).
 
 W1 is ClaimGraph.from_jsonl(path): the binding parses the corpus in Rust, so this tool does not
-use the shared Python reader. W2 is one statuses() call, then the (claim, n_assert, n_deny,
-disputed, n_origins) tuple per claim is read off the returned objects (timed: the rows are what W2
-delivers). W3 is chains(claim) per sampled claim; W4/W5 are save(path) / ClaimGraph.load(path),
+use the shared Python reader. W2 is one summaries() call (the status figures of every claim; where
+the binding does not have it yet, statuses(), the full records), then the (claim, n_assert,
+n_deny, disputed, n_origins) tuple per claim is read off the returned objects (timed: the rows are
+what W2 delivers). W3 is chains(claim) per sampled claim; W4/W5 are save(path) / ClaimGraph.load(path),
 the native JSON format.
 """
 import sys
@@ -27,9 +28,12 @@ def counts(g):
 
 
 def status(g):
+    if hasattr(g, "summaries"):
+        for s in g.summaries():
+            yield (s.claim, s.asserters, s.deniers, s.disputed, s.origins)
+        return
     for s in g.statuses():
-        na, nd = len(s.asserters), len(s.deniers)
-        yield (s.claim, na, nd, s.disputed, len(s.origins))
+        yield (s.claim, len(s.asserters), len(s.deniers), s.disputed, len(s.origins))
 
 
 def _stance(st):

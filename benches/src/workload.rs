@@ -19,8 +19,24 @@ pub fn ingest(path: &Path) -> Result<ClaimGraph> {
     Ok(g)
 }
 
-/// W2: one row per claim, in the order the claims were added.
+/// W2: one row per claim, in the order the claims were added, from the bulk status figures
+/// ([`ClaimGraph::summaries`]), the call that answers exactly this question.
 pub fn status_rows(g: &ClaimGraph) -> Vec<StatusRow> {
+    g.summaries()
+        .into_iter()
+        .map(|s| StatusRow {
+            n_assert: s.asserters,
+            n_deny: s.deniers,
+            disputed: s.disputed,
+            n_origins: s.origins,
+            claim: s.claim,
+        })
+        .collect()
+}
+
+/// W2 from the full status records ([`ClaimGraph::statuses`]: every id list, origin and
+/// verdict), for comparison with [`status_rows`].
+pub fn status_rows_full(g: &ClaimGraph) -> Vec<StatusRow> {
     g.statuses()
         .into_iter()
         .map(|s| StatusRow {

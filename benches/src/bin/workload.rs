@@ -1,12 +1,15 @@
 //! One claimgraph measurement of the shared workload, in one process: W1 ingest, W2 status of
 //! every claim, W3 chains of the sampled claims, W4 save, W5 load, then the W1 floor.
 //!
-//! Usage: `workload CORPUS.jsonl [--only-w12] [--verify-roundtrip] [--no-floor] [--tmpdir DIR]`
+//! Usage: `workload CORPUS.jsonl [--only-w12] [--verify-roundtrip] [--no-floor]
+//! [--no-full-statuses] [--tmpdir DIR]`
 //!
 //! Prints one JSON object on stdout with the same keys as the Python peers' harness
 //! (`benches/peers/harness.py`): wall seconds under `t`, CPU seconds under `cpu`, peak RSS in
 //! MiB, record counts, the W2 and W3 checksums, the size of the saved file, and under `floor`
-//! what reading the file and parsing every line alone cost. Build it with `--release`.
+//! what reading the file and parsing every line alone cost. W2 uses the bulk status figures
+//! (`summaries`); after the peak memory is read, W2 is also timed through the full status records
+//! (`statuses`, on a fresh graph) under `w2_statuses`. Build it with `--release`.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -21,6 +24,7 @@ struct Args {
     only_w12: bool,
     verify_roundtrip: bool,
     floor: bool,
+    full_statuses: bool,
     tmpdir: PathBuf,
 }
 
@@ -30,6 +34,7 @@ fn parse_args() -> Result<Args, String> {
         only_w12: false,
         verify_roundtrip: false,
         floor: true,
+        full_statuses: true,
         tmpdir: std::env::temp_dir(),
     };
     let mut it = std::env::args().skip(1);
@@ -39,6 +44,7 @@ fn parse_args() -> Result<Args, String> {
             "--only-w12" => args.only_w12 = true,
             "--verify-roundtrip" => args.verify_roundtrip = true,
             "--no-floor" => args.floor = false,
+            "--no-full-statuses" => args.full_statuses = false,
             "--tmpdir" => {
                 args.tmpdir = it
                     .next()
@@ -105,7 +111,9 @@ fn run(a: &Args) -> Result<Value, String> {
     drop(rows);
     res.insert("w2".into(), json!(w2));
 
-    if !a.only_w12 {
+    // The graph W2 ran on, or the one W5 read back: what the full-records W2 runs on at the end.
+    let mut last = Some(g);
+    if let (false, Some(g)) = (a.only_w12, last.take()) {
         let sample = pyrandom::w3_sample(n_claims);
         let tuples = timed(&mut t, "W3", || workload::chain_tuples(&g, &sample))
             .map_err(|e| format!("W3: {e}"))?;
@@ -120,17 +128,39 @@ fn run(a: &Args) -> Result<Value, String> {
             .map_err(|e| format!("W4: {e}"))
             .and_then(|()| load_back(a, &out, g, &original_counts, &w2, &mut t, &mut res));
         let _ = std::fs::remove_file(&out);
-        result?;
+        last = Some(result?);
     }
     res.insert("t".into(), Value::Object(t.t));
     res.insert("cpu".into(), Value::Object(t.cpu));
     res.insert("rss_peak_mb".into(), json!(rss::peak_mb()));
+    if let (true, Some(g)) = (a.full_statuses, &last) {
+        // After the peak was read: the full records of every claim take far more memory than
+        // the figures W2 needs.
+        full_statuses(g, &mut res, &w2);
+    }
+    drop(last);
     if a.floor {
         // After the peak was read: the floor holds the whole file in memory.
         let f = floor::measure(&a.corpus)?;
         res.insert("floor".into(), json!(f));
     }
     Ok(Value::Object(res))
+}
+
+/// W2 again, through the full status records.
+fn full_statuses(g: &ClaimGraph, res: &mut Map<String, Value>, w2: &digest::W2Digest) {
+    let mut tm = Timings {
+        t: Map::new(),
+        cpu: Map::new(),
+    };
+    let rows = timed(&mut tm, "W2", || workload::status_rows_full(g));
+    let same = &digest::w2_digest(&rows) == w2;
+    drop(rows);
+    res.insert(
+        "w2_statuses".into(),
+        json!({"t": tm.t.get("W2"), "cpu": tm.cpu.get("W2"), "same_digest": same,
+               "rss_peak_mb": rss::peak_mb()}),
+    );
 }
 
 fn load_back(
@@ -141,7 +171,7 @@ fn load_back(
     w2: &digest::W2Digest,
     t: &mut Timings,
     res: &mut Map<String, Value>,
-) -> Result<(), String> {
+) -> Result<ClaimGraph, String> {
     let bytes = std::fs::metadata(out).map(|m| m.len()).unwrap_or(0);
     res.insert("w4_bytes".into(), json!(bytes));
     drop(g);
@@ -158,7 +188,7 @@ fn load_back(
         let again = digest::w2_digest(&workload::status_rows(&g2));
         res.insert("roundtrip_w2_equal".into(), json!(&again == w2));
     }
-    Ok(())
+    Ok(g2)
 }
 
 fn main() -> ExitCode {
