@@ -17,6 +17,7 @@ use crate::query::{
     notebook, PyAsOf, PyAssessment, PyChain, PyFindings, PyMergeReport, PyOrigin, PyStatus,
 };
 use crate::records::{AnyRecord, PyCounts, PyRecords};
+use crate::summary::PyStatusSummary;
 use crate::time::when;
 
 /// Who said what, who denied it, and where each claim came from.
@@ -627,6 +628,19 @@ impl PyClaimGraph {
             graph: slf.clone().unbind(),
         })?;
         notebook(py, "StatusTable", (items,))
+    }
+
+    /// The figures of one claim's status (counts and flags, without the lists of ids).
+    fn summary(&self, py: Python<'_>, claim: String) -> PyResult<PyStatusSummary> {
+        let inner = self.reading(py, |g| g.summary(&claim))?;
+        Ok(PyStatusSummary { inner })
+    }
+
+    /// The status figures of every claim, in the order the claims were added: the same answers
+    /// as `statuses()` with the lists counted, and much cheaper on a large graph.
+    fn summaries<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let all = self.reading(py, |g| Ok(g.summaries()))?;
+        list(py, all, |inner| PyStatusSummary { inner })
     }
 
     /// The origins of a source's own assertions: the roots reached along cites and authored-by

@@ -15,6 +15,7 @@ mod io;
 mod model;
 mod query;
 mod records;
+mod summary;
 mod time;
 
 use pyo3::prelude::*;
@@ -38,6 +39,8 @@ mod _claimgraph {
     };
     #[pymodule_export]
     use crate::records::{PyCounts, PyRecords};
+    #[pymodule_export]
+    use crate::summary::PyStatusSummary;
     #[pymodule_export]
     use crate::time::PyPeriod;
 

@@ -46,6 +46,7 @@ from ._claimgraph import (
     Source,
     SourceRelation,
     Status,
+    StatusSummary,
     Verdict,
     __version__,
 )
@@ -117,6 +118,7 @@ __all__ = [
     "SourceRelationKind",
     "Stance",
     "Status",
+    "StatusSummary",
     "StatusTable",
     "UnsupportedVersionError",
     "Verdict",
