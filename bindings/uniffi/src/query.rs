@@ -38,6 +38,53 @@ impl From<claimgraph::Origin> for Origin {
     }
 }
 
+/// The figures of a claim's status: how many sources assert, deny and doubt it, how many origins
+/// and independent origins stand behind it, and its flags; what a list of every claim shows.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct StatusSummary {
+    /// The claim's id.
+    pub claim: String,
+    /// How many distinct sources assert it.
+    pub asserters: u64,
+    /// How many distinct sources deny it.
+    pub deniers: u64,
+    /// How many distinct sources doubt it.
+    pub doubters: u64,
+    /// True when it is both asserted and denied.
+    pub disputed: bool,
+    /// How many origins its assertions trace back to.
+    pub origins: u64,
+    /// How many independent origins stand behind it.
+    pub independent_origins: u64,
+    /// True when it is asserted and every origin is an unnamed group or a collective.
+    pub unnamed_only: bool,
+    /// True when a denier is a subject of the claim or affiliated with one.
+    pub interested_denial: bool,
+    /// True when some assertion traces back into a loop of sources citing each other.
+    pub circular_reporting: bool,
+    /// How many verdicts it has.
+    pub verdicts: u64,
+}
+
+impl From<claimgraph::StatusSummary> for StatusSummary {
+    fn from(s: claimgraph::StatusSummary) -> Self {
+        let n = |v: usize| u64::try_from(v).unwrap_or(u64::MAX);
+        StatusSummary {
+            claim: s.claim,
+            asserters: n(s.asserters),
+            deniers: n(s.deniers),
+            doubters: n(s.doubters),
+            disputed: s.disputed,
+            origins: n(s.origins),
+            independent_origins: n(s.independent_origins),
+            unnamed_only: s.unnamed_only,
+            interested_denial: s.interested_denial,
+            circular_reporting: s.circular_reporting,
+            verdicts: n(s.verdicts),
+        }
+    }
+}
+
 /// Origins that are not independent of each other: they share the top of their affiliation chain.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct OriginGroup {

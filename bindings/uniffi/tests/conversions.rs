@@ -393,3 +393,43 @@ fn a_copy_is_a_separate_graph() {
     assert!(g.claim("containers".into()).unwrap().is_some());
     assert_ne!(*copy, *g);
 }
+
+#[test]
+fn status_figures_count_what_the_status_lists() {
+    let g = ClaimGraph::new();
+    g.add_source(source("rok-sources", SourceKind::UnnamedGroup))
+        .unwrap();
+    g.add_source(source("russia", SourceKind::Government))
+        .unwrap();
+    g.add_source(source("dprk", SourceKind::Government))
+        .unwrap();
+    g.add_claim(containers()).unwrap();
+    for (who, stance) in [
+        ("rok-sources", Stance::Asserts),
+        ("russia", Stance::Denies),
+        ("dprk", Stance::Denies),
+    ] {
+        g.add_attribution(Attribution {
+            id: None,
+            source: who.into(),
+            claim: "containers".into(),
+            stance,
+            modality: Modality::Stated,
+            said: None,
+            quote: None,
+            via: None,
+        })
+        .unwrap();
+    }
+    let status = g.status("containers".into()).unwrap();
+    let summary = g.summary("containers".into()).unwrap();
+    assert_eq!(summary.asserters, status.asserters.len() as u64);
+    assert_eq!(summary.deniers, status.deniers.len() as u64);
+    assert_eq!(summary.origins, status.origins.len() as u64);
+    assert!(summary.disputed && summary.unnamed_only);
+    assert_eq!(g.summaries().unwrap(), vec![summary]);
+    assert!(matches!(
+        g.summary("nope".into()),
+        Err(ClaimGraphError::NotFound { .. })
+    ));
+}

@@ -54,6 +54,7 @@ class ReferenceArticleTest {
     fun `the Rust example answers for the same claims in the same order`() {
         assertEquals(Reference.CLAIMS, rust.map { it.getString("id") })
         assertEquals(Reference.CLAIMS, graph.statuses().map { it.claim })
+        assertEquals(Reference.CLAIMS, graph.summaries().map { it.claim })
         assertEquals(Reference.CLAIMS, graph.claims().map { it.id })
     }
 
@@ -73,6 +74,14 @@ class ReferenceArticleTest {
             assertEquals(expected.getBoolean("circular_reporting"), status.circularReporting)
             assertEquals(strings(expected.getJSONArray("interested_deniers")), status.interestedDeniers)
             assertEquals(expected.getLong("independent_origin_count").toULong(), status.independentOriginCount)
+
+            val summary = graph.summary(id)
+            assertEquals(expected.getJSONArray("asserters").length().toULong(), summary.asserters)
+            assertEquals(expected.getJSONArray("deniers").length().toULong(), summary.deniers)
+            assertEquals(expected.getJSONArray("origins").length().toULong(), summary.origins)
+            assertEquals(expected.getLong("independent_origin_count").toULong(), summary.independentOrigins)
+            assertEquals(expected.getBoolean("disputed"), summary.disputed)
+            assertEquals(!expected.getJSONArray("interested_deniers").isEmpty, summary.interestedDenial)
 
             val origins = expected.getJSONArray("origins")
             assertEquals(origins.length(), status.origins.size)
