@@ -3,6 +3,8 @@
 use serde::Serialize;
 
 use crate::error::{Error, RecordKind, Result};
+use petgraph::stable_graph::EdgeIndex;
+
 use crate::graph::{ClaimGraph, Node, Records};
 use crate::model::{Attribution, Claim, ClaimRelation, Source, SourceRelation, Verdict};
 
@@ -140,16 +142,92 @@ impl<'a> Resolver<'a> {
     }
 }
 
-/// A record both graphs may hold, compared field by field.
-trait Mergeable: Clone {
+/// A record both graphs may hold, compared field by field. Each kind says only how it is found,
+/// stored and compared; planning and applying a merge is the same for every kind.
+trait Mergeable: Clone + 'static {
     const KIND: RecordKind;
     fn record_id(&self) -> &str;
     /// The merged record (starting from ours), noting conflicts and list growth in `r`.
     fn resolve(&self, theirs: &Self, r: &mut Resolver<'_>) -> Self;
+    /// This graph's record with the id, or the kind of the record that holds the id instead.
+    fn held_by(graph: &ClaimGraph, id: &str) -> Option<std::result::Result<Self, RecordKind>>;
+    /// Where a plan keeps the records of this kind.
+    fn planned(plan: &mut Plan) -> &mut KindPlan<Self>;
+    fn add_to(self, graph: &mut ClaimGraph) -> Result<()>;
+    /// Replaces the record with the same id, returning the old one.
+    fn replace_in(self, graph: &mut ClaimGraph) -> Result<Self>;
+    fn remove_from(graph: &mut ClaimGraph, id: &str) -> Result<()>;
+}
+
+/// The record a node lookup finds, or the kind of the node that holds the id instead.
+fn node_held<T: Clone>(
+    graph: &ClaimGraph,
+    id: &str,
+    pick: fn(&Node) -> Option<&T>,
+) -> Option<std::result::Result<T, RecordKind>> {
+    let node = graph
+        .node_index(id)
+        .and_then(|ix| graph.graph.node_weight(ix))?;
+    Some(pick(node).cloned().ok_or_else(|| node.kind()))
+}
+
+/// The record an edge lookup finds, or the kind of the edge that holds the id instead.
+fn edge_held<T>(
+    graph: &ClaimGraph,
+    id: &str,
+    at: fn(&ClaimGraph, EdgeIndex) -> Option<T>,
+) -> Option<std::result::Result<T, RecordKind>> {
+    let ix = graph.edge_index_by_id(id)?;
+    Some(at(graph, ix).ok_or_else(|| {
+        graph
+            .graph
+            .edge_weight(ix)
+            .map_or(RecordKind::Edge, |e| e.kind())
+    }))
+}
+
+/// The parts of [`Mergeable`] that differ between kinds only in the graph method they name.
+macro_rules! storage {
+    (node $variant:path, $($rest:tt)*) => {
+        fn held_by(graph: &ClaimGraph, id: &str) -> Option<std::result::Result<Self, RecordKind>> {
+            node_held(graph, id, |n| match n {
+                $variant(record) => Some(record),
+                _ => None,
+            })
+        }
+        storage!($($rest)*);
+    };
+    (edge $at:path, $($rest:tt)*) => {
+        fn held_by(graph: &ClaimGraph, id: &str) -> Option<std::result::Result<Self, RecordKind>> {
+            edge_held(graph, id, $at)
+        }
+        storage!($($rest)*);
+    };
+    ($field:ident, $add:ident, $update:ident, $remove:ident) => {
+        fn planned(plan: &mut Plan) -> &mut KindPlan<Self> {
+            &mut plan.$field
+        }
+        fn add_to(self, graph: &mut ClaimGraph) -> Result<()> {
+            graph.$add(self)
+        }
+        fn replace_in(self, graph: &mut ClaimGraph) -> Result<Self> {
+            graph.$update(self)
+        }
+        fn remove_from(graph: &mut ClaimGraph, id: &str) -> Result<()> {
+            graph.$remove(id).map(drop)
+        }
+    };
 }
 
 impl Mergeable for Source {
     const KIND: RecordKind = RecordKind::Source;
+    storage!(
+        node Node::Source,
+        sources,
+        add_source,
+        update_source,
+        remove_source
+    );
     fn record_id(&self) -> &str {
         &self.id
     }
@@ -173,6 +251,13 @@ impl Mergeable for Source {
 
 impl Mergeable for Claim {
     const KIND: RecordKind = RecordKind::Claim;
+    storage!(
+        node Node::Claim,
+        claims,
+        add_claim,
+        update_claim,
+        remove_claim
+    );
     fn record_id(&self) -> &str {
         &self.id
     }
@@ -189,6 +274,13 @@ impl Mergeable for Claim {
 
 impl Mergeable for Attribution {
     const KIND: RecordKind = RecordKind::Attribution;
+    storage!(
+        edge ClaimGraph::attribution_at,
+        attributions,
+        add_attribution,
+        update_attribution,
+        remove_attribution
+    );
     fn record_id(&self) -> &str {
         &self.id
     }
@@ -207,6 +299,13 @@ impl Mergeable for Attribution {
 
 impl Mergeable for SourceRelation {
     const KIND: RecordKind = RecordKind::SourceRelation;
+    storage!(
+        edge ClaimGraph::source_relation_at,
+        source_relations,
+        add_source_relation,
+        update_source_relation,
+        remove_source_relation
+    );
     fn record_id(&self) -> &str {
         &self.id
     }
@@ -222,6 +321,13 @@ impl Mergeable for SourceRelation {
 
 impl Mergeable for ClaimRelation {
     const KIND: RecordKind = RecordKind::ClaimRelation;
+    storage!(
+        edge ClaimGraph::claim_relation_at,
+        claim_relations,
+        add_claim_relation,
+        update_claim_relation,
+        remove_claim_relation
+    );
     fn record_id(&self) -> &str {
         &self.id
     }
@@ -236,6 +342,13 @@ impl Mergeable for ClaimRelation {
 
 impl Mergeable for Verdict {
     const KIND: RecordKind = RecordKind::Verdict;
+    storage!(
+        edge ClaimGraph::verdict_at,
+        verdicts,
+        add_verdict,
+        update_verdict,
+        remove_verdict
+    );
     fn record_id(&self) -> &str {
         &self.id
     }
@@ -283,21 +396,14 @@ struct Plan {
 }
 
 impl Plan {
-    /// Plans one kind of record. `ours` finds this graph's record with the id, or the kind of
-    /// the record that holds the id instead.
-    fn plan<T: Mergeable>(
-        &mut self,
-        theirs: Vec<T>,
-        policy: MergePolicy,
-        ours: impl Fn(&str) -> Option<std::result::Result<T, RecordKind>>,
-        slot: fn(&mut Plan) -> &mut KindPlan<T>,
-    ) {
+    /// Plans one kind of record against `graph`, the graph being merged into.
+    fn plan<T: Mergeable>(&mut self, theirs: Vec<T>, graph: &ClaimGraph, policy: MergePolicy) {
         for t in theirs {
             let id = t.record_id().to_owned();
-            match ours(&id) {
+            match T::held_by(graph, &id) {
                 None => {
                     self.report.added.push(id);
-                    slot(self).added.push(t);
+                    T::planned(self).added.push(t);
                 }
                 Some(Err(found)) => self.clashes.push(MergeConflict {
                     kind: found,
@@ -321,7 +427,7 @@ impl Plan {
                     }
                     self.report.conflicts.extend(conflicts);
                     if changed {
-                        slot(self).changed.push(merged);
+                        T::planned(self).changed.push(merged);
                     }
                 }
             }
@@ -330,17 +436,7 @@ impl Plan {
 }
 
 /// A step of a merge already applied, and how to take it back.
-enum Undo {
-    AddedSource(String),
-    AddedClaim(String),
-    AddedEdge(RecordKind, String),
-    Source(Source),
-    Claim(Claim),
-    Attribution(Attribution),
-    SourceRelation(SourceRelation),
-    ClaimRelation(ClaimRelation),
-    Verdict(Verdict),
-}
+type Undo = Box<dyn FnOnce(&mut ClaimGraph)>;
 
 impl ClaimGraph {
     /// Merges `other` into this graph: records with the same id are the same record.
@@ -380,8 +476,6 @@ impl ClaimGraph {
     /// # Ok::<(), claimgraph::Error>(())
     /// ```
     pub fn merge(&mut self, other: &ClaimGraph, policy: MergePolicy) -> Result<MergeReport> {
-        let plan = self.plan_merge(other, policy)?;
-        let mut undo = Vec::new();
         let Plan {
             sources,
             claims,
@@ -391,16 +485,24 @@ impl ClaimGraph {
             verdicts,
             mut report,
             ..
-        } = plan;
-        match self.apply_merge(
-            sources,
-            claims,
-            attributions,
-            source_relations,
-            claim_relations,
-            verdicts,
-            &mut undo,
-        ) {
+        } = self.plan_merge(other, policy)?;
+        self.reserve(
+            sources.added.len() + claims.added.len(),
+            attributions.added.len()
+                + source_relations.added.len()
+                + claim_relations.added.len()
+                + verdicts.added.len(),
+        );
+        let mut undo = Vec::new();
+        // Nodes before the edges that join them.
+        let applied = self
+            .apply_kind(sources, &mut undo)
+            .and_then(|()| self.apply_kind(claims, &mut undo))
+            .and_then(|()| self.apply_kind(source_relations, &mut undo))
+            .and_then(|()| self.apply_kind(claim_relations, &mut undo))
+            .and_then(|()| self.apply_kind(attributions, &mut undo))
+            .and_then(|()| self.apply_kind(verdicts, &mut undo));
+        match applied {
             Ok(()) => {
                 report.added.sort_unstable();
                 report.unchanged.sort_unstable();
@@ -427,62 +529,12 @@ impl ClaimGraph {
             verdicts,
         } = other.records();
         let mut plan = Plan::default();
-        let node = |id: &str| -> Option<&Node> {
-            self.node_index(id)
-                .and_then(|ix| self.graph.node_weight(ix))
-        };
-        plan.plan(
-            sources,
-            policy,
-            |id| {
-                node(id).map(|n| match n {
-                    Node::Source(s) => Ok(s.clone()),
-                    n => Err(n.kind()),
-                })
-            },
-            |p| &mut p.sources,
-        );
-        plan.plan(
-            claims,
-            policy,
-            |id| {
-                node(id).map(|n| match n {
-                    Node::Claim(c) => Ok(c.clone()),
-                    n => Err(n.kind()),
-                })
-            },
-            |p| &mut p.claims,
-        );
-        let edge = |id: &str| self.edge_index_by_id(id);
-        let edge_kind = |ix| {
-            self.graph
-                .edge_weight(ix)
-                .map_or(RecordKind::Edge, |e| e.kind())
-        };
-        plan.plan(
-            attributions,
-            policy,
-            |id| edge(id).map(|ix| self.attribution_at(ix).ok_or(edge_kind(ix))),
-            |p| &mut p.attributions,
-        );
-        plan.plan(
-            source_relations,
-            policy,
-            |id| edge(id).map(|ix| self.source_relation_at(ix).ok_or(edge_kind(ix))),
-            |p| &mut p.source_relations,
-        );
-        plan.plan(
-            claim_relations,
-            policy,
-            |id| edge(id).map(|ix| self.claim_relation_at(ix).ok_or(edge_kind(ix))),
-            |p| &mut p.claim_relations,
-        );
-        plan.plan(
-            verdicts,
-            policy,
-            |id| edge(id).map(|ix| self.verdict_at(ix).ok_or(edge_kind(ix))),
-            |p| &mut p.verdicts,
-        );
+        plan.plan(sources, self, policy);
+        plan.plan(claims, self, policy);
+        plan.plan(attributions, self, policy);
+        plan.plan(source_relations, self, policy);
+        plan.plan(claim_relations, self, policy);
+        plan.plan(verdicts, self, policy);
 
         let fatal = plan.clashes.iter().chain(
             plan.report
@@ -496,74 +548,24 @@ impl ClaimGraph {
         Ok(plan)
     }
 
-    /// Applies a plan, logging each step so that a failure can be taken back. The plan was
-    /// checked against this graph, so a failure here would be a bug; it still must not leave the
-    /// graph half merged.
-    #[allow(clippy::too_many_arguments)]
-    fn apply_merge(
-        &mut self,
-        sources: KindPlan<Source>,
-        claims: KindPlan<Claim>,
-        attributions: KindPlan<Attribution>,
-        source_relations: KindPlan<SourceRelation>,
-        claim_relations: KindPlan<ClaimRelation>,
-        verdicts: KindPlan<Verdict>,
-        undo: &mut Vec<Undo>,
-    ) -> Result<()> {
-        self.reserve(
-            sources.added.len() + claims.added.len(),
-            attributions.added.len()
-                + source_relations.added.len()
-                + claim_relations.added.len()
-                + verdicts.added.len(),
-        );
-        for s in sources.added {
-            let id = s.id.clone();
-            self.add_source(s)?;
-            undo.push(Undo::AddedSource(id));
+    /// Applies the plan for one kind of record, logging each step so that a failure can be
+    /// taken back. The plan was checked against this graph, so a failure here would be a bug; it
+    /// still must not leave the graph half merged.
+    fn apply_kind<T: Mergeable>(&mut self, plan: KindPlan<T>, undo: &mut Vec<Undo>) -> Result<()> {
+        for t in plan.added {
+            let id = t.record_id().to_owned();
+            t.add_to(self)?;
+            undo.push(Box::new(move |g: &mut ClaimGraph| {
+                // Restoring a state the graph was in moments ago; there is nothing better to
+                // do with an error here than to go on restoring the rest.
+                let _ = T::remove_from(g, &id);
+            }));
         }
-        for s in sources.changed {
-            undo.push(Undo::Source(self.update_source(s)?));
-        }
-        for c in claims.added {
-            let id = c.id.clone();
-            self.add_claim(c)?;
-            undo.push(Undo::AddedClaim(id));
-        }
-        for c in claims.changed {
-            undo.push(Undo::Claim(self.update_claim(c)?));
-        }
-        for r in source_relations.added {
-            let id = r.id.clone();
-            self.add_source_relation(r)?;
-            undo.push(Undo::AddedEdge(RecordKind::SourceRelation, id));
-        }
-        for r in source_relations.changed {
-            undo.push(Undo::SourceRelation(self.update_source_relation(r)?));
-        }
-        for r in claim_relations.added {
-            let id = r.id.clone();
-            self.add_claim_relation(r)?;
-            undo.push(Undo::AddedEdge(RecordKind::ClaimRelation, id));
-        }
-        for r in claim_relations.changed {
-            undo.push(Undo::ClaimRelation(self.update_claim_relation(r)?));
-        }
-        for a in attributions.added {
-            let id = a.id.clone();
-            self.add_attribution(a)?;
-            undo.push(Undo::AddedEdge(RecordKind::Attribution, id));
-        }
-        for a in attributions.changed {
-            undo.push(Undo::Attribution(self.update_attribution(a)?));
-        }
-        for v in verdicts.added {
-            let id = v.id.clone();
-            self.add_verdict(v)?;
-            undo.push(Undo::AddedEdge(RecordKind::Verdict, id));
-        }
-        for v in verdicts.changed {
-            undo.push(Undo::Verdict(self.update_verdict(v)?));
+        for t in plan.changed {
+            let old = t.replace_in(self)?;
+            undo.push(Box::new(move |g: &mut ClaimGraph| {
+                let _ = old.replace_in(g);
+            }));
         }
         Ok(())
     }
@@ -571,28 +573,7 @@ impl ClaimGraph {
     /// Takes back applied steps, last first, so each sees the graph as it was when it was made.
     fn undo_merge(&mut self, undo: Vec<Undo>) {
         for step in undo.into_iter().rev() {
-            // Each step restores a state the graph was in moments ago; there is nothing better
-            // to do with an error here than to go on restoring the rest.
-            let _ = match step {
-                Undo::AddedSource(id) => self.remove_source(&id).map(drop),
-                Undo::AddedClaim(id) => self.remove_claim(&id).map(drop),
-                Undo::AddedEdge(RecordKind::Attribution, id) => {
-                    self.remove_attribution(&id).map(drop)
-                }
-                Undo::AddedEdge(RecordKind::SourceRelation, id) => {
-                    self.remove_source_relation(&id).map(drop)
-                }
-                Undo::AddedEdge(RecordKind::ClaimRelation, id) => {
-                    self.remove_claim_relation(&id).map(drop)
-                }
-                Undo::AddedEdge(_, id) => self.remove_verdict(&id).map(drop),
-                Undo::Source(s) => self.update_source(s).map(drop),
-                Undo::Claim(c) => self.update_claim(c).map(drop),
-                Undo::Attribution(a) => self.update_attribution(a).map(drop),
-                Undo::SourceRelation(r) => self.update_source_relation(r).map(drop),
-                Undo::ClaimRelation(r) => self.update_claim_relation(r).map(drop),
-                Undo::Verdict(v) => self.update_verdict(v).map(drop),
-            };
+            step(self);
         }
     }
 }
