@@ -98,3 +98,21 @@ pub use jsonl::{IngestReport, JsonlOptions, JSONL_FORMAT_VERSION};
 pub use native::{FORMAT_NAME, FORMAT_VERSION};
 pub use picture::PictureOptions;
 pub use prov::{ImportReport, SkippedRecord, CLAIMGRAPH_NAMESPACE, EDGE_NAMESPACE, NODE_NAMESPACE};
+
+/// A whole document of an interchange format parsed as JSON, before its shape is read. A
+/// syntax error is an [`Error::Format`](crate::Error::Format) of `format` at the line and column
+/// where the parser stopped.
+pub(crate) fn parse_document(
+    format: &'static str,
+    json: &str,
+) -> crate::error::Result<serde_json::Value> {
+    serde_json::from_str(json).map_err(|e| crate::error::Error::Format {
+        format,
+        location: crate::error::Location {
+            line: Some(e.line() as u64),
+            column: Some(e.column() as u64),
+            ..crate::error::Location::default()
+        },
+        message: format!("not JSON: {e}"),
+    })
+}

@@ -109,15 +109,7 @@ impl ClaimGraph {
     /// field has the wrong shape (a rating that is not a number, a date that is not a date, a
     /// review without a claim text); the model's errors when a record breaks a graph rule.
     pub fn import_claimreview(&mut self, json: &str) -> Result<ImportReport> {
-        let value: Value = serde_json::from_str(json).map_err(|e| Error::Format {
-            format: FORMAT,
-            location: Location {
-                line: Some(e.line() as u64),
-                column: Some(e.column() as u64),
-                ..Location::default()
-            },
-            message: format!("not JSON: {e}"),
-        })?;
+        let value = crate::io::parse_document(FORMAT, json)?;
         let mut items = Vec::new();
         collect_items(&value, "$", &mut items)?;
         let mut index = BTreeMap::new();

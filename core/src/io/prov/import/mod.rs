@@ -64,15 +64,7 @@ impl ClaimGraph {
     /// # Ok::<(), claimgraph::Error>(())
     /// ```
     pub fn from_prov_json(json: &str) -> Result<(ClaimGraph, ImportReport)> {
-        let value: Value = serde_json::from_str(json).map_err(|e| Error::Format {
-            format: FORMAT,
-            location: Location {
-                line: Some(e.line() as u64),
-                column: Some(e.column() as u64),
-                ..Location::default()
-            },
-            message: format!("not JSON: {e}"),
-        })?;
+        let value = crate::io::parse_document(FORMAT, json)?;
         let mut reader = Reader::default();
         reader.read_document(&value)?;
         let (records, mut report) = reader.finish()?;
