@@ -123,6 +123,25 @@ fn describe_reliability(factor: f64, grade: Option<Reliability>) -> String {
     }
 }
 
+/// The weight a group of sources denying or doubting a claim takes off its evidence, and why:
+/// the group's best reliability times `factor`, cut to `INTERESTED_FACTOR` of that when the group
+/// is an interested party.
+fn opposition(
+    g: &ClaimGraph,
+    members: &[NodeIndex],
+    factor: f64,
+    interested: bool,
+) -> (f64, String) {
+    let (rf, grade) = best_reliability(g, members);
+    let f = if interested { INTERESTED_FACTOR } else { 1.0 };
+    let w = -(factor * f * rf);
+    let mut why = describe_reliability(rf, grade);
+    if interested {
+        why.push_str(&format!(", interested party x{INTERESTED_FACTOR}"));
+    }
+    (w, why)
+}
+
 /// Sources grouped by shared affiliation tops (transitively), each group sorted by id, groups
 /// sorted by name. The name is the smallest top's id.
 fn group_by_tops(
@@ -359,21 +378,15 @@ impl ClaimGraph {
             .filter_map(|d| self.node_index(d))
             .collect();
         for (name, members) in group_by_tops(self, analysis, &deniers) {
-            let (rf, grade) = best_reliability(self, &members);
             let interested = members.iter().any(|&m| {
                 status
                     .interested_deniers
                     .iter()
                     .any(|d| d == self.node_id(m))
             });
-            let f = if interested { INTERESTED_FACTOR } else { 1.0 };
-            let w = -(f * rf);
+            let (w, why) = opposition(self, &members, 1.0, interested);
             evidence += w;
             any_evidence = true;
-            let mut why = describe_reliability(rf, grade);
-            if interested {
-                why.push_str(&format!(", interested party x{INTERESTED_FACTOR}"));
-            }
             reasons.push(Reason {
                 kind: ReasonKind::Denial,
                 weight: w,
@@ -415,18 +428,12 @@ impl ClaimGraph {
             .filter_map(|d| self.node_index(d))
             .collect();
         for (name, members) in group_by_tops(self, analysis, &doubters) {
-            let (rf, grade) = best_reliability(self, &members);
             let interested = members
                 .iter()
                 .any(|&m| analysis.affiliated_with_any(m, &subjects));
-            let f = if interested { INTERESTED_FACTOR } else { 1.0 };
-            let w = -(DOUBT_FACTOR * f * rf);
+            let (w, why) = opposition(self, &members, DOUBT_FACTOR, interested);
             evidence += w;
             any_evidence = true;
-            let mut why = describe_reliability(rf, grade);
-            if interested {
-                why.push_str(&format!(", interested party x{INTERESTED_FACTOR}"));
-            }
             reasons.push(Reason {
                 kind: ReasonKind::Doubt,
                 weight: w,
