@@ -10,6 +10,7 @@ pub(crate) mod findings;
 pub(crate) mod lookup;
 pub(crate) mod merge;
 pub(crate) mod origins;
+mod reach;
 pub(crate) mod status;
 pub(crate) mod summary;
 
