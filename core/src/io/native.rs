@@ -3,7 +3,7 @@
 
 use std::cell::Cell;
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufRead, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -20,6 +20,9 @@ use crate::model::{Attribution, Claim, ClaimRelation, Source, SourceRelation, Ve
 pub const FORMAT_NAME: &str = "claimgraph";
 /// The version of the native format this library reads and writes.
 pub const FORMAT_VERSION: u64 = 1;
+
+/// How much of a file [`ClaimGraph::load`] reads at a time.
+const READ_BUFFER: usize = 1 << 20;
 
 /// The name of this format in errors.
 const FORMAT_LABEL: &str = "claimgraph JSON";
@@ -137,15 +140,25 @@ impl ClaimGraph {
     /// dangling or duplicate id in a file is a fault of the file).
     pub fn load(path: impl AsRef<Path>) -> Result<ClaimGraph> {
         let path = path.as_ref();
-        let bytes = fs::read(path).map_err(|source| Error::Io {
+        let io_err = |source| Error::Io {
             action: "read",
             path: path.to_path_buf(),
             source,
-        })?;
+        };
+        // Read as a stream: a large file is never held in memory beside the graph it becomes.
+        let file = File::open(path).map_err(io_err)?;
+        let mut reader = BufReader::with_capacity(READ_BUFFER, file);
+        let head = reader.fill_buf().map_err(io_err)?;
         // A byte order mark is not JSON, but some editors add one.
-        let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-        check_not_empty(body, Some(path))?;
-        parse(serde_json::Deserializer::from_slice(body), Some(path))
+        let bom = head.starts_with(b"\xEF\xBB\xBF");
+        let body = if bom { &head[3..] } else { head };
+        if head.len() < READ_BUFFER {
+            check_not_empty(body, Some(path))?;
+        }
+        if bom {
+            reader.consume(3);
+        }
+        parse(serde_json::Deserializer::from_reader(reader), Some(path))
     }
 
     /// Streams the document into `out`.
