@@ -123,6 +123,11 @@ fn describe_reliability(factor: f64, grade: Option<Reliability>) -> String {
     }
 }
 
+/// The nodes of the sources named, leaving out names the graph does not hold.
+fn indices(g: &ClaimGraph, ids: &[String]) -> Vec<NodeIndex> {
+    ids.iter().filter_map(|id| g.node_index(id)).collect()
+}
+
 /// The weight a group of sources denying or doubting a claim takes off its evidence, and why:
 /// the group's best reliability times `factor`, cut to `INTERESTED_FACTOR` of that when the group
 /// is an interested party.
@@ -363,21 +368,11 @@ impl ClaimGraph {
         }
 
         // Denials and doubts.
-        let subjects: Vec<NodeIndex> = self
+        let subjects = self
             .claim_at(claim)
-            .map(|c| {
-                c.subjects
-                    .iter()
-                    .filter_map(|s| self.node_index(s))
-                    .collect()
-            })
+            .map(|c| indices(self, &c.subjects))
             .unwrap_or_default();
-        let deniers: Vec<NodeIndex> = status
-            .deniers
-            .iter()
-            .filter_map(|d| self.node_index(d))
-            .collect();
-        for (name, members) in group_by_tops(self, analysis, &deniers) {
+        for (name, members) in group_by_tops(self, analysis, &indices(self, &status.deniers)) {
             let interested = members.iter().any(|&m| {
                 status
                     .interested_deniers
@@ -422,12 +417,7 @@ impl ClaimGraph {
                 ),
             });
         }
-        let doubters: Vec<NodeIndex> = status
-            .doubters
-            .iter()
-            .filter_map(|d| self.node_index(d))
-            .collect();
-        for (name, members) in group_by_tops(self, analysis, &doubters) {
+        for (name, members) in group_by_tops(self, analysis, &indices(self, &status.doubters)) {
             let interested = members
                 .iter()
                 .any(|&m| analysis.affiliated_with_any(m, &subjects));
