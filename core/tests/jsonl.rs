@@ -463,3 +463,58 @@ fn w3_chains_checksum_matches_the_reference_peers() {
     }
     assert_eq!(sha256_16(lines), "ce1fac59c0697162");
 }
+
+/// A corpus of `claims` claims of one attribution each, long enough to be parsed in many pieces.
+fn long_corpus(claims: usize) -> Vec<String> {
+    let mut lines = vec![
+        r#"{"type":"meta","format_version":1}"#.to_owned(),
+        r#"{"type":"source","id":"s0","kind":"outlet","name":"The Daily","anonymous":false}"#
+            .to_owned(),
+    ];
+    for i in 0..claims {
+        lines.push(format!(
+            r#"{{"type":"claim","id":"c{i}","text":"The council delayed the bridge project, report number {i}"}}"#
+        ));
+        lines.push(format!(
+            r#"{{"type":"attribution","id":"a{i}","source":"s0","claim":"c{i}","stance":"asserts","date":"2021-05-06","quote":null}}"#
+        ));
+    }
+    lines
+}
+
+#[test]
+fn a_long_corpus_keeps_every_record_in_order() {
+    let lines = long_corpus(20_000);
+    let (g, report) = ingest(&(lines.join("\n") + "\n")).unwrap();
+    assert_eq!(report.lines, lines.len() as u64);
+    assert_eq!((report.claims, report.attributions), (20_000, 20_000));
+    let order: Vec<&str> = g.claims().map(|c| c.id.as_str()).collect();
+    assert_eq!(order.first(), Some(&"c0"));
+    assert_eq!(order.last(), Some(&"c19999"));
+    assert!(order.windows(2).all(|w| {
+        let n = |s: &str| s[1..].parse::<usize>().unwrap();
+        n(w[0]) + 1 == n(w[1])
+    }));
+}
+
+#[test]
+fn an_error_deep_in_a_long_corpus_names_its_line_and_keeps_what_came_before() {
+    let mut lines = long_corpus(20_000);
+    // Line 30,002 (1-based) is claim c14999's attribution; make it name a source that is not there.
+    let bad = 30_002;
+    lines[bad - 1] = lines[bad - 1].replace(r#""source":"s0""#, r#""source":"ghost""#);
+    let text = lines.join("\n") + "\n";
+    let (location, message) = format_error(ingest(&text).map(|(_, report)| report));
+    assert_eq!(location.line, Some(bad as u64));
+    assert_eq!(location.record.as_deref(), Some("a14999"));
+    assert!(message.contains("ghost"), "{message}");
+
+    let mut g = ClaimGraph::new();
+    assert!(g.ingest_jsonl(text.as_bytes()).is_err());
+    let counts = g.counts();
+    assert_eq!(
+        counts.claims, 15_000,
+        "claims c0..=c14999 come before the bad line"
+    );
+    assert_eq!(counts.attributions, 14_999);
+}

@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 use std::io::BufRead;
 use std::path::PathBuf;
+use std::sync::mpsc;
 
 use serde::Deserialize;
 
@@ -109,30 +110,77 @@ impl ClaimGraph {
         let mut report = IngestReport::default();
         let mut buf = Vec::with_capacity(512);
         let mut line_no: u64 = 0;
-        loop {
-            buf.clear();
-            let n = reader
-                .read_until(b'\n', &mut buf)
-                .map_err(|source| Error::Io {
-                    action: "read",
-                    path: PathBuf::from(format!("JSON Lines input, line {}", line_no + 1)),
-                    source,
-                })?;
-            if n == 0 {
-                break;
-            }
-            line_no += 1;
-            let text = trim_line(&buf);
-            if line_no == 1 {
-                self.read_meta(text, options)?;
-                continue;
-            }
-            if text.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
-            let rec: Line<'_> =
-                serde_json::from_slice(text).map_err(|e| syntax_error(line_no, &e))?;
-            self.add_line(rec, line_no, options, &mut report)?;
+        let read_error = |line: u64, source| Error::Io {
+            action: "read",
+            path: PathBuf::from(format!("JSON Lines input, line {line}")),
+            source,
+        };
+        // Line 1, the meta line, is read here: it says how much room to reserve.
+        let n = reader
+            .read_until(b'\n', &mut buf)
+            .map_err(|e| read_error(1, e))?;
+        if n > 0 {
+            line_no = 1;
+            self.read_meta(trim_line(&buf), options)?;
+            // The other lines are parsed on a second thread while this one adds the records
+            // parsed before them, in order: parsing is most of an ingest's work.
+            line_no = std::thread::scope(|scope| {
+                let (raw_tx, raw_rx) = mpsc::sync_channel::<Chunk>(CHUNKS_IN_FLIGHT);
+                let (done_tx, done_rx) =
+                    mpsc::sync_channel::<Vec<(u64, Result<Decoded>)>>(CHUNKS_IN_FLIGHT);
+                scope.spawn(move || {
+                    for chunk in raw_rx {
+                        if done_tx.send(decode_chunk(&chunk, options)).is_err() {
+                            break;
+                        }
+                    }
+                });
+                let mut in_flight = 0usize;
+                let mut last = line_no;
+                let mut apply = |g: &mut ClaimGraph, done: Vec<(u64, Result<Decoded>)>| {
+                    for (line, decoded) in done {
+                        g.apply(decoded?, line, &mut report)?;
+                    }
+                    Ok::<(), Error>(())
+                };
+                loop {
+                    let mut chunk = Chunk {
+                        first_line: last + 1,
+                        bytes: Vec::with_capacity(CHUNK_BYTES + 4096),
+                    };
+                    while chunk.bytes.len() < CHUNK_BYTES {
+                        let n = reader
+                            .read_until(b'\n', &mut chunk.bytes)
+                            .map_err(|e| read_error(last + 1, e))?;
+                        if n == 0 {
+                            break;
+                        }
+                        last += 1;
+                    }
+                    let at_end = chunk.bytes.is_empty();
+                    if !at_end {
+                        if in_flight == CHUNKS_IN_FLIGHT {
+                            match done_rx.recv() {
+                                Ok(done) => apply(self, done)?,
+                                Err(_) => break,
+                            }
+                            in_flight -= 1;
+                        }
+                        if raw_tx.send(chunk).is_err() {
+                            break;
+                        }
+                        in_flight += 1;
+                    }
+                    if at_end {
+                        drop(raw_tx);
+                        for done in done_rx.iter() {
+                            apply(self, done)?;
+                        }
+                        break;
+                    }
+                }
+                Ok::<u64, Error>(last)
+            })?;
         }
         if line_no == 0 {
             return Err(format_error(
@@ -195,51 +243,138 @@ impl ClaimGraph {
         Ok(())
     }
 
-    /// Adds the record of one line.
-    fn add_line(
-        &mut self,
-        rec: Line<'_>,
-        line: u64,
-        options: JsonlOptions,
-        report: &mut IngestReport,
-    ) -> Result<()> {
-        let ty = match &*rec.kind {
-            "source" => Type::Source,
-            "citation" => Type::Citation,
-            "claim" => Type::Claim,
-            "attribution" => Type::Attribution,
-            "meta" => {
-                return Err(format_error(
-                    line,
-                    None,
-                    "a second meta record; only line 1 may be one",
-                ))
+    /// Adds one decoded record.
+    fn apply(&mut self, d: Decoded, line: u64, report: &mut IngestReport) -> Result<()> {
+        let in_graph = |id: &str, e: Error| format_error(line, Some(id), e.to_string());
+        match d {
+            Decoded::Blank => {}
+            Decoded::SkippedCycle => report.skipped_cycle_citations += 1,
+            Decoded::Source(s) => {
+                let id = s.id.clone();
+                self.add_source(s).map_err(|e| in_graph(&id, e))?;
+                report.sources += 1;
             }
-            other => {
-                return Err(format_error(
-                    line,
-                    rec.id.as_deref(),
-                    format!(
-                        "unknown record type {other:?}; expected source, citation, claim or attribution"
-                    ),
-                ))
+            Decoded::Citation(r) => {
+                let id = r.id.clone();
+                self.add_source_relation(r).map_err(|e| in_graph(&id, e))?;
+                report.citations += 1;
             }
-        };
-        let id = rec
-            .id
-            .as_deref()
-            .ok_or_else(|| missing(line, None, "id", ty))?;
-        if let Some(field) = rec.stray(ty) {
-            return Err(stray_error(line, Some(id), field, ty.name()));
+            Decoded::Claim(c) => {
+                let id = c.id.clone();
+                self.add_claim(c).map_err(|e| in_graph(&id, e))?;
+                report.claims += 1;
+            }
+            Decoded::Attribution(a) => {
+                self.add_attribution_ref(AttributionRef {
+                    id: &a.id,
+                    source: &a.source,
+                    claim: &a.claim,
+                    stance: a.stance,
+                    modality: Modality::Stated,
+                    said: a.said,
+                    quote: a.quote.as_deref(),
+                    via: None,
+                })
+                .map_err(|e| in_graph(&a.id, e))?;
+                report.attributions += 1;
+            }
         }
-        let in_graph = |e: Error| format_error(line, Some(id), e.to_string());
-        match ty {
-            Type::Source => {
-                let kind_text = rec
-                    .source_kind
-                    .as_deref()
-                    .ok_or_else(|| missing(line, Some(id), "kind", ty))?;
-                let kind: SourceKind = kind_text.parse().map_err(|_| {
+        Ok(())
+    }
+}
+
+/// Lines handed to the parsing thread: whole lines, the first of them numbered `first_line`.
+struct Chunk {
+    first_line: u64,
+    bytes: Vec<u8>,
+}
+
+/// How many bytes of lines go to the parsing thread at a time.
+const CHUNK_BYTES: usize = 256 * 1024;
+
+/// How many chunks may wait between the two threads in each direction.
+const CHUNKS_IN_FLIGHT: usize = 4;
+
+/// A line read and checked, ready to be added to the graph.
+enum Decoded {
+    Blank,
+    SkippedCycle,
+    Source(Source),
+    Citation(SourceRelation),
+    Claim(Claim),
+    Attribution(OwnedAttribution),
+}
+
+/// An attribution line's fields; the source and claim ids become graph indices when added.
+struct OwnedAttribution {
+    id: String,
+    source: String,
+    claim: String,
+    stance: Stance,
+    said: Option<When>,
+    quote: Option<String>,
+}
+
+/// Parses and checks the lines of a chunk; stops after the first bad line.
+fn decode_chunk(chunk: &Chunk, options: JsonlOptions) -> Vec<(u64, Result<Decoded>)> {
+    let mut out = Vec::with_capacity(chunk.bytes.len() / 64);
+    let lines = chunk.bytes.split_inclusive(|&b| b == b'\n');
+    for (line, raw) in (chunk.first_line..).zip(lines) {
+        let text = trim_line(raw);
+        let decoded = if text.iter().all(u8::is_ascii_whitespace) {
+            Ok(Decoded::Blank)
+        } else {
+            serde_json::from_slice::<Line<'_>>(text)
+                .map_err(|e| syntax_error(line, &e))
+                .and_then(|rec| decode(rec, line, options))
+        };
+        let failed = decoded.is_err();
+        out.push((line, decoded));
+        if failed {
+            break;
+        }
+    }
+    out
+}
+
+/// Checks one line's record and turns it into what the graph adds.
+fn decode(rec: Line<'_>, line: u64, options: JsonlOptions) -> Result<Decoded> {
+    let ty = match &*rec.kind {
+        "source" => Type::Source,
+        "citation" => Type::Citation,
+        "claim" => Type::Claim,
+        "attribution" => Type::Attribution,
+        "meta" => {
+            return Err(format_error(
+                line,
+                None,
+                "a second meta record; only line 1 may be one",
+            ))
+        }
+        other => {
+            return Err(format_error(
+                line,
+                rec.id.as_deref(),
+                format!(
+                "unknown record type {other:?}; expected source, citation, claim or attribution"
+            ),
+            ))
+        }
+    };
+    let id = rec
+        .id
+        .as_deref()
+        .ok_or_else(|| missing(line, None, "id", ty))?;
+    if let Some(field) = rec.stray(ty) {
+        return Err(stray_error(line, Some(id), field, ty.name()));
+    }
+    match ty {
+        Type::Source => {
+            let kind_text = rec
+                .source_kind
+                .as_deref()
+                .ok_or_else(|| missing(line, Some(id), "kind", ty))?;
+            let kind: SourceKind = kind_text.parse().map_err(|_| {
                     format_error(
                         line,
                         Some(id),
@@ -248,13 +383,13 @@ impl ClaimGraph {
                         ),
                     )
                 })?;
-                let name = rec
-                    .name
-                    .ok_or_else(|| missing(line, Some(id), "name", ty))?;
-                let unnamed = kind == SourceKind::UnnamedGroup;
-                if let Some(anonymous) = rec.anonymous {
-                    if anonymous != unnamed {
-                        return Err(format_error(
+            let name = rec
+                .name
+                .ok_or_else(|| missing(line, Some(id), "name", ty))?;
+            let unnamed = kind == SourceKind::UnnamedGroup;
+            if let Some(anonymous) = rec.anonymous {
+                if anonymous != unnamed {
+                    return Err(format_error(
                             line,
                             Some(id),
                             format!(
@@ -262,79 +397,67 @@ impl ClaimGraph {
                                 if unnamed { "" } else { "not " }
                             ),
                         ));
-                    }
                 }
-                self.add_source(Source::new(id, kind, name))
-                    .map_err(in_graph)?;
-                report.sources += 1;
             }
-            Type::Citation => {
-                if rec.cycle == Some(true) && !options.include_cycles {
-                    report.skipped_cycle_citations += 1;
-                    return Ok(());
-                }
-                let from = rec
-                    .from
-                    .ok_or_else(|| missing(line, Some(id), "from", ty))?;
-                let to = rec.to.ok_or_else(|| missing(line, Some(id), "to", ty))?;
-                let date = date(rec.date.as_deref(), line, id)?;
-                self.add_source_relation(SourceRelation {
-                    id: id.to_owned(),
-                    from: from.into_owned(),
-                    kind: SourceRelationKind::Cites,
-                    to: to.into_owned(),
-                    date,
-                })
-                .map_err(in_graph)?;
-                report.citations += 1;
-            }
-            Type::Claim => {
-                let text = rec
-                    .text
-                    .ok_or_else(|| missing(line, Some(id), "text", ty))?;
-                self.add_claim(Claim::new(id, text)).map_err(in_graph)?;
-                report.claims += 1;
-            }
-            Type::Attribution => {
-                let source = rec
-                    .source
-                    .ok_or_else(|| missing(line, Some(id), "source", ty))?;
-                let claim = rec
-                    .claim
-                    .ok_or_else(|| missing(line, Some(id), "claim", ty))?;
-                let stance_text = rec
-                    .stance
-                    .as_deref()
-                    .ok_or_else(|| missing(line, Some(id), "stance", ty))?;
-                let stance = Stance::ALL
-                    .into_iter()
-                    .find(|s| s.as_str() == stance_text)
-                    .ok_or_else(|| {
-                        format_error(
-                            line,
-                            Some(id),
-                            format!(
-                                "field \"stance\": {stance_text:?} is not asserts, denies or doubts"
-                            ),
-                        )
-                    })?;
-                let said = date(rec.date.as_deref(), line, id)?;
-                self.add_attribution_ref(AttributionRef {
-                    id,
-                    source: &source,
-                    claim: &claim,
-                    stance,
-                    modality: Modality::Stated,
-                    said,
-                    quote: rec.quote.as_deref(),
-                    via: None,
-                })
-                .map_err(in_graph)?;
-                report.attributions += 1;
-            }
-            Type::Meta => {}
+            Ok(Decoded::Source(Source::new(id, kind, name)))
         }
-        Ok(())
+        Type::Citation => {
+            if rec.cycle == Some(true) && !options.include_cycles {
+                return Ok(Decoded::SkippedCycle);
+            }
+            let from = rec
+                .from
+                .ok_or_else(|| missing(line, Some(id), "from", ty))?;
+            let to = rec.to.ok_or_else(|| missing(line, Some(id), "to", ty))?;
+            let date = date(rec.date.as_deref(), line, id)?;
+            Ok(Decoded::Citation(SourceRelation {
+                id: id.to_owned(),
+                from: from.into_owned(),
+                kind: SourceRelationKind::Cites,
+                to: to.into_owned(),
+                date,
+            }))
+        }
+        Type::Claim => {
+            let text = rec
+                .text
+                .ok_or_else(|| missing(line, Some(id), "text", ty))?;
+            Ok(Decoded::Claim(Claim::new(id, text)))
+        }
+        Type::Attribution => {
+            let source = rec
+                .source
+                .ok_or_else(|| missing(line, Some(id), "source", ty))?;
+            let claim = rec
+                .claim
+                .ok_or_else(|| missing(line, Some(id), "claim", ty))?;
+            let stance_text = rec
+                .stance
+                .as_deref()
+                .ok_or_else(|| missing(line, Some(id), "stance", ty))?;
+            let stance = Stance::ALL
+                .into_iter()
+                .find(|s| s.as_str() == stance_text)
+                .ok_or_else(|| {
+                    format_error(
+                        line,
+                        Some(id),
+                        format!(
+                            "field \"stance\": {stance_text:?} is not asserts, denies or doubts"
+                        ),
+                    )
+                })?;
+            let said = date(rec.date.as_deref(), line, id)?;
+            Ok(Decoded::Attribution(OwnedAttribution {
+                id: id.to_owned(),
+                source: source.into_owned(),
+                claim: claim.into_owned(),
+                stance,
+                said,
+                quote: rec.quote.map(Text::into_owned),
+            }))
+        }
+        Type::Meta => Ok(Decoded::Blank),
     }
 }
 
