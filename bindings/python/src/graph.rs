@@ -71,6 +71,18 @@ impl PyClaimGraph {
         run(py, || f(&mut write(&self.inner)))
     }
 
+    /// Adds `record` with `add` and hands it back: every `add_*` method returns what it added.
+    fn adding<T: Clone + Send>(
+        &self,
+        py: Python<'_>,
+        record: T,
+        add: fn(&mut ClaimGraph, T) -> Result<(), Error>,
+    ) -> PyResult<T> {
+        let out = record.clone();
+        self.writing(py, |g| add(g, record))?;
+        Ok(out)
+    }
+
     /// A copy of the graph, taken under a read lock.
     fn snapshot(&self, py: Python<'_>) -> PyResult<ClaimGraph> {
         self.reading(py, |g| Ok(g.clone()))
@@ -406,9 +418,7 @@ impl PyClaimGraph {
         published: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PySource> {
         let s = PySource::build(id, kind, name, aliases, reliability, url, title, published)?;
-        let out = s.clone();
-        self.writing(py, |g| g.add_source(s))?;
-        Ok(out.into())
+        self.adding(py, s, ClaimGraph::add_source).map(Into::into)
     }
 
     /// Adds a claim and returns it. `period` is a `Period` or a `(start, end)` tuple,
@@ -426,9 +436,7 @@ impl PyClaimGraph {
         quantity: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyClaim> {
         let c = PyClaim::build(id, text, subjects, period, tags, quantity)?;
-        let out = c.clone();
-        self.writing(py, |g| g.add_claim(c))?;
-        Ok(out.into())
+        self.adding(py, c, ClaimGraph::add_claim).map(Into::into)
     }
 
     /// Adds an attribution from a source to a claim and returns it. The id defaults to
@@ -448,9 +456,8 @@ impl PyClaimGraph {
         via: Option<String>,
     ) -> PyResult<PyAttribution> {
         let a = PyAttribution::build(source, claim, stance, id, modality, said, quote, via)?;
-        let out = a.clone();
-        self.writing(py, |g| g.add_attribution(a))?;
-        Ok(out.into())
+        self.adding(py, a, ClaimGraph::add_attribution)
+            .map(Into::into)
     }
 
     /// Adds a relation between two sources and returns it. The id defaults to
@@ -466,9 +473,8 @@ impl PyClaimGraph {
         date: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PySourceRelation> {
         let r = PySourceRelation::build(from_, kind, to, id, date)?;
-        let out = r.clone();
-        self.writing(py, |g| g.add_source_relation(r))?;
-        Ok(out.into())
+        self.adding(py, r, ClaimGraph::add_source_relation)
+            .map(Into::into)
     }
 
     /// Adds a relation between two claims and returns it. The id defaults to
@@ -483,9 +489,8 @@ impl PyClaimGraph {
         id: Option<String>,
     ) -> PyResult<PyClaimRelation> {
         let r = PyClaimRelation::build(from_, kind, to, id)?;
-        let out = r.clone();
-        self.writing(py, |g| g.add_claim_relation(r))?;
-        Ok(out.into())
+        self.adding(py, r, ClaimGraph::add_claim_relation)
+            .map(Into::into)
     }
 
     /// Adds a verdict by a reviewer (a source) on a claim and returns it. `rating` is a `Rating`
@@ -505,9 +510,7 @@ impl PyClaimGraph {
         summary: Option<String>,
     ) -> PyResult<PyVerdict> {
         let v = PyVerdict::build(reviewer, claim, label, id, rating, date, url, summary)?;
-        let out = v.clone();
-        self.writing(py, |g| g.add_verdict(v))?;
-        Ok(out.into())
+        self.adding(py, v, ClaimGraph::add_verdict).map(Into::into)
     }
 
     /// Adds a record object of any kind (`Source`, `Claim`, `Attribution`, ...).
