@@ -109,7 +109,7 @@ impl When {
         match *self {
             When::Instant(dt) => dt.with_timezone(&Utc),
             When::Date(d) => day_start(d),
-            When::Month(y, m) => day_start(first_of_month(y, m)),
+            When::Month(y, m) => day_start(first_of_month(y, m.clamp(1, 12))),
             When::Year(y) => day_start(first_of_month(y, 1)),
         }
     }
@@ -118,12 +118,21 @@ impl When {
     pub fn end(&self) -> DateTime<Utc> {
         match *self {
             When::Instant(dt) => dt.with_timezone(&Utc),
-            When::Date(d) => day_start(d) + Duration::days(1),
+            // Values built directly (not parsed) may lie at the ends of the calendar; they
+            // saturate rather than overflow.
+            When::Date(d) => day_start(d)
+                .checked_add_signed(Duration::days(1))
+                .unwrap_or(DateTime::<Utc>::MAX_UTC),
             When::Month(y, m) => {
-                let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+                let m = m.clamp(1, 12);
+                let (ny, nm) = if m == 12 {
+                    (y.saturating_add(1), 1)
+                } else {
+                    (y, m + 1)
+                };
                 day_start(first_of_month(ny, nm))
             }
-            When::Year(y) => day_start(first_of_month(y + 1, 1)),
+            When::Year(y) => day_start(first_of_month(y.saturating_add(1), 1)),
         }
     }
 
@@ -131,7 +140,11 @@ impl When {
     pub fn last(&self) -> DateTime<Utc> {
         match self {
             When::Instant(dt) => dt.with_timezone(&Utc),
-            _ => self.end() - Duration::nanoseconds(1),
+            _ => {
+                let end = self.end();
+                end.checked_sub_signed(Duration::nanoseconds(1))
+                    .unwrap_or(end)
+            }
         }
     }
 
@@ -337,6 +350,25 @@ mod tests {
             When::Year(2023).compare_to_cutoff(&d18),
             Some(Ordering::Less)
         );
+    }
+
+    #[test]
+    fn values_at_the_ends_of_the_calendar_do_not_overflow() {
+        let extremes = [
+            When::Date(NaiveDate::MAX),
+            When::Date(NaiveDate::MIN),
+            When::Year(i32::MAX),
+            When::Year(i32::MIN),
+            When::Month(i32::MAX, 12),
+            When::Month(2024, 0),
+            When::Month(2024, u32::MAX),
+        ];
+        for w in extremes {
+            assert!(w.start() <= w.end(), "{w:?}");
+            let _ = w.last();
+            let _ = w.compare_to_cutoff(&When::Year(2024));
+            let _ = w.to_string();
+        }
     }
 
     #[test]
