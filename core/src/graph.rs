@@ -324,6 +324,30 @@ impl ClaimGraph {
             .ok_or_else(|| Error::not_found(RecordKind::Claim, id))
     }
 
+    /// The attribution with this id, or [`Error::NotFound`].
+    pub fn get_attribution(&self, id: &str) -> Result<Attribution> {
+        self.attribution(id)
+            .ok_or_else(|| Error::not_found(RecordKind::Attribution, id))
+    }
+
+    /// The relation between sources with this id, or [`Error::NotFound`].
+    pub fn get_source_relation(&self, id: &str) -> Result<SourceRelation> {
+        self.source_relation(id)
+            .ok_or_else(|| Error::not_found(RecordKind::SourceRelation, id))
+    }
+
+    /// The relation between claims with this id, or [`Error::NotFound`].
+    pub fn get_claim_relation(&self, id: &str) -> Result<ClaimRelation> {
+        self.claim_relation(id)
+            .ok_or_else(|| Error::not_found(RecordKind::ClaimRelation, id))
+    }
+
+    /// The verdict with this id, or [`Error::NotFound`].
+    pub fn get_verdict(&self, id: &str) -> Result<Verdict> {
+        self.verdict(id)
+            .ok_or_else(|| Error::not_found(RecordKind::Verdict, id))
+    }
+
     /// The attribution with this id.
     pub fn attribution(&self, id: &str) -> Option<Attribution> {
         let ix = self.edge_index_by_id(id)?;
@@ -715,6 +739,20 @@ impl ClaimGraph {
 
     pub(crate) fn node_id(&self, ix: NodeIndex) -> &str {
         self.graph.node_weight(ix).map_or("", Node::id)
+    }
+
+    /// The node indices of a claim's subjects (empty for a source or a missing node).
+    pub(crate) fn subject_indices(&self, claim: NodeIndex) -> Vec<NodeIndex> {
+        let mut out = Vec::new();
+        self.extend_subject_indices(claim, &mut out);
+        out
+    }
+
+    /// Appends the node indices of a claim's subjects to `out`.
+    pub(crate) fn extend_subject_indices(&self, claim: NodeIndex, out: &mut Vec<NodeIndex>) {
+        if let Some(c) = self.claim_at(claim) {
+            out.extend(c.subjects.iter().filter_map(|s| self.node_index(s)));
+        }
     }
 
     pub(crate) fn source_at(&self, ix: NodeIndex) -> Option<&Source> {

@@ -1586,3 +1586,26 @@ proptest! {
         prop_assert_eq!(ClaimGraph::from_records(records).unwrap(), g);
     }
 }
+
+#[test]
+fn getting_a_missing_edge_names_its_kind_and_id() {
+    let g = ClaimGraph::new();
+    let cases = [
+        (g.get_attribution("a").map(|_| ()), RecordKind::Attribution),
+        (
+            g.get_source_relation("r").map(|_| ()),
+            RecordKind::SourceRelation,
+        ),
+        (
+            g.get_claim_relation("r").map(|_| ()),
+            RecordKind::ClaimRelation,
+        ),
+        (g.get_verdict("v").map(|_| ()), RecordKind::Verdict),
+    ];
+    for (result, expected) in cases {
+        match result {
+            Err(Error::NotFound { kind, .. }) => assert_eq!(kind, expected),
+            other => panic!("expected NotFound for {expected}, got {other:?}"),
+        }
+    }
+}

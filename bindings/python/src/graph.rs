@@ -8,7 +8,7 @@ use claimgraph::{ClaimGraph, Error, MergePolicy, RecordKind, When};
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyTuple, PyType};
 
-use crate::errors::{invalid_input, read, run, to_py_err, write};
+use crate::errors::{read, run, to_py_err, write};
 use crate::io::{jsonl_file, picture, PyImportReport, PyIngestReport};
 use crate::model::{
     PyAttribution, PyClaim, PyClaimRelation, PySource, PySourceRelation, PyVerdict,
@@ -119,16 +119,7 @@ fn not_found(kind: RecordKind, id: &str) -> Error {
 /// A merge policy from a `MergePolicy` member or its name.
 fn merge_policy(obj: &Bound<'_, PyAny>) -> PyResult<MergePolicy> {
     let name: String = obj.extract()?;
-    match name.as_str() {
-        "fail" => Ok(MergePolicy::Fail),
-        "keep_ours" => Ok(MergePolicy::KeepOurs),
-        "take_theirs" => Ok(MergePolicy::TakeTheirs),
-        _ => Err(invalid_input(
-            obj.py(),
-            "policy",
-            format!("{name:?} is not a merge policy: use fail, keep_ours or take_theirs"),
-        )),
-    }
+    name.parse().map_err(|e| to_py_err(obj.py(), e))
 }
 
 #[pymethods]
@@ -194,38 +185,24 @@ impl PyClaimGraph {
 
     /// The attribution with this id; `NotFoundError` when there is none.
     fn attribution(&self, py: Python<'_>, id: String) -> PyResult<PyAttribution> {
-        self.reading(py, |g| {
-            g.attribution(&id)
-                .ok_or_else(|| not_found(RecordKind::Attribution, &id))
-        })
-        .map(Into::into)
+        self.reading(py, |g| g.get_attribution(&id)).map(Into::into)
     }
 
     /// The relation between sources with this id; `NotFoundError` when there is none.
     fn source_relation(&self, py: Python<'_>, id: String) -> PyResult<PySourceRelation> {
-        self.reading(py, |g| {
-            g.source_relation(&id)
-                .ok_or_else(|| not_found(RecordKind::SourceRelation, &id))
-        })
-        .map(Into::into)
+        self.reading(py, |g| g.get_source_relation(&id))
+            .map(Into::into)
     }
 
     /// The relation between claims with this id; `NotFoundError` when there is none.
     fn claim_relation(&self, py: Python<'_>, id: String) -> PyResult<PyClaimRelation> {
-        self.reading(py, |g| {
-            g.claim_relation(&id)
-                .ok_or_else(|| not_found(RecordKind::ClaimRelation, &id))
-        })
-        .map(Into::into)
+        self.reading(py, |g| g.get_claim_relation(&id))
+            .map(Into::into)
     }
 
     /// The verdict with this id; `NotFoundError` when there is none.
     fn verdict(&self, py: Python<'_>, id: String) -> PyResult<PyVerdict> {
-        self.reading(py, |g| {
-            g.verdict(&id)
-                .ok_or_else(|| not_found(RecordKind::Verdict, &id))
-        })
-        .map(Into::into)
+        self.reading(py, |g| g.get_verdict(&id)).map(Into::into)
     }
 
     /// Every source, in the order they were added.

@@ -368,10 +368,7 @@ impl ClaimGraph {
         }
 
         // Denials and doubts.
-        let subjects = self
-            .claim_at(claim)
-            .map(|c| indices(self, &c.subjects))
-            .unwrap_or_default();
+        let subjects = self.subject_indices(claim);
         for (name, members) in group_by_tops(self, analysis, &indices(self, &status.deniers)) {
             let interested = members.iter().any(|&m| {
                 status

@@ -97,15 +97,7 @@ impl ClaimGraph {
         let origin_sccs = analysis.origin_sccs_of(&stances.asserters);
         let origins = analysis.origin_records(&origin_sccs);
         let independent_origins = analysis.independence(&origin_sccs);
-        let subjects: Vec<NodeIndex> = self
-            .claim_at(ix)
-            .map(|c| {
-                c.subjects
-                    .iter()
-                    .filter_map(|s| self.node_index(s))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let subjects = self.subject_indices(ix);
         let interested_deniers = stances
             .deniers
             .iter()

@@ -123,9 +123,7 @@ impl ClaimGraph {
         }
         subjects.clear();
         if !deniers.is_empty() {
-            if let Some(c) = self.claim_at(ix) {
-                subjects.extend(c.subjects.iter().filter_map(|s| self.node_index(s)));
-            }
+            self.extend_subject_indices(ix, subjects);
         }
         let interested_denial = deniers
             .iter()
