@@ -84,9 +84,10 @@ impl std::fmt::Display for Location {
 /// Every way a claimgraph operation can fail.
 ///
 /// Variants carry the id, field, line or version involved, so that callers (and the Python and
-/// mobile bindings) can react to the kind of failure without parsing messages.
+/// mobile bindings) can react to the kind of failure without parsing messages. Not
+/// `#[non_exhaustive]`: each binding maps every variant, and a variant added here must fail their
+/// build until they do.
 #[derive(Debug, thiserror::Error)]
-#[non_exhaustive]
 pub enum Error {
     /// An id is empty, too long, or contains control characters or surrounding white space.
     #[error("invalid id {id:?}: {reason}")]

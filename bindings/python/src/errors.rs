@@ -245,9 +245,6 @@ pub(crate) fn to_py_err(py: Python<'_>, e: Error) -> PyErr {
                 ("path", s(py, path.display().to_string())),
             ],
         ),
-        // A variant added to the core after this binding: still a claimgraph error, with the
-        // core's message.
-        _ => raise(py, Class::Base, message, &[]),
     }
 }
 
