@@ -3,7 +3,8 @@
 use std::path::PathBuf;
 
 /// What kind of record an id names; used in errors and lookups.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum RecordKind {
     /// A [`Source`](crate::Source) node.
     Source,

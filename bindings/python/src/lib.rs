@@ -10,6 +10,7 @@
 )]
 
 mod errors;
+mod fields;
 mod graph;
 mod io;
 mod model;

@@ -37,7 +37,7 @@ const FORMAT: &str = "PROV-JSON";
 /// [`skipped`](ImportReport::skipped), and every choice the import made on the reader's behalf
 /// (an undeclared element created, an id disambiguated, a rating kept only as its label) is in
 /// [`notes`](ImportReport::notes).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct ImportReport {
     /// How many records of each kind were added to the graph.
     pub added: Counts,
@@ -50,7 +50,7 @@ pub struct ImportReport {
 }
 
 /// A record, or one attribute of a record, that an import read but did not keep.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct SkippedRecord {
     /// What was skipped: a PROV record kind (`"activity"`, `"wasGeneratedBy"`, `"used"`, ...),
     /// `"attribute"` for one attribute of a record that was kept, or the `@type` of a JSON-LD
