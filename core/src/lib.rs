@@ -20,8 +20,8 @@ pub use error::{Error, Location, RecordKind, Result};
 pub use graph::{ClaimGraph, Counts, Records};
 pub use id::{validate_id, MAX_ID_LEN};
 pub use io::{
-    ClaimParts, ImportReport, IngestReport, JsonlOptions, PictureOptions, ReportOptions,
-    SkippedRecord,
+    ClaimParts, ImportReport, IngestReport, JsonlOptions, PictureOptions, RejectedRecord,
+    ReportOptions, SkippedRecord,
 };
 pub use model::{
     label_truth, Attribution, Claim, ClaimRelation, ClaimRelationKind, Modality, Quantity, Rating,
