@@ -1,6 +1,6 @@
 //! What the JSON Lines ingest and the PROV and ClaimReview imports report.
 
-use claimgraph::{ImportReport, IngestReport, SkippedRecord};
+use claimgraph::{ImportReport, IngestReport, RejectedRecord, SkippedRecord};
 
 use crate::fields::{fields, wrapper};
 
@@ -46,6 +46,28 @@ fields! {
         bundles,
         /// Choices made while reading, one sentence each.
         notes,
+        /// Records a lenient import could not read and left out whole (`RejectedRecord`
+        /// objects), each with where and why.
+        rejected,
+    }
+}
+
+wrapper! {
+    /// A record that a lenient import left out because it could not be read.
+    PyRejectedRecord(RejectedRecord) as "RejectedRecord"
+}
+
+fields! {
+    PyRejectedRecord(RejectedRecord) as "RejectedRecord" {
+        ;
+        /// Its 0-based position among the records of the input.
+        index,
+        /// Its JSON path (`$[3]`).
+        record,
+        /// The JSON path of the field that could not be read, or the record's own path.
+        field,
+        /// What was wrong with it.
+        reason,
     }
 }
 

@@ -114,6 +114,14 @@ pub enum ClaimGraphError {
         /// The sentence to show a reader, with the operating system's reason.
         detail: String,
     },
+    /// A graph database could not be opened, read or written: it is damaged, belongs to another
+    /// program, or is held by another process.
+    Database {
+        /// The database file.
+        path: String,
+        /// The sentence to show a reader.
+        detail: String,
+    },
     /// A fault inside the library (a bug). The graph object may be unusable afterwards; reload it.
     Internal {
         /// The sentence to show a reader.
@@ -133,6 +141,7 @@ impl ClaimGraphError {
             | ClaimGraphError::MergeConflict { detail, .. }
             | ClaimGraphError::LimitExceeded { detail, .. }
             | ClaimGraphError::Io { detail, .. }
+            | ClaimGraphError::Database { detail, .. }
             | ClaimGraphError::Internal { detail } => detail,
         }
     }
@@ -237,6 +246,10 @@ impl From<claimgraph::Error> for ClaimGraphError {
             },
             E::Io { action, path, .. } => ClaimGraphError::Io {
                 action: action.to_owned(),
+                path: path.display().to_string(),
+                detail,
+            },
+            E::Database { path, .. } => ClaimGraphError::Database {
                 path: path.display().to_string(),
                 detail,
             },

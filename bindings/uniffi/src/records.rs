@@ -16,8 +16,8 @@ use claimgraph::{
     Assessment, Attribution, Chain, CircularReporting, Claim, ClaimRelation, ClaimRelationKind,
     Contradiction, Counts, Findings, ImportReport, IngestReport, MergePolicy, MergeReport,
     Modality, Origin, OriginGroup, Period, Quantity, Rating, Reason, ReasonKind, RecordKind,
-    Reliability, SkippedRecord, Source, SourceKind, SourceRelation, SourceRelationKind, Stance,
-    Status, StatusSummary, Verdict, When,
+    RejectedRecord, Reliability, SkippedRecord, Source, SourceKind, SourceRelation,
+    SourceRelationKind, Stance, Status, StatusSummary, Verdict, When,
 };
 
 use crate::error::ClaimGraphError;
@@ -392,4 +392,14 @@ pub struct ImportReport {
     pub skipped: Vec<SkippedRecord>,
     pub bundles: Vec<String>,
     pub notes: Vec<String>,
+    #[uniffi(default)]
+    pub rejected: Vec<RejectedRecord>,
+}
+
+#[uniffi::remote(Record)]
+pub struct RejectedRecord {
+    pub index: Count,
+    pub record: String,
+    pub field: String,
+    pub reason: String,
 }

@@ -55,7 +55,7 @@ pub struct ImportReport {
 
 /// A record that a lenient import left out because it could not be read, such as a
 /// ClaimReview whose rating is not a number.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct RejectedRecord {
     /// Its 0-based position among the records of the input (the reviews of a ClaimReview
     /// array or `@graph`).

@@ -36,6 +36,7 @@ class ErrorMappingTest {
             is ClaimGraphException.MergeConflict -> e.detail
             is ClaimGraphException.LimitExceeded -> e.detail
             is ClaimGraphException.Io -> e.detail
+            is ClaimGraphException.Database -> e.detail
             is ClaimGraphException.Internal -> e.detail
         }
         assertEquals(detail, text)
