@@ -283,7 +283,8 @@ fn an_altered_history_is_found_and_located() -> claimgraph::Result<()> {
         let mut g = ClaimGraph::open(&path)?;
         small_desk(&mut g)?;
         g.add_verdict(Verdict::new("politifact", "abuse", "False"))?;
-        assert_eq!(g.verify_history()?.events, 7);
+        g.update_source(Source::new("abc", SourceKind::Outlet, "ABC News"))?;
+        assert_eq!(g.verify_history()?.events, 8);
     }
     {
         let db = rusqlite::Connection::open(&path).expect("open");
@@ -301,8 +302,17 @@ fn an_altered_history_is_found_and_located() -> claimgraph::Result<()> {
         db.execute("DELETE FROM events WHERE seq = 2", [])
             .expect("tamper");
     }
+    // Event 2 held an earlier value of "abc": the graph still opens, the gap is found.
     let check = ClaimGraph::open(&path)?.verify_history()?;
     assert_eq!(check.first_altered, Some(2));
+    {
+        let db = rusqlite::Connection::open(&path).expect("open");
+        db.execute("DELETE FROM events WHERE seq = 8", [])
+            .expect("tamper");
+    }
+    // Event 8 holds the current value of "abc": the database is damaged, and says where.
+    let err = ClaimGraph::open(&path).expect_err("current value missing");
+    assert!(err.to_string().contains("\"abc\""), "{err}");
     Ok(())
 }
 
