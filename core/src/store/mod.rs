@@ -29,6 +29,11 @@
 //! # Ok::<(), claimgraph::Error>(())
 //! ```
 
+/// The repository README's examples run as doctests, so they cannot drift from the API.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+struct RepositoryReadme;
+
 mod history;
 mod prov;
 mod record;
