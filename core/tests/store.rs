@@ -506,3 +506,36 @@ fn killed_at_random_moments_every_returned_change_survives() -> claimgraph::Resu
     assert!(!confirmed.is_empty());
     Ok(())
 }
+
+#[test]
+fn another_process_cannot_open_a_held_file_and_says_why() -> claimgraph::Result<()> {
+    let dir = temp();
+    let path = dir.path().join("desk.db");
+    let mut g = ClaimGraph::open(&path)?;
+    small_desk(&mut g)?;
+    let exe = std::env::current_exe().expect("test binary");
+    let out = Command::new(&exe)
+        .args([
+            "kill_test_child",
+            "--exact",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env("CLAIMGRAPH_KILL_TEST_DB", &path)
+        .output()
+        .expect("run child");
+    assert!(
+        !out.status.success(),
+        "the second process opened a held file"
+    );
+    let text =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert!(text.contains("in use"), "{text}");
+    // The holder is unaffected, and so is the file.
+    g.add_claim(Claim::new("after", "Added after the other process gave up"))?;
+    drop(g);
+    let g = ClaimGraph::open(&path)?;
+    assert!(g.claim("after").is_some());
+    assert!(g.verify_history()?.intact());
+    Ok(())
+}
