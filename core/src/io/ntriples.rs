@@ -361,4 +361,47 @@ impl ClaimGraph {
         })?;
         Ok(t.count)
     }
+
+    /// Writes the graph as PROV-O N-Triples ([`ClaimGraph::write_ntriples`]) into the file at
+    /// `path`, through a temporary file beside it that is renamed when complete, so a failed
+    /// export never leaves a truncated file under the name. Returns how many triples were
+    /// written; errors name the file.
+    pub fn save_ntriples(&self, path: impl AsRef<std::path::Path>) -> Result<u64> {
+        let path = path.as_ref();
+        let io = |action: &'static str, p: &std::path::Path| {
+            let p = p.to_path_buf();
+            move |e: std::io::Error| Error::Io {
+                action,
+                path: p,
+                source: e,
+            }
+        };
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        let temp = path.with_file_name(format!(
+            ".{}.tmp-{}",
+            name.as_deref().unwrap_or("graph.nt"),
+            std::process::id()
+        ));
+        let file = std::fs::File::create(&temp).map_err(io("create", &temp))?;
+        let written = self.write_ntriples(&file).and_then(|n| {
+            file.sync_all().map_err(io("sync", &temp))?;
+            Ok(n)
+        });
+        let n = match written {
+            Ok(n) => n,
+            Err(e) => {
+                let _ = std::fs::remove_file(&temp);
+                return Err(match e {
+                    Error::Io { action, source, .. } => Error::Io {
+                        action,
+                        path: path.to_path_buf(),
+                        source,
+                    },
+                    other => other,
+                });
+            }
+        };
+        std::fs::rename(&temp, path).map_err(io("rename", path))?;
+        Ok(n)
+    }
 }
