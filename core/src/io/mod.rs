@@ -98,13 +98,18 @@ pub(crate) mod native;
 pub(crate) mod ntriples;
 pub(crate) mod picture;
 pub(crate) mod prov;
+pub(crate) mod report;
 #[cfg(feature = "parquet")]
 pub mod tables;
 
 pub use jsonl::{IngestReport, JsonlOptions, JSONL_FORMAT_VERSION};
 pub use native::{FORMAT_NAME, FORMAT_VERSION};
 pub use picture::PictureOptions;
-pub use prov::{ImportReport, SkippedRecord, CLAIMGRAPH_NAMESPACE, EDGE_NAMESPACE, NODE_NAMESPACE};
+pub use prov::{
+    ImportReport, RejectedRecord, SkippedRecord, CLAIMGRAPH_NAMESPACE, EDGE_NAMESPACE,
+    NODE_NAMESPACE,
+};
+pub use report::{ClaimParts, ReportOptions, REPORT_JSON_KEYS};
 #[cfg(feature = "parquet")]
 pub use tables::{ArrowTable, TableFile, PARQUET_TABLES};
 
