@@ -669,3 +669,37 @@ fn colour_is_used_only_when_asked_for_or_on_a_terminal() {
         .success()
         .stderr("");
 }
+
+#[test]
+fn lenient_claimreview_leaves_out_what_it_cannot_read_and_says_so() {
+    // The second review's rating is a word where a number belongs.
+    let feed = r#"[
+      {"@type": "ClaimReview", "claimReviewed": "The moon is made of cheese",
+       "author": {"name": "Desk"}, "reviewRating": {"alternateName": "False"}},
+      {"@type": "ClaimReview", "claimReviewed": "Cows fly",
+       "author": {"name": "Desk"}, "reviewRating": {"ratingValue": "False"}}
+    ]"#;
+    claimgraph()
+        .args(["convert", "--from", "claimreview", "-", "-"])
+        .write_stdin(feed)
+        .assert()
+        .code(1)
+        .stderr(contains("reviewRating"));
+    let (expected, _) = ClaimGraph::from_claimreview_json_lenient(feed).unwrap();
+    claimgraph()
+        .args(["convert", "--lenient", "-", "-"])
+        .write_stdin(feed)
+        .assert()
+        .success()
+        .stdout(expected.to_json())
+        .stderr(contains(
+            "warning: standard input: left out $[1] (field $[1].reviewRating.ratingValue)",
+        ));
+    claimgraph()
+        .args(["validate", "--lenient", "-q", "-"])
+        .write_stdin(feed)
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("");
+}
