@@ -92,6 +92,7 @@ fn report_json_is_one_object_per_claim_and_line() {
     let g = reference();
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), g.counts().claims);
+    assert_eq!(lines, g.report_json_lines().unwrap());
     for line in &lines {
         let v: serde_json::Value = serde_json::from_str(line).unwrap();
         assert!(v["score"].is_number() && v["reasons"].is_array(), "{line}");
