@@ -9,6 +9,7 @@ mod graph;
 mod id;
 mod index;
 pub mod io;
+mod matching;
 mod model;
 pub mod query;
 mod time;
@@ -17,6 +18,10 @@ pub use error::{Error, Location, RecordKind, Result};
 pub use graph::{ClaimGraph, Counts, Records};
 pub use id::{validate_id, MAX_ID_LEN};
 pub use io::{ImportReport, IngestReport, JsonlOptions, PictureOptions, SkippedRecord};
+pub use matching::{
+    ClaimIndex, DuplicateCandidate, IndexOptions, Language, MatchKind, MatchPart, MatchWeights,
+    SimilarClaim, SimilarOptions,
+};
 pub use model::{
     label_truth, Attribution, Claim, ClaimRelation, ClaimRelationKind, Modality, Quantity, Rating,
     Reliability, Source, SourceKind, SourceRelation, SourceRelationKind, Stance, Verdict,
