@@ -9,6 +9,7 @@ mod graph;
 mod id;
 mod index;
 pub mod io;
+pub mod lexicon;
 mod matching;
 mod model;
 pub mod query;
@@ -17,7 +18,10 @@ mod time;
 pub use error::{Error, Location, RecordKind, Result};
 pub use graph::{ClaimGraph, Counts, Records};
 pub use id::{validate_id, MAX_ID_LEN};
-pub use io::{ImportReport, IngestReport, JsonlOptions, PictureOptions, SkippedRecord};
+pub use io::{
+    ClaimParts, ImportReport, IngestReport, JsonlOptions, PictureOptions, RejectedRecord,
+    ReportOptions, SkippedRecord,
+};
 pub use matching::{
     ClaimIndex, DuplicateCandidate, IndexOptions, Language, MatchKind, MatchPart, MatchWeights,
     SimilarClaim, SimilarOptions,
