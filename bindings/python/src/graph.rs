@@ -10,6 +10,7 @@ use pyo3::types::{PyList, PyTuple, PyType};
 
 use crate::errors::{read, run, to_py_err, write};
 use crate::io::{jsonl_file, picture, PyImportReport, PyIngestReport};
+use crate::matching::{similar_options, PyDuplicateCandidate, PySimilarClaim};
 use crate::model::{
     PyAttribution, PyClaim, PyClaimRelation, PySource, PySourceRelation, PyVerdict,
 };
@@ -674,12 +675,54 @@ impl PyClaimGraph {
         list(py, v, PySource::from)
     }
 
-    /// Claims whose text contains every word of `query`, ignoring case.
+    /// Claims whose text contains every content word of `query`, ignoring case and accents,
+    /// after stemming ("container" finds "containers").
     fn search_claims<'py>(&self, py: Python<'py>, query: String) -> PyResult<Bound<'py, PyList>> {
         let v = self.reading(py, |g| {
             Ok(g.search_claims(&query).into_iter().cloned().collect())
         })?;
         list(py, v, PyClaim::from)
+    }
+
+    /// The `k` claims most similar to `text`, best first, each with the reasons for its score
+    /// (`SimilarClaim`: claim id, score in [0, 1], shared content words, parts). Words are
+    /// stemmed and folded, and character n-grams, numbers, names and links count too;
+    /// `min_score` and `min_shared_words` leave out weak matches, `weights` maps a kind
+    /// ("words", "ngrams", "numbers", "names", "links") to its weight.
+    ///
+    /// ```python
+    /// g = ClaimGraph()
+    /// g.add_claim("jail", "The senator was imprisoned for fraud in 2019")
+    /// g.similar_claims("Senator imprisoned over 2019 frauds?", k=3)[0].claim  # 'jail'
+    /// ```
+    #[pyo3(signature = (text, k=10, *, min_score=0.0, min_shared_words=0, weights=None))]
+    fn similar_claims<'py>(
+        &self,
+        py: Python<'py>,
+        text: String,
+        k: usize,
+        min_score: f64,
+        min_shared_words: usize,
+        weights: Option<std::collections::HashMap<String, f64>>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let options = similar_options(k, min_score, min_shared_words, weights)?;
+        let v = self.reading(py, |g| Ok(g.similar_claims_with(&text, &options)))?;
+        list(py, v, PySimilarClaim::from)
+    }
+
+    /// Pairs of claims that may be wordings of one claim and are not yet linked by same-as,
+    /// best first (`DuplicateCandidate`), scoring at least `min_score`; at most `k` per claim.
+    #[pyo3(signature = (*, min_score=0.5, min_shared_words=1, k=10))]
+    fn duplicate_candidates<'py>(
+        &self,
+        py: Python<'py>,
+        min_score: f64,
+        min_shared_words: usize,
+        k: usize,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let options = similar_options(k, min_score, min_shared_words, None)?;
+        let v = self.reading(py, |g| Ok(g.duplicate_candidates(&options)))?;
+        list(py, v, PyDuplicateCandidate::from)
     }
 
     /// Merges `other` into this graph (records with the same id are the same record).

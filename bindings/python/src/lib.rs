@@ -12,6 +12,7 @@
 mod errors;
 mod graph;
 mod io;
+mod matching;
 mod model;
 mod query;
 mod records;
@@ -27,6 +28,8 @@ mod _claimgraph {
     use crate::graph::PyClaimGraph;
     #[pymodule_export]
     use crate::io::{PyImportReport, PyIngestReport, PySkippedRecord};
+    #[pymodule_export]
+    use crate::matching::{PyDuplicateCandidate, PyMatchPart, PySimilarClaim};
     #[pymodule_export]
     use crate::model::{
         PyAttribution, PyClaim, PyClaimRelation, PyQuantity, PyRating, PySource, PySourceRelation,

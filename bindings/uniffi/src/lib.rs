@@ -21,6 +21,7 @@ uniffi::setup_scaffolding!("claimgraph");
 mod error;
 mod formats;
 mod graph;
+mod matching;
 pub mod model;
 mod query;
 
