@@ -20,6 +20,8 @@ pub enum InputFormat {
     Prov,
     /// schema.org ClaimReview JSON-LD.
     Claimreview,
+    /// A graph database file (SQLite), as `ClaimGraph::open` makes it.
+    Database,
 }
 
 /// A format a graph is written in.
@@ -37,6 +39,9 @@ pub enum OutputFormat {
     Mermaid,
     /// The Graphviz picture as SVG, drawn by Graphviz's `dot` (which must be installed).
     Svg,
+    /// A graph database file (SQLite): created, or merged into when it exists, with the
+    /// change recorded in its history.
+    Database,
 }
 
 impl InputFormat {
@@ -51,6 +56,7 @@ impl InputFormat {
             return Some(InputFormat::Claimreview);
         }
         match extension(path).as_deref() {
+            Some("db" | "sqlite" | "sqlite3") => Some(InputFormat::Database),
             Some("jsonl" | "ndjson") => Some(InputFormat::Jsonl),
             Some("jsonld") => Some(InputFormat::Claimreview),
             _ => None,
@@ -61,6 +67,9 @@ impl InputFormat {
     /// first; a JSON Lines file's first line is a whole object with a `"type"`; JSON-LD has an
     /// `@context` or `@type`; PROV-JSON groups its records under PROV's record names.
     pub fn sniff(head: &[u8]) -> Option<InputFormat> {
+        if head.starts_with(b"SQLite format 3\0") {
+            return Some(InputFormat::Database);
+        }
         let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
         let start = head.iter().position(|b| !b.is_ascii_whitespace())?;
         let head = &head[start..];
@@ -123,6 +132,7 @@ impl OutputFormat {
             Some("dot" | "gv") => Some(OutputFormat::Dot),
             Some("mmd" | "mermaid") => Some(OutputFormat::Mermaid),
             Some("svg") => Some(OutputFormat::Svg),
+            Some("db" | "sqlite" | "sqlite3") => Some(OutputFormat::Database),
             _ => None,
         }
     }

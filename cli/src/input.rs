@@ -65,6 +65,18 @@ pub fn read_graph(file: &str, from: Option<InputFormat>, ui: &Ui) -> Result<Clai
             InputFormat::sniff(&head).ok_or_else(|| unknown_format(&name, &head))?
         }
     };
+    if format == InputFormat::Database {
+        drop(reader);
+        bar.finish_and_clear();
+        if file == "-" {
+            return Err(Failure::Usage(
+                "a graph database is read from its file, not from standard input".into(),
+            ));
+        }
+        return ClaimGraph::open(file)
+            .map(claimgraph::StoredGraph::into_graph)
+            .map_err(|e| Failure::in_file(&name, e));
+    }
     let reader = BufReader::with_capacity(1 << 20, io::Cursor::new(head).chain(reader));
 
     let read = match format {
@@ -78,6 +90,7 @@ pub fn read_graph(file: &str, from: Option<InputFormat>, ui: &Ui) -> Result<Clai
             }
             graph
         }),
+        InputFormat::Database => unreachable_database(&name),
         InputFormat::Prov | InputFormat::Claimreview => {
             let text = read_text(reader, &name, format)?;
             let imported = if format == InputFormat::Prov {
@@ -163,4 +176,16 @@ fn warn_import(ui: &Ui, name: &str, report: &ImportReport) {
         report.skipped.len(),
         kinds.join(", ")
     ));
+}
+
+/// Databases are opened by path before any stream is read.
+fn unreachable_database(name: &str) -> claimgraph::Result<ClaimGraph> {
+    Err(Error::Format {
+        format: "graph database",
+        location: claimgraph::Location {
+            path: Some(PathBuf::from(name)),
+            ..claimgraph::Location::default()
+        },
+        message: "a graph database is opened by its path".into(),
+    })
 }

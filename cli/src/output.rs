@@ -54,6 +54,18 @@ pub fn write_graph(
             working.finish_and_clear();
             return saved.map_err(Failure::graph);
         }
+        OutputFormat::Database if out == "-" => {
+            return Err(Failure::Usage(
+                "a graph database is written to a file, not to standard output".into(),
+            ))
+        }
+        OutputFormat::Database => {
+            let working = ui.working(&format!("writing {out}"));
+            let written = claimgraph::ClaimGraph::open(out)
+                .and_then(|mut db| db.merge(graph, claimgraph::MergePolicy::Fail));
+            working.finish_and_clear();
+            return written.map(drop).map_err(|e| Failure::in_file(out, e));
+        }
         OutputFormat::Native => graph.to_json(),
         OutputFormat::Prov => graph.to_prov_json(),
         OutputFormat::Claimreview => graph.to_claimreview_json(),

@@ -17,6 +17,7 @@ mod chains;
 mod completions;
 mod convert;
 mod findings;
+mod history;
 mod man;
 mod merge;
 mod report;
@@ -64,6 +65,9 @@ commands! {
     Convert => convert,
     /// Merges graph B into graph A and writes the result.
     Merge => merge,
+    /// What was changed in a graph database, by whom, when and why; or whether its log was
+    /// altered (--verify).
+    History => history,
     /// Writes the completion script for a shell.
     Completions => completions,
     /// Writes the manual page (or, with --dir, a page per command).

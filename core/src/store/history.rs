@@ -44,6 +44,29 @@ pub struct Event {
     pub hash: String,
 }
 
+impl serde::Serialize for Event {
+    /// One JSON object with every field; `kind` and `action` by their names, `at` in RFC 3339,
+    /// `before` and `after` as the records' native JSON.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(13))?;
+        m.serialize_entry("seq", &self.seq)?;
+        m.serialize_entry("change", &self.change)?;
+        m.serialize_entry("at", &format_time(&self.at))?;
+        m.serialize_entry("actor", &self.actor)?;
+        m.serialize_entry("reason", &self.reason)?;
+        m.serialize_entry("operation", &self.operation)?;
+        m.serialize_entry("undoes", &self.undoes)?;
+        m.serialize_entry("action", self.action.as_str())?;
+        m.serialize_entry("kind", kind_name(self.kind))?;
+        m.serialize_entry("id", &self.id)?;
+        m.serialize_entry("before", &self.before)?;
+        m.serialize_entry("after", &self.after)?;
+        m.serialize_entry("hash", &self.hash)?;
+        m.end()
+    }
+}
+
 impl Event {
     pub(crate) fn step(&self) -> Step {
         Step {

@@ -158,6 +158,14 @@ impl StoredGraph {
         &self.graph
     }
 
+    /// Closes the database and keeps the graph in memory, detached from the file.
+    pub fn into_graph(mut self) -> ClaimGraph {
+        if self.open.is_some() {
+            let _ = self.rollback();
+        }
+        std::mem::take(&mut self.graph)
+    }
+
     /// Sets who the following changes are recorded as made by ("desk:alice").
     pub fn set_actor(&mut self, actor: impl Into<String>) {
         self.actor = actor.into();
