@@ -30,6 +30,7 @@ from ._claimgraph import (
     ClaimRelation,
     Contradiction,
     Counts,
+    Extraction,
     Findings,
     ImportReport,
     IngestReport,
@@ -49,6 +50,7 @@ from ._claimgraph import (
     StatusSummary,
     Verdict,
     __version__,
+    extract,
 )
 from ._enums import (
     ClaimRelationKind,
@@ -87,6 +89,7 @@ __all__ = [
     "ClaimRelationKind",
     "Contradiction",
     "Counts",
+    "Extraction",
     "DuplicateIdError",
     "Findings",
     "FormatError",
@@ -123,4 +126,5 @@ __all__ = [
     "UnsupportedVersionError",
     "Verdict",
     "__version__",
+    "extract",
 ]
