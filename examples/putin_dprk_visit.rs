@@ -18,7 +18,7 @@
 //!
 //! - `id`, `text`: the claim;
 //! - every field of `Status` as serde writes it, except `claim` (the same as `id`):
-//!   `asserters`, `deniers`, `doubters`, `disputed`, `origins`, `independent_origins`,
+//!   `asserters`, `deniers`, `doubters`, `no_comment`, `disputed`, `origins`, `independent_origins`,
 //!   `unnamed_only`, `interested_deniers`, `circular_reporting`, `verdicts`;
 //! - `independent_origin_count`: the number of independent origin groups;
 //! - `score`, `reasons`: the claim's assessment.

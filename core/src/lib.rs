@@ -18,12 +18,12 @@ pub use graph::{ClaimGraph, Counts, Records};
 pub use id::{validate_id, MAX_ID_LEN};
 pub use io::{ImportReport, IngestReport, JsonlOptions, PictureOptions, SkippedRecord};
 pub use model::{
-    label_truth, Attribution, Claim, ClaimRelation, ClaimRelationKind, Modality, Quantity, Rating,
-    Reliability, Source, SourceKind, SourceRelation, SourceRelationKind, Stance, Verdict,
+    label_truth, Attribution, Claim, ClaimRelation, ClaimRelationKind, Hop, Modality, Quantity,
+    Rating, Reliability, Source, SourceKind, SourceRelation, SourceRelationKind, Stance, Verdict,
 };
 pub use query::{
     AsOf, Assessment, Chain, CircularReporting, Contradiction, Findings, MergeChoice,
     MergeConflict, MergePolicy, MergeReport, Origin, OriginGroup, Reason, ReasonKind, Status,
     StatusSummary,
 };
-pub use time::{Period, When};
+pub use time::{PartialDate, Period, When};

@@ -399,8 +399,8 @@ fn the_reference_article_draws_every_record_and_lays_out() {
     let vias: usize = {
         let mut pairs = std::collections::BTreeSet::new();
         for a in g.attributions() {
-            if let Some(v) = a.via {
-                pairs.insert((a.claim, v));
+            if let Some(v) = a.reported_in() {
+                pairs.insert((a.claim.clone(), v.to_owned()));
             }
         }
         pairs.len()

@@ -16,12 +16,13 @@ pub mod reference;
 /// The keys of each JSON line: the claim's id and text, every field of [`Status`] except `claim`
 /// (which repeats the id), the independent-origin count, and the score and reasons of the claim's
 /// assessment. The lines themselves list their keys sorted (see [`json_lines`]).
-pub const JSON_LINE_KEYS: [&str; 15] = [
+pub const JSON_LINE_KEYS: [&str; 16] = [
     "id",
     "text",
     "asserters",
     "deniers",
     "doubters",
+    "no_comment",
     "disputed",
     "origins",
     "independent_origins",
@@ -236,9 +237,23 @@ fn attribution_line(graph: &ClaimGraph, a: &Attribution) -> String {
     if let Some(q) = &a.quote {
         parts.push(format!("\u{201c}{q}\u{201d}"));
     }
-    match &a.via {
-        Some(v) if *v != a.source => parts.push(format!("via {v}")),
-        _ => {}
+    let hops: Vec<String> = a
+        .via
+        .iter()
+        .filter(|h| h.source != a.source)
+        .map(|h| match &h.date {
+            Some(d) => format!("{} ({d})", h.source),
+            None => h.source.clone(),
+        })
+        .collect();
+    if !hops.is_empty() {
+        parts.push(format!("via {}", hops.join(" > ")));
+    }
+    if !a.basis.is_empty() {
+        parts.push(format!("resting on {}", a.basis.join(", ")));
+    }
+    if !a.covers.is_empty() {
+        parts.push(format!("also covering {}", a.covers.join(", ")));
     }
     parts.join(", ")
 }

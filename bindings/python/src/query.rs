@@ -92,6 +92,13 @@ impl PyStatus {
         tuple(py, &self.inner.doubters)
     }
 
+    /// Ids of the distinct sources recorded as saying nothing either way ("declined to
+    /// comment", "did not respond"), sorted; they count neither for nor against the claim.
+    #[getter]
+    fn no_comment<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        tuple(py, &self.inner.no_comment)
+    }
+
     /// True when the claim is both asserted and denied.
     #[getter]
     fn disputed(&self) -> bool {

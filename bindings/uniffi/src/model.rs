@@ -92,6 +92,8 @@ mirror_enum! {
         Denies,
         /// The source questions the claim without denying it.
         Doubts,
+        /// A non-statement ("declined to comment", "did not respond"): shown, counted neither way.
+        NoComment,
     }
 }
 
@@ -351,7 +353,8 @@ pub struct Attribution {
     /// The exact words.
     #[uniffi(default = None)]
     pub quote: Option<String>,
-    /// The document or outlet the attribution was reported in (a source id).
+    /// The document or outlet the attribution was reported in (a source id): the last hop of
+    /// its reporting chain.
     #[uniffi(default = None)]
     pub via: Option<String>,
     /// The edge id; left out, `"{source}:{stance}:{claim}"`.
@@ -361,14 +364,15 @@ pub struct Attribution {
 
 impl From<claimgraph::Attribution> for Attribution {
     fn from(a: claimgraph::Attribution) -> Self {
+        let via = a.reported_in().map(str::to_owned);
         Attribution {
             source: a.source,
             claim: a.claim,
             stance: a.stance.into(),
             modality: a.modality.into(),
             said: when_text(a.said),
+            via,
             quote: a.quote,
-            via: a.via,
             id: Some(a.id),
         }
     }
@@ -384,7 +388,7 @@ impl TryFrom<Attribution> for claimgraph::Attribution {
         core.said = parse_when(a.said, Some(&core.id), "said")?;
         core.modality = a.modality.into();
         core.quote = a.quote;
-        core.via = a.via;
+        core.via = a.via.into_iter().map(claimgraph::Hop::new).collect();
         Ok(core)
     }
 }

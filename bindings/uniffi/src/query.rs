@@ -114,6 +114,9 @@ pub struct Status {
     pub deniers: Vec<String>,
     /// Ids of the distinct sources that doubt it, sorted.
     pub doubters: Vec<String>,
+    /// Ids of the sources recorded as saying nothing either way ("declined to comment"),
+    /// sorted; they count neither for nor against the claim.
+    pub no_comment: Vec<String>,
     /// True when the claim is both asserted and denied.
     pub disputed: bool,
     /// The origins of its assertions, sorted by id.
@@ -140,6 +143,7 @@ impl From<claimgraph::Status> for Status {
             asserters: s.asserters,
             deniers: s.deniers,
             doubters: s.doubters,
+            no_comment: s.no_comment,
             disputed: s.disputed,
             origins: s.origins.into_iter().map(Into::into).collect(),
             independent_origins: s.independent_origins.into_iter().map(Into::into).collect(),

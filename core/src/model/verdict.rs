@@ -178,6 +178,10 @@ impl Verdict {
         if let Some(r) = &self.rating {
             r.validate(&self.id)?;
         }
+        if let Some(w) = &self.date {
+            w.validate()
+                .map_err(|e| Error::invalid_field(&self.id, "date", e.to_string()))?;
+        }
         crate::model::source::non_empty_opt(&self.id, "url", &self.url)?;
         crate::model::source::non_empty_opt(&self.id, "summary", &self.summary)?;
         Ok(())

@@ -20,6 +20,9 @@ pub struct Status {
     pub deniers: Vec<String>,
     /// Ids of the distinct sources that doubt it, sorted.
     pub doubters: Vec<String>,
+    /// Ids of the distinct sources recorded as saying nothing either way ("declined to
+    /// comment", "did not respond"), sorted. They count neither for nor against the claim.
+    pub no_comment: Vec<String>,
     /// True when the claim is both asserted and denied.
     pub disputed: bool,
     /// The origins of its assertions, sorted by id.
@@ -112,6 +115,7 @@ impl ClaimGraph {
             asserters: ids(self, &stances.asserters),
             deniers: ids(self, &stances.deniers),
             doubters: ids(self, &stances.doubters),
+            no_comment: ids(self, &stances.no_comment),
             origins,
             independent_origins,
             interested_deniers,
@@ -128,12 +132,18 @@ impl ClaimGraph {
                     Stance::Asserts => s.asserters.push(e.source()),
                     Stance::Denies => s.deniers.push(e.source()),
                     Stance::Doubts => s.doubters.push(e.source()),
+                    Stance::NoComment => s.no_comment.push(e.source()),
                 },
                 Edge::Verdict(_) => s.verdicts.extend(self.verdict_at(e.id())),
                 Edge::SourceRelation(_) | Edge::ClaimRelation(_) => {}
             }
         }
-        for list in [&mut s.asserters, &mut s.deniers, &mut s.doubters] {
+        for list in [
+            &mut s.asserters,
+            &mut s.deniers,
+            &mut s.doubters,
+            &mut s.no_comment,
+        ] {
             list.sort_unstable_by(|a, b| self.node_id(*a).cmp(self.node_id(*b)));
             list.dedup();
         }
@@ -152,5 +162,6 @@ pub(crate) struct Stances {
     pub(crate) asserters: Vec<NodeIndex>,
     pub(crate) deniers: Vec<NodeIndex>,
     pub(crate) doubters: Vec<NodeIndex>,
+    pub(crate) no_comment: Vec<NodeIndex>,
     pub(crate) verdicts: Vec<Verdict>,
 }

@@ -105,6 +105,7 @@ impl ClaimGraph {
                     Stance::Asserts => asserters.push(e.source()),
                     Stance::Denies => deniers.push(e.source()),
                     Stance::Doubts => doubters.push(e.source()),
+                    Stance::NoComment => {}
                 },
                 Edge::Verdict(_) => verdicts += 1,
                 Edge::SourceRelation(_) | Edge::ClaimRelation(_) => {}

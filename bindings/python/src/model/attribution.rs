@@ -60,7 +60,7 @@ impl PyAttribution {
         }
         a.said = when_opt(said, "said")?;
         a.quote = quote;
-        a.via = via;
+        a.via = via.into_iter().map(claimgraph::Hop::new).collect();
         Ok(a)
     }
 }
@@ -125,10 +125,11 @@ impl PyAttribution {
         self.inner.quote.as_deref()
     }
 
-    /// The document or outlet it was reported in (a source id), or `None`.
+    /// The document or outlet it was reported in (a source id: the last hop of its reporting
+    /// chain), or `None`.
     #[getter]
     fn via(&self) -> Option<&str> {
-        self.inner.via.as_deref()
+        self.inner.reported_in()
     }
 
     /// A copy with the given fields changed, e.g. `attribution.replace(modality="alleged")`.
@@ -146,7 +147,12 @@ impl PyAttribution {
                 "modality" => a.modality = parse_named(v, "modality")?,
                 "said" => a.said = when_opt(Some(v), "said")?,
                 "quote" => a.quote = opt_string(v)?,
-                "via" => a.via = opt_string(v)?,
+                "via" => {
+                    a.via = opt_string(v)?
+                        .into_iter()
+                        .map(claimgraph::Hop::new)
+                        .collect()
+                }
                 _ => return Ok(false),
             }
             Ok(true)

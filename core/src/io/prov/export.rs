@@ -30,6 +30,8 @@ fn when_lit(w: &When) -> Value {
         When::Month(..) => "xsd:gYearMonth",
         When::Date(_) => "xsd:date",
         When::Instant(_) => "xsd:dateTime",
+        // EDTF intervals have no XSD type; the text is the EDTF notation.
+        When::OnOrBefore(_) | When::OnOrAfter(_) | When::Between(..) => "cg:edtf",
     };
     typed(w.to_string(), datatype)
 }
@@ -235,7 +237,7 @@ impl ClaimGraph {
             if let Some(q) = &a.quote {
                 m.insert("cg:quote".into(), str_val(q));
             }
-            if let Some(v) = &a.via {
+            if let Some(v) = a.reported_in() {
                 m.insert("cg:via".into(), qn_lit(&node_qn(v)));
             }
             insert_into(&mut doc, "wasAttributedTo", edge_qn(&a.id), m);

@@ -446,7 +446,7 @@ impl Importer<'_, '_> {
             let source = self.party(&p, o, Role::Party)?;
             let mut a = Attribution::new(source, claim, Stance::Asserts);
             a.said = said;
-            a.via = via.clone();
+            a.via = via.iter().map(crate::model::Hop::new).collect();
             self.add_attribution(a)?;
         }
         Ok(())
@@ -486,7 +486,9 @@ impl Importer<'_, '_> {
             Some(_) => return Err(fmt_err(&format!("{ap}.cg:quote"), "expected text")),
         };
         if let Some(Value::Object(v)) = a.get("cg:via") {
-            att.via = Some(self.work(&format!("{ap}.cg:via"), v.clone())?);
+            att.via = vec![crate::model::Hop::new(
+                self.work(&format!("{ap}.cg:via"), v.clone())?,
+            )];
         }
         self.add_attribution(att)
     }

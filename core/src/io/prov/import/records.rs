@@ -472,7 +472,7 @@ impl Reader {
                 a.quote = quote;
                 if let Some(v) = via {
                     if kind_of(&v) == Some(S) {
-                        a.via = Some(v);
+                        a.via = vec![crate::model::Hop::new(v)];
                     } else {
                         self.report.notes.push(format!(
                             "{record}: cg:via names {v}, which is not a source; left out"
