@@ -816,6 +816,11 @@ impl ClaimGraph {
         out
     }
 
+    /// True when the claim at `ix` has subjects.
+    pub(crate) fn has_subjects(&self, claim: NodeIndex) -> bool {
+        self.claim_at(claim).is_some_and(|c| !c.subjects.is_empty())
+    }
+
     /// Appends the node indices of a claim's subjects to `out`.
     pub(crate) fn extend_subject_indices(&self, claim: NodeIndex, out: &mut Vec<NodeIndex>) {
         if let Some(c) = self.claim_at(claim) {
@@ -930,6 +935,24 @@ impl ClaimGraph {
             }),
             _ => None,
         }
+    }
+
+    /// The relations leaving source `ix`, each with the source it goes to.
+    pub(crate) fn source_links_from(
+        &self,
+        ix: NodeIndex,
+    ) -> impl Iterator<Item = (&SourceRelationData, NodeIndex)> + '_ {
+        self.source_links
+            .get(&ix)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(move |&e| match self.graph.edge_weight(e) {
+                Some(Edge::SourceRelation(r)) => {
+                    self.graph.edge_endpoints(e).map(|(_, to)| (r, to))
+                }
+                _ => None,
+            })
     }
 
     /// The source-to-source edges of `kind` leaving `ix`.

@@ -18,12 +18,13 @@ pub use graph::{ClaimGraph, Counts, Records};
 pub use id::{validate_id, MAX_ID_LEN};
 pub use io::{ImportReport, IngestReport, JsonlOptions, PictureOptions, SkippedRecord};
 pub use model::{
-    label_truth, Attribution, Claim, ClaimRelation, ClaimRelationKind, Hop, Modality, Quantity,
-    Rating, Reliability, Source, SourceKind, SourceRelation, SourceRelationKind, Stance, Verdict,
+    label_reading, label_truth, Attribution, Claim, ClaimRelation, ClaimRelationKind, Hop,
+    LabelReading, Modality, Quantity, Rating, Reliability, Source, SourceKind, SourceRelation,
+    SourceRelationKind, Stance, Verdict,
 };
 pub use query::{
     AsOf, Assessment, Chain, CircularReporting, Contradiction, Findings, MergeChoice,
     MergeConflict, MergePolicy, MergeReport, Origin, OriginGroup, Reason, ReasonKind, Status,
-    StatusSummary,
+    StatusSummary, Unplaced,
 };
 pub use time::{PartialDate, Period, When};

@@ -516,10 +516,18 @@ fn reviewed_claims_and_their_verdicts_survive_from_a_richer_graph() {
         back.verdicts_of(claim_id).unwrap(),
         g.verdicts_of(claim_id).unwrap()
     );
-    assert_eq!(
-        back.attributions_of(claim_id).unwrap(),
-        g.attributions_of(claim_id).unwrap()
-    );
+    // The denials also cover the ammunition-supply claim, which was not reviewed and so is not
+    // in the document: each keeps the claims the document holds.
+    let expected: Vec<Attribution> = g
+        .attributions_of(claim_id)
+        .unwrap()
+        .into_iter()
+        .map(|mut a| {
+            a.covers.clear();
+            a
+        })
+        .collect();
+    assert_eq!(back.attributions_of(claim_id).unwrap(), expected);
 }
 
 #[test]

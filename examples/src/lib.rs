@@ -16,7 +16,7 @@ pub mod reference;
 /// The keys of each JSON line: the claim's id and text, every field of [`Status`] except `claim`
 /// (which repeats the id), the independent-origin count, and the score and reasons of the claim's
 /// assessment. The lines themselves list their keys sorted (see [`json_lines`]).
-pub const JSON_LINE_KEYS: [&str; 16] = [
+pub const JSON_LINE_KEYS: [&str; 17] = [
     "id",
     "text",
     "asserters",
@@ -33,6 +33,7 @@ pub const JSON_LINE_KEYS: [&str; 16] = [
     "independent_origin_count",
     "score",
     "reasons",
+    "notes",
 ];
 
 /// What the format errors of this module name as their format.
@@ -84,7 +85,7 @@ pub fn claim_json(graph: &ClaimGraph, status: &Status) -> Result<Map<String, Val
         Value::from(status.independent_origin_count()),
     );
     let mut assessed = to_object(id, serde_json::to_value(&assessment))?;
-    for key in ["score", "reasons"] {
+    for key in ["score", "reasons", "notes"] {
         let value = assessed
             .remove(key)
             .ok_or_else(|| json_error(id, format!("the assessment has no {key:?} field")))?;
@@ -350,6 +351,13 @@ fn claim_section(graph: &ClaimGraph, status: &Status, out: &mut Text) -> Result<
             _ => format!("{:?}", r.kind),
         };
         format!("{:+.2}  {kind}: {}", r.weight, r.detail)
+    }));
+    credibility.extend(assessment.notes.iter().map(|r| {
+        let kind = match serde_json::to_value(r.kind) {
+            Ok(Value::String(s)) => s,
+            _ => format!("{:?}", r.kind),
+        };
+        format!("note   {kind}: {}", r.detail)
     }));
     out.field("credibility", &credibility);
     Ok(())

@@ -44,6 +44,7 @@ fn every_json_line_has_exactly_the_documented_keys() {
         "independent_origins",
         "interested_deniers",
         "no_comment",
+        "notes",
         "origins",
         "reasons",
         "score",

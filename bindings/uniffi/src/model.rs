@@ -357,6 +357,13 @@ pub struct Attribution {
     /// its reporting chain.
     #[uniffi(default = None)]
     pub via: Option<String>,
+    /// For this claim alone, the sources the assertion rests on: origins are traced from them
+    /// instead of the speaker, so a relay is not a new origin.
+    #[uniffi(default = [])]
+    pub basis: Vec<String>,
+    /// Further claims the same statement covers ("denied these claims"), besides `claim`.
+    #[uniffi(default = [])]
+    pub covers: Vec<String>,
     /// The edge id; left out, `"{source}:{stance}:{claim}"`.
     #[uniffi(default = None)]
     pub id: Option<String>,
@@ -373,6 +380,8 @@ impl From<claimgraph::Attribution> for Attribution {
             said: when_text(a.said),
             via,
             quote: a.quote,
+            basis: a.basis,
+            covers: a.covers,
             id: Some(a.id),
         }
     }
@@ -389,6 +398,8 @@ impl TryFrom<Attribution> for claimgraph::Attribution {
         core.modality = a.modality.into();
         core.quote = a.quote;
         core.via = a.via.into_iter().map(claimgraph::Hop::new).collect();
+        core.basis = a.basis;
+        core.covers = a.covers;
         Ok(core)
     }
 }
