@@ -192,6 +192,15 @@ pub enum Error {
         /// The limit.
         limit: usize,
     },
+    /// A graph database (see `ClaimGraph::open`) could not be opened, read or written: it is
+    /// damaged, belongs to another program, or is held by another process.
+    #[error("database {path}: {message}")]
+    Database {
+        /// The database file.
+        path: PathBuf,
+        /// What is wrong, in SQLite's words where it gave them.
+        message: String,
+    },
     /// Reading or writing a file failed.
     #[error("cannot {action} {path}: {source}")]
     Io {
@@ -222,5 +231,15 @@ impl Error {
             field,
             reason: reason.into(),
         }
+    }
+
+    /// Names the file a stream was read from, which a reader of a stream cannot know.
+    pub(crate) fn in_file(mut self, file: &std::path::Path) -> Self {
+        if let Error::Format { location, .. } | Error::UnsupportedVersion { location, .. } =
+            &mut self
+        {
+            location.path.get_or_insert_with(|| file.to_owned());
+        }
+        self
     }
 }

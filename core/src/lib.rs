@@ -9,14 +9,20 @@ mod graph;
 mod id;
 mod index;
 pub mod io;
+pub mod lexicon;
 mod model;
 pub mod query;
+#[cfg(feature = "sqlite")]
+mod store;
 mod time;
 
 pub use error::{Error, Location, RecordKind, Result};
 pub use graph::{ClaimGraph, Counts, Records};
 pub use id::{validate_id, MAX_ID_LEN};
-pub use io::{ImportReport, IngestReport, JsonlOptions, PictureOptions, SkippedRecord};
+pub use io::{
+    ClaimParts, ImportReport, IngestReport, JsonlOptions, PictureOptions, RejectedRecord,
+    ReportOptions, SkippedRecord,
+};
 pub use model::{
     label_reading, label_truth, Attribution, Claim, ClaimRelation, ClaimRelationKind, Hop,
     LabelReading, Modality, Quantity, Rating, Reliability, Source, SourceKind, SourceRelation,
@@ -26,5 +32,9 @@ pub use query::{
     AsOf, Assessment, Chain, CircularReporting, Contradiction, Findings, MergeChoice,
     MergeConflict, MergePolicy, MergeReport, Origin, OriginGroup, Reason, ReasonKind, Status,
     StatusSummary, Unplaced,
+};
+#[cfg(feature = "sqlite")]
+pub use store::{
+    Action, Event, HistoryCheck, Record, StoredGraph, DEFAULT_ACTOR, FORMAT as DATABASE_FORMAT,
 };
 pub use time::{PartialDate, Period, When};

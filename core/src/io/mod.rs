@@ -93,11 +93,16 @@ pub(crate) mod jsonl;
 pub(crate) mod native;
 pub(crate) mod picture;
 pub(crate) mod prov;
+pub(crate) mod report;
 
 pub use jsonl::{IngestReport, JsonlOptions, JSONL_FORMAT_VERSION};
 pub use native::{FORMAT_NAME, FORMAT_VERSION};
 pub use picture::PictureOptions;
-pub use prov::{ImportReport, SkippedRecord, CLAIMGRAPH_NAMESPACE, EDGE_NAMESPACE, NODE_NAMESPACE};
+pub use prov::{
+    ImportReport, RejectedRecord, SkippedRecord, CLAIMGRAPH_NAMESPACE, EDGE_NAMESPACE,
+    NODE_NAMESPACE,
+};
+pub use report::{ClaimParts, ReportOptions, REPORT_JSON_KEYS};
 
 /// A whole document of an interchange format parsed as JSON, before its shape is read. A
 /// syntax error is an [`Error::Format`](crate::Error::Format) of `format` at the line and column
