@@ -84,7 +84,7 @@ pub struct SimilarClaim {
     pub score: f64,
     /// How many distinct content words (not common words) of the text the claim shares, after
     /// stemming.
-    pub shared_words: usize,
+    pub shared_words: u32,
     /// The parts of the score, one per kind that contributed, in [`MatchKind`] order.
     pub parts: Vec<MatchPart>,
 }
@@ -99,7 +99,7 @@ pub struct DuplicateCandidate {
     /// How similar, in [0, 1] (the higher of the two directions).
     pub score: f64,
     /// How many distinct content words they share.
-    pub shared_words: usize,
+    pub shared_words: u32,
     /// The parts of the score, for `other` matched against `claim`'s words.
     pub parts: Vec<MatchPart>,
 }
@@ -383,7 +383,7 @@ impl ClaimIndex {
             .map(|(d, score, sims)| SimilarClaim {
                 claim: self.doc_id(d).to_owned(),
                 score: f64::from(score),
-                shared_words: sims.shared as usize,
+                shared_words: sims.shared,
                 parts: self.explain(&q, d, &sims, &options.weights),
             })
             .collect()
@@ -436,7 +436,7 @@ impl ClaimIndex {
                     claim: self.doc_id(a).to_owned(),
                     other: self.doc_id(b).to_owned(),
                     score: f64::from(score),
-                    shared_words: shared as usize,
+                    shared_words: shared,
                     parts: self.explain(&q, other, &sims, &options.weights),
                 }
             })
