@@ -13,6 +13,8 @@ pub mod lexicon;
 mod matching;
 mod model;
 pub mod query;
+#[cfg(feature = "sqlite")]
+mod store;
 mod time;
 
 pub use error::{Error, Location, RecordKind, Result};
@@ -34,5 +36,9 @@ pub use query::{
     AsOf, Assessment, Chain, CircularReporting, Contradiction, Findings, MergeChoice,
     MergeConflict, MergePolicy, MergeReport, Origin, OriginGroup, Reason, ReasonKind, Status,
     StatusSummary,
+};
+#[cfg(feature = "sqlite")]
+pub use store::{
+    Action, Event, HistoryCheck, Record, StoredGraph, DEFAULT_ACTOR, FORMAT as DATABASE_FORMAT,
 };
 pub use time::{Period, When};
