@@ -417,8 +417,10 @@ impl PyClaimGraph {
     }
 
     /// Adds an attribution from a source to a claim and returns it. The id defaults to
-    /// `"{source}:{stance}:{claim}"`; `via` names the document or outlet it was reported in.
-    #[pyo3(signature = (source, claim, stance, *, id=None, modality=None, said=None, quote=None, via=None))]
+    /// `"{source}:{stance}:{claim}"`; `via` names the document or outlet it was reported in;
+    /// `basis` the sources the assertion rests on for this claim alone (origins are traced from
+    /// them instead of the speaker); `covers` the further claims the same statement covers.
+    #[pyo3(signature = (source, claim, stance, *, id=None, modality=None, said=None, quote=None, via=None, basis=None, covers=None))]
     #[allow(clippy::too_many_arguments)]
     fn add_attribution(
         &self,
@@ -431,8 +433,12 @@ impl PyClaimGraph {
         said: Option<&Bound<'_, PyAny>>,
         quote: Option<String>,
         via: Option<String>,
+        basis: Option<Vec<String>>,
+        covers: Option<Vec<String>>,
     ) -> PyResult<PyAttribution> {
-        let a = PyAttribution::build(source, claim, stance, id, modality, said, quote, via)?;
+        let a = PyAttribution::build(
+            source, claim, stance, id, modality, said, quote, via, basis, covers,
+        )?;
         self.adding(py, a, ClaimGraph::add_attribution)
             .map(Into::into)
     }

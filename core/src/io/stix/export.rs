@@ -149,7 +149,7 @@ fn attribution_opinion(g: &ClaimGraph, a: &Attribution) -> Value {
     if let Some(w) = &a.said {
         m.insert("x_claimgraph_said".into(), when(w));
     }
-    if let Some(v) = &a.via {
+    if let Some(v) = a.reported_in() {
         m.insert("x_claimgraph_via".into(), s(&source_ref(v)));
     }
     Value::Object(m)

@@ -348,7 +348,12 @@ impl<'a> Reader<'a> {
                 a.said = when(o, "x_claimgraph_said", id)?;
                 a.quote = text(o, "explanation", id)?.map(str::to_owned);
                 if let Some(v) = text(o, "x_claimgraph_via", id)? {
-                    a.via = Some(self.node(v, Node::Source, id, "x_claimgraph_via")?);
+                    a.via = vec![crate::model::Hop::new(self.node(
+                        v,
+                        Node::Source,
+                        id,
+                        "x_claimgraph_via",
+                    )?)];
                 }
                 if opinion.starts_with("strongly-") && !o.contains_key("x_claimgraph_stance") {
                     self.report.note(format!(

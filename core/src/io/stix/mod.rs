@@ -65,7 +65,8 @@ fn opinion_of(stance: Stance) -> &'static str {
     match stance {
         Stance::Asserts => "agree",
         Stance::Denies => "disagree",
-        Stance::Doubts => "neutral",
+        // STIX opinions have no "said nothing"; a non-statement is the neutral opinion.
+        Stance::Doubts | Stance::NoComment => "neutral",
     }
 }
 
