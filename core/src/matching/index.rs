@@ -463,9 +463,10 @@ impl ClaimIndex {
                 if a.stance != Stance::Doubts {
                     name_of(&a.source, &mut t);
                 }
-                let via = a.via.as_deref().and_then(|v| graph.source(v));
-                if let Some(url) = via.and_then(|v| v.url.as_deref()) {
-                    t.links.push(normalize_link(url));
+                for hop in &a.via {
+                    if let Some(url) = graph.source(&hop.source).and_then(|v| v.url.as_deref()) {
+                        t.links.push(normalize_link(url));
+                    }
                 }
             }
         }
