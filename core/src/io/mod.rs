@@ -93,6 +93,7 @@ pub(crate) mod jsonl;
 pub(crate) mod native;
 pub(crate) mod picture;
 pub(crate) mod prov;
+mod replace;
 
 pub use jsonl::{IngestReport, JsonlOptions, JSONL_FORMAT_VERSION};
 pub use native::{FORMAT_NAME, FORMAT_VERSION};
