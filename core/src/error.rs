@@ -223,4 +223,14 @@ impl Error {
             reason: reason.into(),
         }
     }
+
+    /// Names the file a stream was read from, which a reader of a stream cannot know.
+    pub(crate) fn in_file(mut self, file: &std::path::Path) -> Self {
+        if let Error::Format { location, .. } | Error::UnsupportedVersion { location, .. } =
+            &mut self
+        {
+            location.path.get_or_insert_with(|| file.to_owned());
+        }
+        self
+    }
 }

@@ -9,6 +9,7 @@ mod graph;
 mod id;
 mod index;
 pub mod io;
+pub mod lexicon;
 mod model;
 pub mod query;
 mod time;

@@ -518,3 +518,33 @@ fn an_error_deep_in_a_long_corpus_names_its_line_and_keeps_what_came_before() {
     );
     assert_eq!(counts.attributions, 14_999);
 }
+
+// ----- files -------------------------------------------------------------------------------------
+
+#[test]
+fn a_corpus_file_is_read_and_its_errors_name_the_file_and_the_line() {
+    let dir = std::env::temp_dir().join(format!("claimgraph-jsonl-file-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = dir.join("good.jsonl");
+    std::fs::write(&good, corpus()).unwrap();
+    let (g, report) = ClaimGraph::from_jsonl_file(&good, JsonlOptions::default()).unwrap();
+    assert_eq!(report.claims, 2);
+    assert_eq!(g, ingest(&corpus()).unwrap().0);
+
+    let bad = dir.join("bad.jsonl");
+    std::fs::write(&bad, with_line(3, "{not json")).unwrap();
+    let mut g = ClaimGraph::new();
+    let (location, _) = format_error(g.ingest_jsonl_file(&bad, JsonlOptions::default()));
+    assert_eq!(location.path.as_deref(), Some(bad.as_path()));
+    assert_eq!(location.line, Some(3));
+
+    let missing = dir.join("missing.jsonl");
+    match ClaimGraph::from_jsonl_file(&missing, JsonlOptions::default()) {
+        Err(Error::Io { action, path, .. }) => {
+            assert_eq!(action, "open");
+            assert_eq!(path, missing);
+        }
+        other => panic!("expected an Io error, got {other:?}"),
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

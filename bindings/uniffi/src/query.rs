@@ -288,7 +288,6 @@ impl From<claimgraph::ReasonKind> for ReasonKind {
             K::UnnamedOnly => ReasonKind::UnnamedOnly,
             K::CircularReporting => ReasonKind::CircularReporting,
             K::InterestedDenial => ReasonKind::InterestedDenial,
-            _ => ReasonKind::Other,
         }
     }
 }

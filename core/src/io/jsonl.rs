@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 use std::io::BufRead;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
 use serde::Deserialize;
@@ -99,6 +99,43 @@ impl ClaimGraph {
     /// use [`ClaimGraph::from_jsonl`] to get all or nothing.
     pub fn ingest_jsonl(&mut self, reader: impl BufRead) -> Result<IngestReport> {
         self.ingest_jsonl_with(reader, JsonlOptions::default())
+    }
+
+    /// Adds the records of a JSON Lines corpus file, as [`ClaimGraph::ingest_jsonl_with`] does;
+    /// an error names the file as well as the line.
+    ///
+    /// ```
+    /// use claimgraph::{ClaimGraph, Error, JsonlOptions};
+    /// let mut g = ClaimGraph::new();
+    /// let e = g.ingest_jsonl_file("no/such/corpus.jsonl", JsonlOptions::default()).unwrap_err();
+    /// assert!(matches!(e, Error::Io { action: "open", .. }));
+    /// assert!(e.to_string().contains("no/such/corpus.jsonl"));
+    /// ```
+    pub fn ingest_jsonl_file(
+        &mut self,
+        path: impl AsRef<Path>,
+        options: JsonlOptions,
+    ) -> Result<IngestReport> {
+        let path = path.as_ref();
+        let file = std::fs::File::open(path).map_err(|source| Error::Io {
+            action: "open",
+            path: path.to_owned(),
+            source,
+        })?;
+        let reader = std::io::BufReader::with_capacity(1 << 20, file);
+        self.ingest_jsonl_with(reader, options)
+            .map_err(|e| e.in_file(path))
+    }
+
+    /// A new graph holding the records of a JSON Lines corpus file (all or nothing, as
+    /// [`ClaimGraph::from_jsonl`]); an error names the file as well as the line.
+    pub fn from_jsonl_file(
+        path: impl AsRef<Path>,
+        options: JsonlOptions,
+    ) -> Result<(ClaimGraph, IngestReport)> {
+        let mut g = ClaimGraph::new();
+        let report = g.ingest_jsonl_file(path, options)?;
+        Ok((g, report))
     }
 
     /// [`ClaimGraph::ingest_jsonl`] with options.

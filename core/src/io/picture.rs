@@ -18,6 +18,8 @@ use crate::model::{ClaimRelationKind, Modality, SourceKind, SourceRelationKind, 
 /// assert_eq!(whole.claim, None);
 /// let around = PictureOptions::around("containers");
 /// assert_eq!(around.claim.as_deref(), Some("containers"));
+/// assert_eq!(PictureOptions::from(None), whole);
+/// assert_eq!(PictureOptions::from(Some("containers".to_owned())), around);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PictureOptions {
@@ -39,6 +41,14 @@ impl PictureOptions {
         PictureOptions {
             claim: Some(claim.into()),
         }
+    }
+}
+
+/// A picture of the claim's neighbourhood when one is named, of the whole graph otherwise: what
+/// the bindings' `to_dot(claim=None)` asks for.
+impl From<Option<String>> for PictureOptions {
+    fn from(claim: Option<String>) -> PictureOptions {
+        PictureOptions { claim }
     }
 }
 

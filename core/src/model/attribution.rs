@@ -166,6 +166,21 @@ impl Attribution {
         self
     }
 
+    /// Gives an attribution whose id is empty its default id (what a binding passes when the
+    /// caller left the id out); any other id is kept.
+    ///
+    /// ```
+    /// use claimgraph::{Attribution, Stance};
+    /// let a = Attribution::new("rok", "c", Stance::Asserts).with_id("").or_default_id();
+    /// assert_eq!(a.id, "rok:asserts:c");
+    /// ```
+    pub fn or_default_id(mut self) -> Attribution {
+        if self.id.is_empty() {
+            self.id = Attribution::default_id(&self.source, &self.claim, self.stance);
+        }
+        self
+    }
+
     /// Sets the modality.
     pub fn modality(mut self, modality: Modality) -> Attribution {
         self.modality = modality;

@@ -165,6 +165,15 @@ impl SourceRelation {
         self
     }
 
+    /// Gives a relation whose id is empty its default id `"{from}:{kind}:{to}"` (what a
+    /// binding passes when the caller left the id out); any other id is kept.
+    pub fn or_default_id(mut self) -> SourceRelation {
+        if self.id.is_empty() {
+            self.id = format!("{}:{}:{}", self.from, self.kind, self.to);
+        }
+        self
+    }
+
     /// Sets the date.
     pub fn date(mut self, when: When) -> SourceRelation {
         self.date = Some(when);
@@ -227,6 +236,15 @@ impl ClaimRelation {
     /// Replaces the id.
     pub fn with_id(mut self, id: impl Into<String>) -> ClaimRelation {
         self.id = id.into();
+        self
+    }
+
+    /// Gives a relation whose id is empty its default id `"{from}:{kind}:{to}"` (what a
+    /// binding passes when the caller left the id out); any other id is kept.
+    pub fn or_default_id(mut self) -> ClaimRelation {
+        if self.id.is_empty() {
+            self.id = format!("{}:{}:{}", self.from, self.kind, self.to);
+        }
         self
     }
 

@@ -130,6 +130,15 @@ impl Verdict {
         self
     }
 
+    /// Gives a verdict whose id is empty its default id `"{reviewer}:verdict:{claim}"` (what a
+    /// binding passes when the caller left the id out); any other id is kept.
+    pub fn or_default_id(mut self) -> Verdict {
+        if self.id.is_empty() {
+            self.id = format!("{}:verdict:{}", self.reviewer, self.claim);
+        }
+        self
+    }
+
     /// Sets the numeric rating.
     pub fn rating(mut self, rating: Rating) -> Verdict {
         self.rating = Some(rating);

@@ -15,9 +15,11 @@ use crate::query::status::Status;
 /// What a reason is about.
 ///
 /// Reasons are listed in this order (then by their detail).
+///
+/// Not `#[non_exhaustive]`: the bindings name every kind, and a kind added here must fail their
+/// build until they do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
-#[non_exhaustive]
 pub enum ReasonKind {
     /// An independent origin asserts the claim (positive weight).
     IndependentOrigin,
