@@ -33,6 +33,11 @@
 //! `examples/putin_dprk_visit.dot` the DOT it was rendered from; the example's tests check both
 //! are up to date.
 //!
+//! With `--native` it prints the article's graph as native claimgraph JSON:
+//! `examples/putin_dprk_visit.json` is that output, so that `claimgraph report
+//! examples/putin_dprk_visit.json` prints this example's report; the example's tests check it is
+//! up to date.
+//!
 //! Any other argument prints the usage on standard error and exits with status 2.
 
 use std::ffi::OsString;
@@ -42,10 +47,11 @@ use std::process::ExitCode;
 use claimgraph::{ClaimGraph, When};
 use claimgraph_examples::{json_lines, picture, reference, report, PictureFormat};
 
-const USAGE: &str = "usage: putin_dprk_visit [--json | --dot | --mermaid | --help]
+const USAGE: &str = "usage: putin_dprk_visit [--json | --native | --dot | --mermaid | --help]
 
   (no argument)  a readable report of every claim, the findings, and the record as of 17 June
   --json         one JSON object per claim and line
+  --native       the article's graph as native claimgraph JSON
   --dot          the article's picture as a Graphviz digraph (pipe it to `dot -Tsvg`)
   --mermaid      the article's picture as a Mermaid flowchart
   -h, --help     this message";
@@ -54,6 +60,7 @@ const USAGE: &str = "usage: putin_dprk_visit [--json | --dot | --mermaid | --hel
 enum Mode {
     Report,
     Json,
+    Native,
     Picture(PictureFormat),
     Help,
 }
@@ -63,6 +70,7 @@ fn parse_args(args: &[OsString]) -> Option<Mode> {
         [] => Some(Mode::Report),
         [one] => match one.to_str() {
             Some("--json") => Some(Mode::Json),
+            Some("--native") => Some(Mode::Native),
             Some("--dot") => Some(Mode::Picture(PictureFormat::Dot)),
             Some("--mermaid") => Some(Mode::Picture(PictureFormat::Mermaid)),
             Some("-h" | "--help") => Some(Mode::Help),
@@ -130,6 +138,7 @@ fn run(mode: Mode) -> Result<(), Failure> {
                 writeln!(out, "{line}")?;
             }
         }
+        Mode::Native => out.write_all(reference::putin_dprk_visit()?.to_json().as_bytes())?,
         Mode::Picture(format) => {
             let graph = reference::putin_dprk_visit()?;
             out.write_all(picture(&graph, format)?.as_bytes())?;

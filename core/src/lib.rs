@@ -18,7 +18,10 @@ mod time;
 pub use error::{Error, Location, RecordKind, Result};
 pub use graph::{ClaimGraph, Counts, Records};
 pub use id::{validate_id, MAX_ID_LEN};
-pub use io::{ImportReport, IngestReport, JsonlOptions, PictureOptions, SkippedRecord};
+pub use io::{
+    ClaimParts, ImportReport, IngestReport, JsonlOptions, PictureOptions, ReportOptions,
+    SkippedRecord,
+};
 pub use model::{
     label_truth, Attribution, Claim, ClaimRelation, ClaimRelationKind, Modality, Quantity, Rating,
     Reliability, Source, SourceKind, SourceRelation, SourceRelationKind, Stance, Verdict,

@@ -96,6 +96,7 @@ pub(crate) mod native;
 pub(crate) mod picture;
 pub(crate) mod prov;
 mod replace;
+pub(crate) mod report;
 
 pub use jsonl::{
     IngestReport, JsonlOptions, JSONL_FORMAT_VERSION, MAX_LINE_BYTES, MAX_RESERVED_RECORDS,
@@ -103,6 +104,7 @@ pub use jsonl::{
 pub use native::{FORMAT_NAME, FORMAT_VERSION};
 pub use picture::PictureOptions;
 pub use prov::{ImportReport, SkippedRecord, CLAIMGRAPH_NAMESPACE, EDGE_NAMESPACE, NODE_NAMESPACE};
+pub use report::{ClaimParts, ReportOptions, REPORT_JSON_KEYS};
 
 /// A whole document of an interchange format parsed as JSON, before its shape is read. A
 /// syntax error is an [`Error::Format`](crate::Error::Format) of `format` at the line and column

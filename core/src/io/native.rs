@@ -111,25 +111,35 @@ impl ClaimGraph {
     /// dangling or duplicate id in a file is a fault of the file).
     pub fn load(path: impl AsRef<Path>) -> Result<ClaimGraph> {
         let path = path.as_ref();
-        let io_err = |source| Error::Io {
+        let file = File::open(path).map_err(|source| Error::Io {
             action: "read",
             path: path.to_path_buf(),
             source,
-        };
-        // Read as a stream: a large file is never held in memory beside the graph it becomes.
-        let file = File::open(path).map_err(io_err)?;
-        let mut reader = BufReader::with_capacity(READ_BUFFER, file);
-        let head = reader.fill_buf().map_err(io_err)?;
-        // A byte order mark is not JSON, but some editors add one.
-        let bom = head.starts_with(b"\xEF\xBB\xBF");
-        let body = if bom { &head[3..] } else { head };
-        if head.len() < READ_BUFFER {
-            check_not_empty(body, Some(path))?;
-        }
-        if bom {
-            reader.consume(3);
-        }
-        parse(serde_json::Deserializer::from_reader(reader), Some(path))
+        })?;
+        read_native(
+            BufReader::with_capacity(READ_BUFFER, file),
+            path,
+            Some(path),
+        )
+    }
+
+    /// Reads a graph in native JSON from a stream (standard input, a pipe, a reader that counts
+    /// what it reads), without holding the text in memory.
+    ///
+    /// Errors are those of [`ClaimGraph::from_json`]; a failing reader is [`Error::Io`] whose
+    /// path reads "claimgraph JSON input".
+    ///
+    /// ```
+    /// use claimgraph::{Claim, ClaimGraph};
+    /// let mut g = ClaimGraph::new();
+    /// g.add_claim(Claim::new("ammo", "DPRK supplies ammunition to Russia"))?;
+    /// let json = g.to_json();
+    /// assert_eq!(ClaimGraph::from_json_reader(json.as_bytes())?, g);
+    /// # Ok::<(), claimgraph::Error>(())
+    /// ```
+    pub fn from_json_reader(reader: impl io::Read) -> Result<ClaimGraph> {
+        let reader = BufReader::with_capacity(READ_BUFFER, reader);
+        read_native(reader, Path::new("claimgraph JSON input"), None)
     }
 
     /// Streams the document into `out`.
@@ -462,6 +472,31 @@ fn check_not_empty(bytes: &[u8], path: Option<&Path>) -> Result<()> {
         });
     }
     Ok(())
+}
+
+/// Reads a document from a stream; `named` is the path errors name, `path` the one format errors
+/// name (none for a stream that is not a file).
+fn read_native<R: io::Read>(
+    mut reader: BufReader<R>,
+    named: &Path,
+    path: Option<&Path>,
+) -> Result<ClaimGraph> {
+    let io_err = |source| Error::Io {
+        action: "read",
+        path: named.to_path_buf(),
+        source,
+    };
+    let head = reader.fill_buf().map_err(io_err)?;
+    // A byte order mark is not JSON, but some editors add one.
+    let bom = head.starts_with(b"\xEF\xBB\xBF");
+    let body = if bom { &head[3..] } else { head };
+    if head.len() < READ_BUFFER {
+        check_not_empty(body, path)?;
+    }
+    if bom {
+        reader.consume(3);
+    }
+    parse(serde_json::Deserializer::from_reader(reader), path)
 }
 
 /// Reads a document, checking its format and version before its records.
