@@ -194,6 +194,15 @@ pub enum Error {
         /// The limit.
         limit: usize,
     },
+    /// A graph database (see `ClaimGraph::open`) could not be opened, read or written: it is
+    /// damaged, belongs to another program, or is held by another process.
+    #[error("database {path}: {message}")]
+    Database {
+        /// The database file.
+        path: PathBuf,
+        /// What is wrong, in SQLite's words where it gave them.
+        message: String,
+    },
     /// Reading or writing a file failed.
     #[error("cannot {action} {path}: {source}")]
     Io {

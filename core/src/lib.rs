@@ -13,14 +13,16 @@ pub mod lexicon;
 pub mod limits;
 mod model;
 pub mod query;
+#[cfg(feature = "sqlite")]
+mod store;
 mod time;
 
 pub use error::{Error, Location, RecordKind, Result};
 pub use graph::{ClaimGraph, Counts, Records};
 pub use id::{validate_id, MAX_ID_LEN};
 pub use io::{
-    ClaimParts, ImportReport, IngestReport, JsonlOptions, PictureOptions, ReportOptions,
-    SkippedRecord,
+    ClaimParts, ImportReport, IngestReport, JsonlOptions, PictureOptions, RejectedRecord,
+    ReportOptions, SkippedRecord,
 };
 pub use model::{
     label_truth, Attribution, Claim, ClaimRelation, ClaimRelationKind, Modality, Quantity, Rating,
@@ -30,5 +32,9 @@ pub use query::{
     AsOf, Assessment, Chain, CircularReporting, Contradiction, Findings, MergeChoice,
     MergeConflict, MergePolicy, MergeReport, Origin, OriginGroup, Reason, ReasonKind, Status,
     StatusSummary,
+};
+#[cfg(feature = "sqlite")]
+pub use store::{
+    Action, Event, HistoryCheck, Record, StoredGraph, DEFAULT_ACTOR, FORMAT as DATABASE_FORMAT,
 };
 pub use time::{Period, When};

@@ -103,7 +103,10 @@ pub use jsonl::{
 };
 pub use native::{FORMAT_NAME, FORMAT_VERSION};
 pub use picture::PictureOptions;
-pub use prov::{ImportReport, SkippedRecord, CLAIMGRAPH_NAMESPACE, EDGE_NAMESPACE, NODE_NAMESPACE};
+pub use prov::{
+    ImportReport, RejectedRecord, SkippedRecord, CLAIMGRAPH_NAMESPACE, EDGE_NAMESPACE,
+    NODE_NAMESPACE,
+};
 pub use report::{ClaimParts, ReportOptions, REPORT_JSON_KEYS};
 
 /// A whole document of an interchange format parsed as JSON, before its shape is read. A

@@ -31,9 +31,11 @@ impl Rating {
     /// use claimgraph::Rating;
     /// assert_eq!(Rating::new(1.0, 5.0, 1.0).normalized(), 0.0);
     /// assert_eq!(Rating::new(1.0, 1.0, 5.0).normalized(), 1.0); // reversed scale
+    /// assert!(Rating::new(5.0, 1.0, 5.0).normalized().is_sign_positive()); // 0.0, not -0.0
     /// ```
     pub fn normalized(&self) -> f64 {
-        ((self.value - self.worst) / (self.best - self.worst)).clamp(0.0, 1.0)
+        // `+ 0.0` turns the -0.0 of a reversed scale's worst value (0 / negative) into 0.0.
+        ((self.value - self.worst) / (self.best - self.worst)).clamp(0.0, 1.0) + 0.0
     }
 
     fn validate(&self, id: &str) -> Result<()> {

@@ -45,8 +45,28 @@ pub struct ImportReport {
     pub skipped: Vec<SkippedRecord>,
     /// The names of the PROV bundles whose records were read.
     pub bundles: Vec<String>,
-    /// Choices made while reading, one sentence each.
+    /// Choices made while reading, one sentence each: what was kept in another form (a date
+    /// read as its day, a claimant read as an unnamed group, an id disambiguated).
     pub notes: Vec<String>,
+    /// Records that a lenient import could not read and left out whole, each with where and why
+    /// (a strict import fails on the first one instead).
+    pub rejected: Vec<RejectedRecord>,
+}
+
+/// A record that a lenient import left out because it could not be read, such as a
+/// ClaimReview whose rating is not a number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RejectedRecord {
+    /// Its 0-based position among the records of the input (the reviews of a ClaimReview
+    /// array or `@graph`).
+    pub index: usize,
+    /// Its JSON path (`$[3]`).
+    pub record: String,
+    /// The JSON path of the field that could not be read (`$[3].reviewRating.ratingValue`),
+    /// or the record's own path when the record as a whole broke a rule of the graph.
+    pub field: String,
+    /// What was wrong with it.
+    pub reason: String,
 }
 
 /// A record, or one attribute of a record, that an import read but did not keep.
@@ -82,6 +102,13 @@ impl ImportReport {
             value: value.map(Value::to_string),
             reason: reason.into(),
         });
+    }
+
+    /// Adds a note unless the same sentence is already there.
+    pub(crate) fn note(&mut self, note: String) {
+        if !self.notes.contains(&note) {
+            self.notes.push(note);
+        }
     }
 
     pub(crate) fn count(&mut self, r: &Records) {

@@ -2,6 +2,7 @@
 //! verdict. The parties and documents a review names are made sources in `parties.rs`; the
 //! shapes schema.org allows for a value are read in `values.rs`.
 
+mod dates;
 mod parties;
 mod values;
 
@@ -11,10 +12,11 @@ use serde_json::{Map, Value};
 
 use self::values::{
     collect_items, date, has_any, number, objects, period, slug, text, texts, types_of,
+    without_empty_values,
 };
 use crate::error::{Error, Location, RecordKind, Result};
 use crate::graph::ClaimGraph;
-use crate::io::prov::ImportReport;
+use crate::io::prov::{ImportReport, RejectedRecord};
 use crate::model::{
     Attribution, Claim, Modality, Quantity, Rating, Source, SourceKind, SourceRelationKind, Stance,
     Verdict,
@@ -65,26 +67,72 @@ impl ClaimGraph {
         Ok((g, report))
     }
 
+    /// Reads ClaimReview JSON-LD into a new graph, leaving out each review that cannot be read;
+    /// see [`ClaimGraph::import_claimreview_lenient`].
+    ///
+    /// ```
+    /// use claimgraph::ClaimGraph;
+    /// let feed = r#"[
+    ///   {"@type": "ClaimReview", "claimReviewed": "The moon is made of cheese",
+    ///    "author": {"name": "Desk"}, "reviewRating": {"alternateName": "False"}},
+    ///   {"@type": "ClaimReview", "claimReviewed": "Cows fly",
+    ///    "author": {"name": "Desk"}, "reviewRating": {"ratingValue": "False"}}
+    /// ]"#;
+    /// let (g, report) = ClaimGraph::from_claimreview_json_lenient(feed)?;
+    /// assert_eq!(g.counts().verdicts, 1);
+    /// assert_eq!(report.rejected[0].index, 1);
+    /// assert_eq!(report.rejected[0].field, "$[1].reviewRating.ratingValue");
+    /// # Ok::<(), claimgraph::Error>(())
+    /// ```
+    pub fn from_claimreview_json_lenient(json: &str) -> Result<(ClaimGraph, ImportReport)> {
+        let mut g = ClaimGraph::new();
+        let report = g.import_claimreview_lenient(json)?;
+        Ok((g, report))
+    }
+
+    /// Adds the reviews in ClaimReview JSON-LD to this graph, as
+    /// [`ClaimGraph::import_claimreview`] does, except that a review that cannot be read (a
+    /// rating that is not a number, a review without a claim, a record the graph refuses) is
+    /// left out whole, with the records it would have added, and listed in
+    /// [`ImportReport::rejected`] with its position, the JSON path of the field at fault and the
+    /// reason; every other review is imported. Only a document that is not ClaimReview markup
+    /// at all (not JSON, a bare string) is an error.
+    pub fn import_claimreview_lenient(&mut self, json: &str) -> Result<ImportReport> {
+        self.read_claimreview(json, true)
+    }
+
     /// Adds the reviews in ClaimReview JSON-LD to this graph: each review's claim, its
-    /// claimants, the documents it appeared in, its reviewer and its verdict. A failed import
-    /// leaves the graph as it was.
+    /// claimants, the documents it appeared in, its reviewer and its verdict. The import is all
+    /// or nothing: the first review that cannot be read fails it, and the graph is left as it
+    /// was ([`ClaimGraph::import_claimreview_lenient`] imports the others instead).
     ///
     /// The input is a single `ClaimReview`, an array of them, or an object with an `@graph`
     /// (items that are not ClaimReviews are listed in [`ImportReport::skipped`]; `@id`-only
     /// references to other items are followed). `@type` or `type` is read, with or without a
-    /// `schema:` prefix.
+    /// `schema:` prefix. A `MediaReview` that carries its `associatedClaimReview` (the shape of
+    /// PolitiFact's Factstream) is read as that ClaimReview, and its own fields are listed in
+    /// `skipped`; one without it is skipped. Empty strings, nulls and empty lists are no values:
+    /// an `itemReviewed` or `author` whose `@id` and `name` are `""` names nothing.
     ///
     /// - **Reviewer**: the review's `author` (else its `publisher`), an organization or person.
     ///   A review with neither is credited to `unknown-reviewer` ("Unknown reviewer"), and the
-    ///   report says so.
+    ///   report says so. A person author with a `publisher` beside it is affiliated with that
+    ///   publisher.
     /// - **Claim**: `claimReviewed` (else the `text` of an `itemReviewed` Claim), with
-    ///   `about` as subjects, `temporalCoverage` as period and `keywords` as tags.
+    ///   `about` as subjects, `temporalCoverage` as period and the item's and the review's
+    ///   `keywords` as tags.
     /// - **Claimants**: `itemReviewed.author`, each asserting the claim, said on
-    ///   `itemReviewed.datePublished` (else on the review's `datePublished`), via the document of
-    ///   `firstAppearance` (else the first `appearance`); that document's `author` and
-    ///   `publisher` become authored-by and published-in relations. In the older form, where
-    ///   `itemReviewed` is the CreativeWork the claim appeared in (or a Clip, a video...), that
-    ///   work is the document, authored by its author.
+    ///   `itemReviewed.datePublished` (else on the review's `datePublished`). Every document of
+    ///   `firstAppearance` and `appearance` is kept: each claimant asserts the claim via each of
+    ///   them, and when the review names no claimant each document asserts it in its own voice
+    ///   (a hoax seen in seven places is seven documents asserting it). A document's `author`
+    ///   and `publisher` become authored-by and published-in relations. In the older form,
+    ///   where `itemReviewed` is the CreativeWork the claim appeared in (or a Clip, a video...),
+    ///   that work is the document, authored by its author.
+    /// - **Unnamed claimants**: a claimant marked up as a Person or Organization whose name
+    ///   names nobody ("Fuentes varias", "Sources multiples", "social media users") is an unnamed
+    ///   group or a collective, by [`lexicon::unnamed_source_kind`](crate::lexicon::unnamed_source_kind),
+    ///   and the report says so.
     /// - **Verdict**: `reviewRating.alternateName` (else `name`) is the label, kept as the
     ///   reviewer wrote it. `ratingValue`, `bestRating` (default 5) and `worstRating` (default 1)
     ///   become the numeric rating when they are numbers, also written as strings, and the value
@@ -93,6 +141,15 @@ impl ClaimGraph {
     ///   without a label has one made from its rating ("1 on a scale from 1 (worst) to 5
     ///   (best)"), or `"Not rated"` when there is no rating at all. The summary is `reviewBody`,
     ///   else `description`, else `reviewRating.ratingExplanation`.
+    /// - **Dates**: ISO 8601 and RFC 3339, and the forms publishers write: `Wed, 11 Mar 2020
+    ///   01:05:52 UTC +00:00`, `Sat, 07 Nov 2020`, `2017-03-01 20:30:17 UTC`, `March 11, 2020`.
+    ///   A date and time without a zone (`2020-10-07 20:05`) is read as its day; a text that is
+    ///   no date is left out. The report notes both, once per field and text.
+    /// - **Nothing dropped silently**: every property that has no place in the graph (a
+    ///   review's `name` or `headline`, a party's `sameAs` beyond its url, `logo`, `jobTitle`, a
+    ///   Clip's `startOffset` and `endOffset`, any unknown key) is listed in
+    ///   [`ImportReport::skipped`] as an `"attribute"` of the JSON path it was found at, with its
+    ///   value; a party's are listed once however many reviews repeat them.
     ///
     /// Ids: the `@id` when there is one (claimgraph's own decoded exactly, others made into
     /// slugs); otherwise a slug of a claim's text, of a party's name (else its url), or of a
@@ -106,10 +163,15 @@ impl ClaimGraph {
     /// different records; a record identical to one already in the graph is not added twice.
     ///
     /// Errors: [`Error::Format`] naming the JSON path (`$[1].reviewRating.ratingValue`) when a
-    /// field has the wrong shape (a rating that is not a number, a date that is not a date, a
-    /// review without a claim text); the model's errors when a record breaks a graph rule.
+    /// field has the wrong shape (a rating that is not a number, a review without a claim
+    /// text); the model's errors when a record breaks a graph rule.
     pub fn import_claimreview(&mut self, json: &str) -> Result<ImportReport> {
+        self.read_claimreview(json, false)
+    }
+
+    fn read_claimreview(&mut self, json: &str, lenient: bool) -> Result<ImportReport> {
         let value = crate::io::parse_document(FORMAT, json)?;
+        let value = without_empty_values(value).unwrap_or(Value::Array(Vec::new()));
         let mut items = Vec::new();
         collect_items(&value, "$", &mut items)?;
         let mut index = BTreeMap::new();
@@ -124,54 +186,56 @@ impl ClaimGraph {
             report: ImportReport::default(),
             added_nodes: Vec::new(),
             added_edges: Vec::new(),
+            reported: BTreeMap::new(),
         };
-        let mut result = Ok(());
-        for (path, item) in &items {
-            let types = types_of(item);
-            if types.iter().any(|t| t == "ClaimReview") {
-                result = im.review(path, item);
-                if result.is_err() {
-                    break;
+        for (i, (path, item)) in items.iter().enumerate() {
+            let mark = im.mark();
+            let result = im.item(path, item);
+            if let Err(e) = result {
+                im.roll_back_to(&mark);
+                if !lenient {
+                    im.roll_back_to(&Mark::default());
+                    return Err(e);
                 }
+                let (field, reason) = match e {
+                    Error::Format {
+                        location, message, ..
+                    } => (location.record.unwrap_or_else(|| path.clone()), message),
+                    other => (path.clone(), other.to_string()),
+                };
+                im.report.rejected.push(RejectedRecord {
+                    index: i,
+                    record: path.clone(),
+                    field,
+                    reason,
+                });
+            }
+        }
+        for id in &im.added_nodes {
+            if im.g.source(id).is_some() {
+                im.report.added.sources += 1;
             } else {
-                let id = item
-                    .get("@id")
-                    .and_then(Value::as_str)
-                    .unwrap_or(path.as_str());
-                let kind = types.first().map_or("item without @type", String::as_str);
-                im.report.skip(
-                    kind,
-                    id,
-                    None,
-                    Some(&Value::Object((*item).clone())),
-                    "not a ClaimReview",
-                );
+                im.report.added.claims += 1;
             }
         }
-        match result {
-            Ok(()) => {
-                for id in &im.added_nodes {
-                    if im.g.source(id).is_some() {
-                        im.report.added.sources += 1;
-                    } else {
-                        im.report.added.claims += 1;
-                    }
-                }
-                for (kind, _) in &im.added_edges {
-                    match kind {
-                        RecordKind::Attribution => im.report.added.attributions += 1,
-                        RecordKind::SourceRelation => im.report.added.source_relations += 1,
-                        _ => im.report.added.verdicts += 1,
-                    }
-                }
-                Ok(im.report)
-            }
-            Err(e) => {
-                im.roll_back();
-                Err(e)
+        for (kind, _) in &im.added_edges {
+            match kind {
+                RecordKind::Attribution => im.report.added.attributions += 1,
+                RecordKind::SourceRelation => im.report.added.source_relations += 1,
+                _ => im.report.added.verdicts += 1,
             }
         }
+        Ok(im.report)
     }
+}
+
+/// How far an import had come, to undo one review.
+#[derive(Default)]
+struct Mark {
+    nodes: usize,
+    edges: usize,
+    skipped: usize,
+    notes: usize,
 }
 
 struct Importer<'g, 'a> {
@@ -181,6 +245,9 @@ struct Importer<'g, 'a> {
     report: ImportReport,
     added_nodes: Vec<String>,
     added_edges: Vec<(RecordKind, String)>,
+    /// The properties of parties already listed in `skipped`, (graph id, key, value), with
+    /// their place in it.
+    reported: BTreeMap<(String, String, String), usize>,
 }
 
 /// What a party is, for the kind it gets when its `@type` does not say.
@@ -192,20 +259,118 @@ enum Role {
 }
 
 impl Importer<'_, '_> {
-    fn roll_back(&mut self) {
-        for (kind, id) in self.added_edges.drain(..).rev() {
+    fn mark(&self) -> Mark {
+        Mark {
+            nodes: self.added_nodes.len(),
+            edges: self.added_edges.len(),
+            skipped: self.report.skipped.len(),
+            notes: self.report.notes.len(),
+        }
+    }
+
+    /// Removes what was added since `mark`, and what the report said of it.
+    fn roll_back_to(&mut self, mark: &Mark) {
+        while self.added_edges.len() > mark.edges {
+            let Some((kind, id)) = self.added_edges.pop() else {
+                break;
+            };
             let _ = match kind {
                 RecordKind::Attribution => self.g.remove_attribution(&id).map(|_| ()),
                 RecordKind::SourceRelation => self.g.remove_source_relation(&id).map(|_| ()),
                 _ => self.g.remove_verdict(&id).map(|_| ()),
             };
         }
-        for id in self.added_nodes.drain(..).rev() {
+        while self.added_nodes.len() > mark.nodes {
+            let Some(id) = self.added_nodes.pop() else {
+                break;
+            };
             if self.g.source(&id).is_some() {
                 let _ = self.g.remove_source(&id);
             } else {
                 let _ = self.g.remove_claim(&id);
             }
+        }
+        self.report.skipped.truncate(mark.skipped);
+        self.report.notes.truncate(mark.notes);
+        self.reported.retain(|_, at| *at < mark.skipped);
+    }
+
+    /// One item of the input: a ClaimReview, a MediaReview carrying one, or something else,
+    /// which is skipped.
+    fn item(&mut self, path: &str, item: &Map<String, Value>) -> Result<()> {
+        let types = types_of(item);
+        if types.iter().any(|t| t == "ClaimReview") {
+            return self.review(path, item);
+        }
+        let id = item
+            .get("@id")
+            .and_then(Value::as_str)
+            .unwrap_or(path)
+            .to_owned();
+        if types.iter().any(|t| t == "MediaReview") {
+            let reviews = objects(item, "associatedClaimReview", path)?;
+            if reviews.is_empty() {
+                self.report.skip(
+                    "MediaReview",
+                    &id,
+                    None,
+                    Some(&Value::Object(item.clone())),
+                    "a MediaReview without an associatedClaimReview rates media, not a claim",
+                );
+                return Ok(());
+            }
+            for (p, r) in &reviews {
+                self.review(p, r)?;
+            }
+            let mut rest = item.clone();
+            rest.remove("associatedClaimReview");
+            for (k, v) in &rest {
+                if !matches!(k.as_str(), "@type" | "type" | "@context" | "@id") {
+                    self.report.skip(
+                        "attribute",
+                        path,
+                        Some(k),
+                        Some(v),
+                        "a MediaReview's rating of the media has no place in a claim graph; its associatedClaimReview was read",
+                    );
+                }
+            }
+            return Ok(());
+        }
+        let kind = types.first().map_or("item without @type", String::as_str);
+        self.report.skip(
+            kind,
+            &id,
+            None,
+            Some(&Value::Object(item.clone())),
+            "not a ClaimReview",
+        );
+        Ok(())
+    }
+
+    /// Lists in `skipped` every key of `m` that is not in `handled`, as attributes of `path`.
+    /// With `party`, the graph id of the source the object made: its keys are listed once
+    /// however many reviews repeat them.
+    pub(super) fn leftovers(
+        &mut self,
+        path: &str,
+        m: &Map<String, Value>,
+        handled: &[&str],
+        party: Option<&str>,
+    ) {
+        for (k, v) in m {
+            if k.starts_with('@') || k == "type" || handled.contains(&k.as_str()) {
+                continue;
+            }
+            if let Some(id) = party {
+                let key = (id.to_owned(), k.clone(), v.to_string());
+                if self.reported.contains_key(&key) {
+                    continue;
+                }
+                self.reported.insert(key, self.report.skipped.len());
+            }
+            self.report
+                .skip("attribute", path, Some(k), Some(v), skip_reason(k));
         }
     }
 
@@ -223,7 +388,7 @@ impl Importer<'_, '_> {
 
     fn review(&mut self, path: &str, r: &Map<String, Value>) -> Result<()> {
         let item = match r.get("itemReviewed") {
-            None | Some(Value::Null) => Map::new(),
+            None => Map::new(),
             Some(Value::Object(o)) => self.resolve(o.clone()),
             Some(_) => {
                 return Err(fmt_err(
@@ -241,14 +406,17 @@ impl Importer<'_, '_> {
                     || !has_any(&item, &["url", "headline", "name", "isPartOf"])));
 
         // The reviewer.
-        let mut reviewers = objects(r, "author", path)?;
-        if reviewers.is_empty() {
-            reviewers = objects(r, "publisher", path)?;
-        }
+        let authors = objects(r, "author", path)?;
+        let publishers = objects(r, "publisher", path)?;
+        let (reviewers, others) = if authors.is_empty() {
+            (publishers, Vec::new())
+        } else {
+            (authors, publishers)
+        };
         let reviewer = match reviewers.first() {
             Some((p, o)) => self.party(p, o.clone(), Role::Party)?,
             None => {
-                self.report.notes.push(format!(
+                self.report.note(format!(
                     "{path} names no author; its verdict is credited to unknown-reviewer"
                 ));
                 self.add_source(Source::new(
@@ -266,6 +434,25 @@ impl Importer<'_, '_> {
                 Some(&Value::Object(o.clone())),
                 "a verdict has one reviewer; the first author was kept",
             );
+        }
+        // The fact-checker a reviewing journalist writes for.
+        let reviewer_is_person = self
+            .g
+            .source(&reviewer)
+            .is_some_and(|s| s.kind == SourceKind::Person);
+        for (p, o) in others {
+            if reviewer_is_person {
+                let outlet = self.party(&p, o, Role::Publisher)?;
+                self.add_relation(&reviewer, SourceRelationKind::AffiliatedWith, &outlet)?;
+            } else {
+                self.report.skip(
+                    "publisher",
+                    &p,
+                    None,
+                    Some(&Value::Object(o)),
+                    "the review's author is its reviewer; a publisher beside an organization author has no place in the verdict",
+                );
+            }
         }
 
         // The claim.
@@ -286,13 +473,26 @@ impl Importer<'_, '_> {
                 ))
             }
         };
-        let claim_id = self.claim(&item_path, &item, item_is_claim, claim_text)?;
+        let review_tags = keywords(r, path)?;
+        let claim_id = self.claim(&item_path, &item, item_is_claim, &claim_text, review_tags)?;
 
         // The claimants.
         self.claimants(path, r, &item_path, &item, item_is_claim, &claim_id)?;
+        if item_is_claim {
+            // A second wording of the claim beside claimReviewed.
+            let mut handled = CLAIM_KEYS.to_vec();
+            for k in ["text", "name"] {
+                if text(&item, k, &item_path)?.as_deref() == Some(claim_text.as_str()) {
+                    handled.push(k);
+                }
+            }
+            self.leftovers(&item_path, &item, &handled, None);
+        }
 
         // The verdict.
-        self.verdict(path, r, reviewer, claim_id)
+        self.verdict(path, r, reviewer, claim_id)?;
+        self.leftovers(path, r, REVIEW_KEYS, None);
+        Ok(())
     }
 
     fn claim(
@@ -300,13 +500,14 @@ impl Importer<'_, '_> {
         item_path: &str,
         item: &Map<String, Value>,
         item_is_claim: bool,
-        text_: String,
+        text_: &str,
+        review_tags: Vec<String>,
     ) -> Result<String> {
         let own = match item.get("@id") {
             Some(Value::String(id)) if item_is_claim => Some(self.id_from_iri(id, item_path)?),
             _ => None,
         };
-        let mut c = Claim::new(own.clone().unwrap_or_else(|| slug(&text_)), text_);
+        let mut c = Claim::new(own.clone().unwrap_or_else(|| slug(text_)), text_);
         if item_is_claim {
             for (p, o) in objects(item, "about", item_path)? {
                 let id = self.party(&p, o, Role::Party)?;
@@ -317,21 +518,18 @@ impl Importer<'_, '_> {
             if let Some(t) = text(item, "temporalCoverage", item_path)? {
                 c.period = Some(period(&t, &format!("{item_path}.temporalCoverage"))?);
             }
-            c.tags = match item.get("keywords") {
-                Some(Value::String(k)) => k
-                    .split(',')
-                    .map(str::trim)
-                    .filter(|k| !k.is_empty())
-                    .map(str::to_owned)
-                    .collect(),
-                _ => texts(item, "keywords", item_path)?,
-            };
+            c.tags = keywords(item, item_path)?;
             if let Some(Value::Object(q)) = item.get("cg:quantity") {
                 let qp = format!("{item_path}.cg:quantity");
                 match (number(q, "cg:value", &qp)?, text(q, "cg:unit", &qp)?) {
                     (Some(v), Some(u)) => c.quantity = Some(Quantity::new(v, u)),
                     _ => return Err(fmt_err(&qp, "a quantity needs cg:value and cg:unit")),
                 }
+            }
+        }
+        for t in review_tags {
+            if !c.tags.contains(&t) {
+                c.tags.push(t);
             }
         }
         // The same id and text is the same claim; anything else under that id is another one.
@@ -348,7 +546,7 @@ impl Importer<'_, '_> {
             }
         }
         if c.id != base {
-            self.report.notes.push(format!(
+            self.report.note(format!(
                 "{item_path}: {base} already names another record; the claim is {}",
                 c.id
             ));
@@ -389,7 +587,7 @@ impl Importer<'_, '_> {
             None => {
                 let w = date(r, "datePublished", path, &mut self.report)?;
                 if w.is_some() && !item.is_empty() {
-                    self.report.notes.push(format!(
+                    self.report.note(format!(
                         "{item_path} has no datePublished; the review's date is taken as when the claim was said"
                     ));
                 }
@@ -397,27 +595,17 @@ impl Importer<'_, '_> {
             }
         };
         let authors = objects(item, "author", item_path)?;
-        let via = if item_is_claim {
+        // Every document the claim appeared in, first appearance first, each once.
+        let mut appearances: Vec<String> = Vec::new();
+        if item_is_claim {
             let first = objects(item, "firstAppearance", item_path)?;
             let all = objects(item, "appearance", item_path)?;
-            let mut chosen = None;
             for (p, o) in first.into_iter().chain(all) {
-                if chosen.is_none() {
-                    chosen = Some(self.work(&p, o)?);
-                } else {
-                    let id = self.party_id_preview(&o, Role::Work);
-                    if Some(&id) != chosen.as_ref() {
-                        self.report.skip(
-                            "appearance",
-                            &p,
-                            None,
-                            Some(&Value::Object(o)),
-                            "an attribution is reported via one document; the first appearance was kept",
-                        );
-                    }
+                let doc = self.work(&p, o)?;
+                if !appearances.contains(&doc) {
+                    appearances.push(doc);
                 }
             }
-            chosen
         } else if has_any(item, &["url", "headline", "name", "isPartOf"]) {
             let mut work = item.clone();
             work.remove("author");
@@ -433,21 +621,40 @@ impl Importer<'_, '_> {
                 let author = self.party(p, o.clone(), Role::Party)?;
                 self.add_relation(&doc, SourceRelationKind::AuthoredBy, &author)?;
             }
-            Some(doc)
-        } else {
-            None
-        };
+            appearances.push(doc);
+        }
         if authors.is_empty() {
-            self.report.notes.push(format!(
-                "{item_path} names no claimant; the claim has no attribution"
-            ));
+            if appearances.is_empty() {
+                self.report.note(format!(
+                    "{item_path} names no claimant and no appearance; the claim has no attribution"
+                ));
+            } else {
+                self.report.note(format!(
+                    "{item_path} names no claimant; each of the {} documents it appeared in asserts the claim in its own voice",
+                    appearances.len()
+                ));
+            }
+            for doc in &appearances {
+                let published = self.g.source(doc).and_then(|s| s.published);
+                let mut a = Attribution::new(doc.clone(), claim, Stance::Asserts);
+                a.said = published.or(said);
+                self.add_attribution(a)?;
+            }
+            return Ok(());
         }
         for (p, o) in authors {
             let source = self.party(&p, o, Role::Party)?;
-            let mut a = Attribution::new(source, claim, Stance::Asserts);
-            a.said = said;
-            a.via = via.clone();
-            self.add_attribution(a)?;
+            let vias: Vec<Option<String>> = if appearances.is_empty() {
+                vec![None]
+            } else {
+                appearances.iter().cloned().map(Some).collect()
+            };
+            for via in vias {
+                let mut a = Attribution::new(source.clone(), claim, Stance::Asserts);
+                a.said = said;
+                a.via = via;
+                self.add_attribution(a)?;
+            }
         }
         Ok(())
     }
@@ -481,13 +688,26 @@ impl Importer<'_, '_> {
         att.said = date(a, "cg:said", ap, &mut self.report)?;
         // A quote keeps its exact words, surrounding white space included.
         att.quote = match a.get("cg:quote") {
-            None | Some(Value::Null) => None,
+            None => None,
             Some(Value::String(q)) => Some(q.clone()),
             Some(_) => return Err(fmt_err(&format!("{ap}.cg:quote"), "expected text")),
         };
         if let Some(Value::Object(v)) = a.get("cg:via") {
             att.via = Some(self.work(&format!("{ap}.cg:via"), v.clone())?);
         }
+        self.leftovers(
+            ap,
+            a,
+            &[
+                "cg:source",
+                "cg:stance",
+                "cg:modality",
+                "cg:said",
+                "cg:quote",
+                "cg:via",
+            ],
+            None,
+        );
         self.add_attribution(att)
     }
 
@@ -499,7 +719,7 @@ impl Importer<'_, '_> {
         claim: String,
     ) -> Result<()> {
         let rating_obj = match r.get("reviewRating") {
-            None | Some(Value::Null) => None,
+            None => None,
             Some(Value::Object(o)) => Some((format!("{path}.reviewRating"), o.clone())),
             Some(Value::Array(list)) => {
                 for (i, extra) in list.iter().enumerate().skip(1) {
@@ -533,7 +753,13 @@ impl Importer<'_, '_> {
         let mut rating = None;
         let mut explanation = None;
         if let Some((rp, ro)) = &rating_obj {
-            label = text(ro, "alternateName", rp)?.or(text(ro, "name", rp)?);
+            let alternate = text(ro, "alternateName", rp)?;
+            let name = text(ro, "name", rp)?;
+            let mut handled = RATING_KEYS.to_vec();
+            if alternate.is_none() || alternate == name {
+                handled.push("name");
+            }
+            label = alternate.or(name);
             explanation = text(ro, "ratingExplanation", rp)?;
             let value = number(ro, "ratingValue", rp)?;
             let best = number(ro, "bestRating", rp)?.unwrap_or(5.0);
@@ -544,18 +770,22 @@ impl Importer<'_, '_> {
                 } else {
                     (worst, best)
                 };
-                if value == -1.0 && !(lo..=hi).contains(&value) {
-                    self.report.notes.push(format!(
+                if value == -1.0 && (best == worst || !(lo..=hi).contains(&value)) {
+                    self.report.note(format!(
                         "{rp}.ratingValue is -1 (no numeric rating); the label alone is kept"
                     ));
                 } else if best == worst || !(lo..=hi).contains(&value) {
-                    self.report.notes.push(format!(
+                    self.report.note(format!(
                         "{rp}.ratingValue {value} is not on the scale from {worst} to {best}; the label alone is kept"
                     ));
                 } else {
                     rating = Some(Rating::new(value, best, worst));
                 }
             }
+            if has_any(r, &["reviewBody", "description"]) {
+                handled.retain(|k| *k != "ratingExplanation");
+            }
+            self.leftovers(rp, ro, &handled, None);
         }
         let label = label.unwrap_or_else(|| match &rating {
             Some(r) => format!(
@@ -572,7 +802,18 @@ impl Importer<'_, '_> {
         v.date = date(r, "datePublished", path, &mut self.report)?;
         v.url = text(r, "url", path)?;
         v.summary = match text(r, "reviewBody", path)? {
-            Some(t) => Some(t),
+            Some(t) => {
+                if let Some(d) = r.get("description") {
+                    self.report.skip(
+                        "attribute",
+                        path,
+                        Some("description"),
+                        Some(d),
+                        "a verdict has one summary; reviewBody was kept",
+                    );
+                }
+                Some(t)
+            }
             None => text(r, "description", path)?.or(explanation),
         };
         let base = v.id.clone();
@@ -591,5 +832,81 @@ impl Importer<'_, '_> {
         self.g.add_verdict(v)?;
         self.added_edges.push((RecordKind::Verdict, id));
         Ok(())
+    }
+}
+
+/// A review's or a claim's `keywords`: a comma-separated text or a list of texts.
+fn keywords(m: &Map<String, Value>, path: &str) -> Result<Vec<String>> {
+    // One text is a comma-separated list; a list's items are tags as they are.
+    let raw: Vec<String> = match m.get("keywords") {
+        Some(Value::String(k)) => k.split(',').map(str::to_owned).collect(),
+        _ => texts(m, "keywords", path)?,
+    };
+    let mut out: Vec<String> = Vec::new();
+    for k in &raw {
+        let k = k.trim();
+        if !k.is_empty() && !out.iter().any(|o| o == k) {
+            out.push(k.to_owned());
+        }
+    }
+    Ok(out)
+}
+
+/// The keys of a ClaimReview that this import reads (`@` keys are always read).
+const REVIEW_KEYS: &[&str] = &[
+    "claimReviewed",
+    "author",
+    "publisher",
+    "itemReviewed",
+    "reviewRating",
+    "datePublished",
+    "url",
+    "reviewBody",
+    "description",
+    "keywords",
+];
+
+/// The keys of a Claim that this import reads; `text` and `name` are read when they are the
+/// claim's text.
+const CLAIM_KEYS: &[&str] = &[
+    "about",
+    "temporalCoverage",
+    "keywords",
+    "cg:quantity",
+    "cg:attribution",
+    "author",
+    "datePublished",
+    "firstAppearance",
+    "appearance",
+];
+
+/// The keys of a Rating that this import reads; `name` is read when it is the label, and
+/// `ratingExplanation` when there is no other summary.
+const RATING_KEYS: &[&str] = &[
+    "alternateName",
+    "ratingValue",
+    "bestRating",
+    "worstRating",
+    "ratingExplanation",
+];
+
+/// Why a property with no place in the graph was left out.
+fn skip_reason(key: &str) -> &'static str {
+    match key {
+        "name" | "headline" | "alternativeHeadline" => {
+            "a title or second wording with no place in the record it belongs to"
+        }
+        "sameAs" => "another identifier of the same thing: a source keeps one url",
+        "logo" | "image" | "thumbnailUrl" => "a picture has no place in a claim graph",
+        "jobTitle" | "affiliation" | "worksFor" => {
+            "a person's position has no place in a source (add an affiliated-with relation)"
+        }
+        "startOffset" | "endOffset" | "startTime" | "endTime" => {
+            "a clip's place within its media has no place in a source"
+        }
+        "inLanguage" => "the language of a text has no place in a claim graph",
+        "dateModified" | "dateCreated" => "only the date of publication is kept",
+        "isPartOf" => "the work it is part of is kept only as its url",
+        _ => "a property with no place in a claim graph",
     }
 }

@@ -7,6 +7,7 @@ use super::values::{date, host_of, objects, slug, text, texts, types_of};
 use super::{fmt_err, Importer, Role};
 use crate::error::{RecordKind, Result};
 use crate::io::prov::{decode_local, EDGE_NAMESPACE, NODE_NAMESPACE};
+use crate::lexicon::unnamed_source_kind;
 use crate::model::{
     Attribution, Reliability, Source, SourceKind, SourceRelation, SourceRelationKind,
 };
@@ -110,8 +111,10 @@ impl Importer<'_, '_> {
             None if role == Role::Publisher => SourceKind::Outlet,
             None => SourceKind::Organization,
         };
+        let same_as = texts(&m, "sameAs", path)?;
         let url = text(&m, "url", path)?;
-        let same_as = text(&m, "sameAs", path)?;
+        let url_from_same_as = url.is_none() && !same_as.is_empty();
+        let url = url.or_else(|| same_as.first().cloned());
         let headline = text(&m, "headline", path)?;
         let name = text(&m, "name", path)?
             .or(if kind == SourceKind::Document {
@@ -120,8 +123,7 @@ impl Importer<'_, '_> {
                 None
             })
             .or(text(&m, "legalName", path)?)
-            .or_else(|| url.as_deref().and_then(host_of).map(str::to_owned))
-            .or_else(|| same_as.as_deref().and_then(host_of).map(str::to_owned));
+            .or_else(|| url.as_deref().and_then(host_of).map(str::to_owned));
         let role = if kind == SourceKind::Document {
             Role::Work
         } else {
@@ -129,6 +131,24 @@ impl Importer<'_, '_> {
         };
         if name.is_none() && !m.contains_key("@id") {
             return Err(fmt_err(path, "a party needs a name, a url or an @id"));
+        }
+        // A claimant whose name names nobody ("Fuentes varias", "social media users").
+        let mut kind = kind;
+        // Only a Person: an organization's name may end in a collective noun ("Square World
+        // Society") and still name it.
+        if role == Role::Party && !m.contains_key("cg:kind") && kind == SourceKind::Person {
+            if let Some(unnamed) = name.as_deref().and_then(unnamed_source_kind) {
+                let read = if unnamed == SourceKind::Collective {
+                    "a collective"
+                } else {
+                    "an unnamed group"
+                };
+                self.report.note(format!(
+                    "{path}: {:?} is marked up as a Person but names nobody; read as {read}",
+                    name.as_deref().unwrap_or_default()
+                ));
+                kind = unnamed;
+            }
         }
         let id = self.party_id_preview(&m, role);
         let mut src = Source::new(id.clone(), kind, name.unwrap_or_else(|| id.clone()));
@@ -142,10 +162,26 @@ impl Importer<'_, '_> {
         src.url = url;
         src.title = headline;
         src.published = date(&m, "datePublished", path, &mut self.report)?;
+        let mut handled: Vec<&str> = vec![
+            "name",
+            "legalName",
+            "url",
+            "headline",
+            "alternateName",
+            "cg:kind",
+            "cg:reliability",
+        ];
+        if role == Role::Work {
+            handled.extend(["datePublished", "author", "publisher"]);
+        }
+        if url_from_same_as && same_as.len() == 1 {
+            handled.push("sameAs");
+        }
         // A slug that names a source already is that source; one that names a claim is not.
         let mut n = 1;
         loop {
             if self.g.source(&src.id).is_some() {
+                self.leftovers(path, &m, &handled, Some(&src.id));
                 return Ok(src.id);
             }
             if !self.g.contains_node(&src.id) {
@@ -154,6 +190,7 @@ impl Importer<'_, '_> {
             n += 1;
             src.id = format!("{id}-{n}");
         }
+        self.leftovers(path, &m, &handled, Some(&src.id));
         self.add_source(src)
     }
 

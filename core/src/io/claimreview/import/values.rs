@@ -3,6 +3,7 @@
 
 use serde_json::{Map, Value};
 
+use super::dates::{read_publisher_date, ReadDate};
 use super::fmt_err;
 use crate::error::Result;
 use crate::io::prov::ImportReport;
@@ -185,8 +186,9 @@ pub(super) fn has_any(m: &Map<String, Value>, keys: &[&str]) -> bool {
     keys.iter().any(|k| m.contains_key(*k))
 }
 
-/// A date as schema.org writes it: `2024-06-20`, or a date and time. A time without an offset is
-/// read as its day, and the report says so.
+/// A date as schema.org or a publisher writes it: `2024-06-20`, an RFC 3339 instant, or one of
+/// the forms in `dates.rs`. A time without a zone is read as its day; a text that is no date is
+/// left out. The report says so for both.
 pub(super) fn date(
     m: &Map<String, Value>,
     key: &str,
@@ -197,20 +199,44 @@ pub(super) fn date(
     let Some(t) = text(m, key, path)? else {
         return Ok(None);
     };
-    match When::parse(&t) {
-        Ok(w) => Ok(Some(w)),
-        Err(e) => {
-            let day = t.get(..10).and_then(|d| When::parse(d).ok());
-            match day {
-                Some(d @ When::Date(_)) if t.len() > 10 => {
-                    report
-                        .notes
-                        .push(format!("{at} {t:?} has no time zone; read as the day {d}"));
-                    Ok(Some(d))
-                }
-                _ => Err(fmt_err(&at, e.to_string())),
-            }
+    match read_publisher_date(&t) {
+        Some(ReadDate::Exact(w)) => Ok(Some(w)),
+        Some(ReadDate::DayOnly(d)) => {
+            report.note(format!("{at} {t:?} has no time zone; read as the day {d}"));
+            Ok(Some(d))
         }
+        None => {
+            report.note(format!(
+                "{at} {t:?} is not a date this import can read; the date was left out"
+            ));
+            Ok(None)
+        }
+    }
+}
+
+/// The document without what carries nothing: empty or blank strings, nulls, empty lists, and
+/// objects left with nothing but a type (`{"@type": "Person", "name": ""}`). Publishers write
+/// `"@id": ""` for "none", and an empty name must not name a party that every such review then
+/// shares.
+pub(super) fn without_empty_values(v: Value) -> Option<Value> {
+    match v {
+        Value::Null => None,
+        Value::String(s) if s.trim().is_empty() => None,
+        Value::Array(items) => {
+            let kept: Vec<Value> = items.into_iter().filter_map(without_empty_values).collect();
+            (!kept.is_empty()).then_some(Value::Array(kept))
+        }
+        Value::Object(m) => {
+            let kept: Map<String, Value> = m
+                .into_iter()
+                .filter_map(|(k, v)| without_empty_values(v).map(|v| (k, v)))
+                .collect();
+            let has_content = kept
+                .keys()
+                .any(|k| !matches!(k.as_str(), "@type" | "type" | "@context"));
+            has_content.then_some(Value::Object(kept))
+        }
+        other => Some(other),
     }
 }
 

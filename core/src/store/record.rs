@@ -1,0 +1,347 @@
+//! One record of any kind, as history stores it, and the difference between two graphs as the
+//! changes that turn one into the other.
+
+use serde::Serialize;
+
+use crate::error::{Error, Location, RecordKind, Result};
+use crate::graph::{ClaimGraph, Records};
+use crate::model::{Attribution, Claim, ClaimRelation, Source, SourceRelation, Verdict};
+
+/// A record of any kind: what a history event holds as the value before or after a change.
+///
+/// ```
+/// use claimgraph::{Record, RecordKind, Source, SourceKind};
+/// let r = Record::from(Source::new("abc", SourceKind::Outlet, "ABC"));
+/// assert_eq!((r.kind(), r.id()), (RecordKind::Source, "abc"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Record {
+    /// A source.
+    Source(Source),
+    /// A claim.
+    Claim(Claim),
+    /// An attribution.
+    Attribution(Attribution),
+    /// A relation between sources.
+    SourceRelation(SourceRelation),
+    /// A relation between claims.
+    ClaimRelation(ClaimRelation),
+    /// A verdict.
+    Verdict(Verdict),
+}
+
+macro_rules! record_from {
+    ($($t:ident),*) => {$(
+        impl From<$t> for Record {
+            fn from(r: $t) -> Record {
+                Record::$t(r)
+            }
+        }
+    )*};
+}
+record_from!(
+    Source,
+    Claim,
+    Attribution,
+    SourceRelation,
+    ClaimRelation,
+    Verdict
+);
+
+impl Record {
+    /// The kind of record.
+    pub fn kind(&self) -> RecordKind {
+        match self {
+            Record::Source(_) => RecordKind::Source,
+            Record::Claim(_) => RecordKind::Claim,
+            Record::Attribution(_) => RecordKind::Attribution,
+            Record::SourceRelation(_) => RecordKind::SourceRelation,
+            Record::ClaimRelation(_) => RecordKind::ClaimRelation,
+            Record::Verdict(_) => RecordKind::Verdict,
+        }
+    }
+
+    /// The record's id.
+    pub fn id(&self) -> &str {
+        match self {
+            Record::Source(r) => &r.id,
+            Record::Claim(r) => &r.id,
+            Record::Attribution(r) => &r.id,
+            Record::SourceRelation(r) => &r.id,
+            Record::ClaimRelation(r) => &r.id,
+            Record::Verdict(r) => &r.id,
+        }
+    }
+
+    /// The record as JSON, in the native format's shape for its kind.
+    pub fn to_json(&self) -> String {
+        // Records hold only strings, numbers and dates, which always serialize.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Reads a record of `kind` from JSON; `place` names where the JSON came from in errors.
+    pub(crate) fn from_json(kind: RecordKind, json: &str, place: &str) -> Result<Record> {
+        fn read<T: serde::de::DeserializeOwned>(json: &str, place: &str) -> Result<T> {
+            serde_json::from_str(json).map_err(|e| Error::Format {
+                format: super::FORMAT,
+                location: Location {
+                    record: Some(place.to_owned()),
+                    ..Location::default()
+                },
+                message: e.to_string(),
+            })
+        }
+        Ok(match kind {
+            RecordKind::Source => Record::Source(read(json, place)?),
+            RecordKind::Claim => Record::Claim(read(json, place)?),
+            RecordKind::Attribution => Record::Attribution(read(json, place)?),
+            RecordKind::SourceRelation => Record::SourceRelation(read(json, place)?),
+            RecordKind::ClaimRelation => Record::ClaimRelation(read(json, place)?),
+            RecordKind::Verdict => Record::Verdict(read(json, place)?),
+            RecordKind::Node | RecordKind::Edge => {
+                return Err(Error::Format {
+                    format: super::FORMAT,
+                    location: Location {
+                        record: Some(place.to_owned()),
+                        ..Location::default()
+                    },
+                    message: format!("a stored record cannot be of the generic kind {kind}"),
+                })
+            }
+        })
+    }
+
+    pub(crate) fn is_node(&self) -> bool {
+        matches!(self, Record::Source(_) | Record::Claim(_))
+    }
+}
+
+/// What a change does to one record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// The record was added.
+    Add,
+    /// The record was replaced by a new value.
+    Update,
+    /// The record was removed.
+    Remove,
+}
+
+impl Action {
+    /// The name used in the database and in bindings: `"add"`, `"update"` or `"remove"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Add => "add",
+            Action::Update => "update",
+            Action::Remove => "remove",
+        }
+    }
+
+    pub(crate) fn parse(s: &str) -> Option<Action> {
+        [Action::Add, Action::Update, Action::Remove]
+            .into_iter()
+            .find(|a| a.as_str() == s)
+    }
+}
+
+impl std::fmt::Display for Action {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One record's change: its value before (none when added) and after (none when removed).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Step {
+    pub(crate) before: Option<Record>,
+    pub(crate) after: Option<Record>,
+}
+
+impl Step {
+    pub(crate) fn action(&self) -> Action {
+        match (&self.before, &self.after) {
+            (None, _) => Action::Add,
+            (Some(_), Some(_)) => Action::Update,
+            (Some(_), None) => Action::Remove,
+        }
+    }
+
+    pub(crate) fn record(&self) -> Option<&Record> {
+        self.after.as_ref().or(self.before.as_ref())
+    }
+
+    pub(crate) fn inverse(&self) -> Step {
+        Step {
+            before: self.after.clone(),
+            after: self.before.clone(),
+        }
+    }
+}
+
+/// Applies one step to a graph. The graph's own rules apply (a removal cascades), so steps made
+/// by [`diff`] list the cascade before the removal that would cause it.
+pub(crate) fn apply(g: &mut ClaimGraph, step: &Step) -> Result<()> {
+    match (&step.before, &step.after) {
+        (None, Some(r)) => add(g, r.clone()),
+        (Some(_), Some(r)) => update(g, r.clone()),
+        (Some(r), None) => remove(g, r.kind(), r.id()),
+        (None, None) => Ok(()),
+    }
+}
+
+/// Applies every step or, when one fails, none: the ones applied are taken back in reverse.
+pub(crate) fn apply_all(g: &mut ClaimGraph, steps: &[Step]) -> Result<()> {
+    for (done, step) in steps.iter().enumerate() {
+        if let Err(err) = apply(g, step) {
+            for back in steps[..done].iter().rev() {
+                let _ = apply(g, &back.inverse());
+            }
+            return Err(err);
+        }
+    }
+    Ok(())
+}
+
+fn add(g: &mut ClaimGraph, r: Record) -> Result<()> {
+    match r {
+        Record::Source(r) => g.add_source(r),
+        Record::Claim(r) => g.add_claim(r),
+        Record::Attribution(r) => g.add_attribution(r),
+        Record::SourceRelation(r) => g.add_source_relation(r),
+        Record::ClaimRelation(r) => g.add_claim_relation(r),
+        Record::Verdict(r) => g.add_verdict(r),
+    }
+}
+
+fn update(g: &mut ClaimGraph, r: Record) -> Result<()> {
+    match r {
+        Record::Source(r) => g.update_source(r).map(drop),
+        Record::Claim(r) => g.update_claim(r).map(drop),
+        Record::Attribution(r) => g.update_attribution(r).map(drop),
+        Record::SourceRelation(r) => g.update_source_relation(r).map(drop),
+        Record::ClaimRelation(r) => g.update_claim_relation(r).map(drop),
+        Record::Verdict(r) => g.update_verdict(r).map(drop),
+    }
+}
+
+pub(crate) fn remove(g: &mut ClaimGraph, kind: RecordKind, id: &str) -> Result<()> {
+    match kind {
+        RecordKind::Source => g.remove_source(id).map(drop),
+        RecordKind::Claim => g.remove_claim(id).map(drop),
+        RecordKind::Attribution => g.remove_attribution(id).map(drop),
+        RecordKind::SourceRelation => g.remove_source_relation(id).map(drop),
+        RecordKind::ClaimRelation => g.remove_claim_relation(id).map(drop),
+        RecordKind::Verdict => g.remove_verdict(id).map(drop),
+        RecordKind::Node | RecordKind::Edge => Err(Error::not_found(kind, id)),
+    }
+}
+
+/// The current value of the record a step is about, if the graph holds it.
+pub(crate) fn current(g: &ClaimGraph, kind: RecordKind, id: &str) -> Option<Record> {
+    match kind {
+        RecordKind::Source => g.source(id).cloned().map(Record::Source),
+        RecordKind::Claim => g.claim(id).cloned().map(Record::Claim),
+        RecordKind::Attribution => g.attribution(id).map(Record::Attribution),
+        RecordKind::SourceRelation => g.source_relation(id).map(Record::SourceRelation),
+        RecordKind::ClaimRelation => g.claim_relation(id).map(Record::ClaimRelation),
+        RecordKind::Verdict => g.verdict(id).map(Record::Verdict),
+        RecordKind::Node | RecordKind::Edge => None,
+    }
+}
+
+/// The steps that turn `old` into `new`, in an order in which each step is valid when applied
+/// one after the other: edges removed first, then nodes added and updated, then edges updated and
+/// added, and nodes removed last (claims before sources).
+pub(crate) fn diff(old: &Records, new: &Records) -> Vec<Step> {
+    let mut edge_removals = Vec::new();
+    let mut node_adds = Vec::new();
+    let mut node_updates = Vec::new();
+    let mut edge_updates = Vec::new();
+    let mut edge_adds = Vec::new();
+    let mut claim_removals = Vec::new();
+    let mut source_removals = Vec::new();
+    let mut sort = |steps: Vec<Step>| {
+        for s in steps {
+            let (is_node, action) = (s.record().is_some_and(Record::is_node), s.action());
+            let target = match (is_node, action) {
+                (false, Action::Remove) => &mut edge_removals,
+                (true, Action::Add) => &mut node_adds,
+                (true, Action::Update) => &mut node_updates,
+                (false, Action::Update) => &mut edge_updates,
+                (false, Action::Add) => &mut edge_adds,
+                (true, Action::Remove) => {
+                    if matches!(s.record(), Some(Record::Claim(_))) {
+                        &mut claim_removals
+                    } else {
+                        &mut source_removals
+                    }
+                }
+            };
+            target.push(s);
+        }
+    };
+    sort(diff_kind(&old.sources, &new.sources, |r| &r.id));
+    sort(diff_kind(&old.claims, &new.claims, |r| &r.id));
+    sort(diff_kind(&old.attributions, &new.attributions, |r| &r.id));
+    sort(diff_kind(
+        &old.source_relations,
+        &new.source_relations,
+        |r| &r.id,
+    ));
+    sort(diff_kind(&old.claim_relations, &new.claim_relations, |r| {
+        &r.id
+    }));
+    sort(diff_kind(&old.verdicts, &new.verdicts, |r| &r.id));
+    let mut out = edge_removals;
+    out.extend(node_adds);
+    out.extend(node_updates);
+    out.extend(edge_updates);
+    out.extend(edge_adds);
+    out.extend(claim_removals);
+    out.extend(source_removals);
+    out
+}
+
+/// Merge-joins two id-sorted lists of one kind.
+fn diff_kind<T>(old: &[T], new: &[T], id: impl Fn(&T) -> &String) -> Vec<Step>
+where
+    T: Clone + PartialEq + Into<Record>,
+{
+    let mut out = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < old.len() || j < new.len() {
+        let order = match (old.get(i), new.get(j)) {
+            (Some(a), Some(b)) => id(a).cmp(id(b)),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            _ => std::cmp::Ordering::Greater,
+        };
+        match order {
+            std::cmp::Ordering::Less => {
+                out.push(Step {
+                    before: Some(old[i].clone().into()),
+                    after: None,
+                });
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                out.push(Step {
+                    before: None,
+                    after: Some(new[j].clone().into()),
+                });
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                if old[i] != new[j] {
+                    out.push(Step {
+                        before: Some(old[i].clone().into()),
+                        after: Some(new[j].clone().into()),
+                    });
+                }
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}

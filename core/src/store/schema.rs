@@ -1,0 +1,374 @@
+//! The database's tables, its schema version, opening it safely and reading it back.
+
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Params};
+
+use super::history::{action_of, hex, parse_kind, Event, EventRow, HistoryCheck};
+use super::record::Record;
+use super::{db_error, Tail, FORMAT};
+use crate::error::{Error, Location, Result};
+use crate::graph::{ClaimGraph, Records};
+
+/// The schema this library writes. Each later version adds a step to [`migrate`].
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// SQLite's `application_id` for claimgraph databases ("CLGR"), so a database of another
+/// program is recognised as such instead of being read or changed.
+const APPLICATION_ID: i32 = 0x434c_4752;
+
+const CREATE_V1: &str = "
+CREATE TABLE records (
+    kind TEXT NOT NULL,
+    id   TEXT NOT NULL,
+    body TEXT NOT NULL,
+    PRIMARY KEY (kind, id)
+) WITHOUT ROWID;
+CREATE TABLE events (
+    seq       INTEGER PRIMARY KEY,
+    change    INTEGER NOT NULL,
+    at        TEXT NOT NULL,
+    actor     TEXT NOT NULL,
+    reason    TEXT,
+    operation TEXT NOT NULL,
+    undoes    INTEGER,
+    action    TEXT NOT NULL,
+    kind      TEXT NOT NULL,
+    id        TEXT NOT NULL,
+    before    TEXT,
+    after     TEXT,
+    hash      BLOB NOT NULL
+);
+CREATE INDEX events_by_record ON events (id, seq);
+CREATE INDEX events_by_change ON events (change, seq);
+CREATE INDEX events_by_time ON events (at, seq);
+";
+
+pub(crate) const INSERT_EVENT: &str = "INSERT INTO events
+    (seq, change, at, actor, reason, operation, undoes, action, kind, id, before, after, hash)
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+pub(crate) const UPSERT_RECORD: &str = "INSERT INTO records (kind, id, body) VALUES (?1, ?2, ?3)
+     ON CONFLICT (kind, id) DO UPDATE SET body = excluded.body";
+pub(crate) const DELETE_RECORD: &str = "DELETE FROM records WHERE kind = ?1 AND id = ?2";
+
+fn database_error(path: &Path, message: impl Into<String>) -> Error {
+    Error::Database {
+        path: path.to_path_buf(),
+        message: message.into(),
+    }
+}
+
+/// Opens (or creates) the file, takes the lock that keeps other processes out, and brings the
+/// schema to [`SCHEMA_VERSION`].
+pub(crate) fn connect(path: &Path) -> Result<Connection> {
+    if let Ok(meta) = std::fs::symlink_metadata(path) {
+        let target = std::fs::metadata(path).unwrap_or(meta);
+        if !target.is_file() {
+            return Err(database_error(
+                path,
+                "not a regular file: a graph database is a file of its own",
+            ));
+        }
+    }
+    let db = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| db_error(path, e))?;
+    db.busy_timeout(super::StoredGraph::LOCK_WAIT)
+        .map_err(|e| db_error(path, e))?;
+    // Exclusive locking before WAL: no shared-memory file, and the lock taken by the first write
+    // transaction is kept, so a second process cannot change the file under this graph.
+    db.execute_batch("PRAGMA locking_mode = EXCLUSIVE")
+        .map_err(|e| db_error(path, e))?;
+    let mode: String = db
+        .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+        .map_err(|e| db_error(path, e))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(database_error(
+            path,
+            format!("cannot switch to write-ahead logging (journal mode stays {mode})"),
+        ));
+    }
+    db.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = OFF;")
+        .map_err(|e| db_error(path, e))?;
+    // Take the lock now, and create or migrate under it.
+    db.execute_batch("BEGIN EXCLUSIVE")
+        .map_err(|e| db_error(path, e))?;
+    let prepared = prepare_schema(&db, path);
+    let end = if prepared.is_ok() {
+        "COMMIT"
+    } else {
+        "ROLLBACK"
+    };
+    let ended = db.execute_batch(end).map_err(|e| db_error(path, e));
+    prepared?;
+    ended?;
+    Ok(db)
+}
+
+fn prepare_schema(db: &Connection, path: &Path) -> Result<()> {
+    let app: i32 = db
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .map_err(|e| db_error(path, e))?;
+    let version: u32 = db
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(|e| db_error(path, e))?;
+    let tables: i64 = db
+        .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+        .map_err(|e| db_error(path, e))?;
+    if app == 0 && version == 0 && tables == 0 {
+        db.execute_batch(CREATE_V1).map_err(|e| db_error(path, e))?;
+        db.execute_batch(&format!(
+            "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {SCHEMA_VERSION};"
+        ))
+        .map_err(|e| db_error(path, e))?;
+        return Ok(());
+    }
+    if app != APPLICATION_ID {
+        return Err(database_error(
+            path,
+            "a SQLite database of another program, not a claimgraph database",
+        ));
+    }
+    if version > SCHEMA_VERSION {
+        return Err(Error::UnsupportedVersion {
+            format: FORMAT,
+            location: Location {
+                path: Some(path.to_path_buf()),
+                ..Location::default()
+            },
+            found: u64::from(version),
+            supported: u64::from(SCHEMA_VERSION),
+        });
+    }
+    migrate(db, path, version)
+}
+
+/// Brings a database of an older schema version to [`SCHEMA_VERSION`], one step per version,
+/// inside the opening transaction (so a failed migration leaves the file as it was).
+fn migrate(_db: &Connection, path: &Path, version: u32) -> Result<()> {
+    match version {
+        SCHEMA_VERSION => Ok(()),
+        other => Err(database_error(
+            path,
+            format!("schema version {other} is not one this library wrote"),
+        )),
+    }
+}
+
+/// Reads every record into a graph.
+pub(crate) fn load(db: &Connection, path: &Path) -> Result<ClaimGraph> {
+    let mut records = Records::default();
+    let mut stmt = db
+        .prepare("SELECT kind, id, body FROM records ORDER BY kind, id")
+        .map_err(|e| db_error(path, e))?;
+    let mut rows = stmt.query([]).map_err(|e| db_error(path, e))?;
+    while let Some(row) = rows.next().map_err(|e| db_error(path, e))? {
+        let kind: String = row.get(0).map_err(|e| db_error(path, e))?;
+        let id: String = row.get(1).map_err(|e| db_error(path, e))?;
+        let body: String = row.get(2).map_err(|e| db_error(path, e))?;
+        let kind = parse_kind(&kind).ok_or_else(|| {
+            database_error(path, format!("record {id:?} has an unknown kind {kind:?}"))
+        })?;
+        let place = format!("{}: {kind} {id}", path.display());
+        match Record::from_json(kind, &body, &place)? {
+            Record::Source(r) => records.sources.push(r),
+            Record::Claim(r) => records.claims.push(r),
+            Record::Attribution(r) => records.attributions.push(r),
+            Record::SourceRelation(r) => records.source_relations.push(r),
+            Record::ClaimRelation(r) => records.claim_relations.push(r),
+            Record::Verdict(r) => records.verdicts.push(r),
+        }
+    }
+    ClaimGraph::from_records(records)
+        .map_err(|e| database_error(path, format!("the stored records do not form a graph: {e}")))
+}
+
+/// Where the hash chain ends.
+pub(crate) fn tail(db: &Connection, path: &Path) -> Result<Tail> {
+    let last = db
+        .query_row(
+            "SELECT seq, change, hash, at FROM events ORDER BY seq DESC LIMIT 1",
+            [],
+            |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, Vec<u8>>(2)?,
+                    r.get::<_, String>(3)?,
+                ))
+            },
+        )
+        .optional()
+        .map_err(|e| db_error(path, e))?;
+    let Some((seq, change, hash, at)) = last else {
+        return Ok(Tail {
+            seq: 0,
+            change: 0,
+            hash: [0; 32],
+            at: None,
+        });
+    };
+    let hash: [u8; 32] = hash
+        .try_into()
+        .map_err(|_| database_error(path, format!("event {seq} has a damaged hash")))?;
+    Ok(Tail {
+        seq: u64::try_from(seq).unwrap_or(0),
+        change: u64::try_from(change).unwrap_or(0),
+        hash,
+        at: parse_time(&at),
+    })
+}
+
+fn parse_time(s: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(s)
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
+}
+
+const EVENT_COLUMNS: &str =
+    "SELECT seq, change, at, actor, reason, operation, undoes, action, kind, id, before, after, hash FROM events";
+
+/// The raw columns of one event row.
+struct Raw {
+    seq: i64,
+    change: i64,
+    at: String,
+    actor: String,
+    reason: Option<String>,
+    operation: String,
+    undoes: Option<i64>,
+    action: String,
+    kind: String,
+    id: String,
+    before: Option<String>,
+    after: Option<String>,
+    hash: Vec<u8>,
+}
+
+fn raw(r: &rusqlite::Row<'_>) -> rusqlite::Result<Raw> {
+    Ok(Raw {
+        seq: r.get(0)?,
+        change: r.get(1)?,
+        at: r.get(2)?,
+        actor: r.get(3)?,
+        reason: r.get(4)?,
+        operation: r.get(5)?,
+        undoes: r.get(6)?,
+        action: r.get(7)?,
+        kind: r.get(8)?,
+        id: r.get(9)?,
+        before: r.get(10)?,
+        after: r.get(11)?,
+        hash: r.get(12)?,
+    })
+}
+
+fn event(path: &Path, r: Raw) -> Result<Event> {
+    let bad = |what: &str| database_error(path, format!("event {}: {what}", r.seq));
+    let kind = parse_kind(&r.kind).ok_or_else(|| bad("unknown record kind"))?;
+    let place = |side: &str| format!("{}: event {} ({side})", path.display(), r.seq);
+    let before = match &r.before {
+        Some(b) => Some(Record::from_json(kind, b, &place("before"))?),
+        None => None,
+    };
+    let after = match &r.after {
+        Some(a) => Some(Record::from_json(kind, a, &place("after"))?),
+        None => None,
+    };
+    Ok(Event {
+        seq: u64::try_from(r.seq).map_err(|_| bad("negative position"))?,
+        change: u64::try_from(r.change).map_err(|_| bad("negative change number"))?,
+        at: parse_time(&r.at).ok_or_else(|| bad("unreadable time"))?,
+        actor: r.actor,
+        reason: r.reason,
+        operation: r.operation,
+        undoes: r.undoes.and_then(|u| u64::try_from(u).ok()),
+        action: action_of(&r.action).ok_or_else(|| bad("unknown action"))?,
+        kind,
+        id: r.id,
+        before,
+        after,
+        hash: hex(&r.hash),
+    })
+}
+
+/// The events matching `filter` (a `WHERE ... ORDER BY ...` tail).
+pub(crate) fn events(
+    db: &Connection,
+    path: &Path,
+    filter: &str,
+    args: impl Params,
+) -> Result<Vec<Event>> {
+    let mut stmt = db
+        .prepare_cached(&format!("{EVENT_COLUMNS} {filter}"))
+        .map_err(|e| db_error(path, e))?;
+    let rows = stmt.query_map(args, raw).map_err(|e| db_error(path, e))?;
+    let mut out = Vec::new();
+    for r in rows {
+        out.push(event(path, r.map_err(|e| db_error(path, e))?)?);
+    }
+    Ok(out)
+}
+
+/// Recomputes the hash chain from the first event.
+pub(crate) fn verify(db: &Connection, path: &Path) -> Result<HistoryCheck> {
+    let mut stmt = db
+        .prepare(&format!("{EVENT_COLUMNS} ORDER BY seq"))
+        .map_err(|e| db_error(path, e))?;
+    let mut rows = stmt.query(params![]).map_err(|e| db_error(path, e))?;
+    let mut previous = [0u8; 32];
+    let mut count = 0u64;
+    let broken = |seq: u64, count: u64, problem: String| HistoryCheck {
+        events: count,
+        first_altered: Some(seq),
+        problem: Some(problem),
+    };
+    while let Some(row) = rows.next().map_err(|e| db_error(path, e))? {
+        let r = raw(row).map_err(|e| db_error(path, e))?;
+        count += 1;
+        let seq = u64::try_from(r.seq).unwrap_or(0);
+        if seq != count {
+            return Ok(broken(
+                count,
+                count,
+                format!("event {count} is missing (the next one is numbered {seq})"),
+            ));
+        }
+        let row = EventRow {
+            seq,
+            change: u64::try_from(r.change).unwrap_or(0),
+            at: &r.at,
+            actor: &r.actor,
+            reason: r.reason.as_deref(),
+            operation: &r.operation,
+            undoes: r.undoes.and_then(|u| u64::try_from(u).ok()),
+            action: &r.action,
+            kind: &r.kind,
+            id: &r.id,
+            before: r.before.as_deref(),
+            after: r.after.as_deref(),
+        };
+        let expected = row.hash(&previous);
+        if r.hash[..] != expected[..] {
+            return Ok(broken(
+                seq,
+                count,
+                format!(
+                    "event {seq} ({} {} {}) does not match its hash: it, or an event before it, was altered",
+                    r.action, r.kind, r.id
+                ),
+            ));
+        }
+        previous = expected;
+    }
+    Ok(HistoryCheck {
+        events: count,
+        first_altered: None,
+        problem: None,
+    })
+}

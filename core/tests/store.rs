@@ -1,0 +1,498 @@
+//! A graph that lives in a SQLite file: durable changes, history, undo, and damaged files.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use claimgraph::{
+    Action, Attribution, Claim, ClaimGraph, Error, MergePolicy, Rating, Record, Source, SourceKind,
+    SourceRelation, SourceRelationKind, Stance, Verdict,
+};
+
+fn temp() -> tempfile::TempDir {
+    tempfile::tempdir().expect("temp dir")
+}
+
+fn small_desk(g: &mut claimgraph::StoredGraph) -> claimgraph::Result<()> {
+    g.add_source(Source::new(
+        "church",
+        SourceKind::Organization,
+        "Church of Scientology",
+    ))?;
+    g.add_source(Source::new("abc", SourceKind::Outlet, "ABC"))?;
+    g.add_source(Source::new(
+        "politifact",
+        SourceKind::Organization,
+        "PolitiFact",
+    ))?;
+    g.add_claim(Claim::new("abuse", "The church covered up abuse").subject("church"))?;
+    g.add_attribution(Attribution::new("church", "abuse", Stance::Denies).via("abc"))?;
+    g.add_source_relation(SourceRelation::new(
+        "abc",
+        SourceRelationKind::Cites,
+        "church",
+    ))?;
+    Ok(())
+}
+
+#[test]
+fn every_change_that_returns_is_in_the_file() -> claimgraph::Result<()> {
+    let dir = temp();
+    let path = dir.path().join("desk.db");
+    {
+        let mut g = ClaimGraph::open(&path)?;
+        small_desk(&mut g)?;
+    }
+    let g = ClaimGraph::open(&path)?;
+    assert_eq!(g.counts().sources, 3);
+    assert_eq!(g.counts().attributions, 1);
+    assert!(!g.status("abuse")?.disputed);
+    assert_eq!(g.status("abuse")?.deniers, ["church"]);
+    // The reference article survives the round trip through the database exactly.
+    drop(g);
+    let reference = common::reference::putin_dprk_visit()?;
+    let path2 = dir.path().join("reference.db");
+    let mut stored = ClaimGraph::open(&path2)?;
+    stored.merge(&reference, MergePolicy::Fail)?;
+    drop(stored);
+    assert_eq!(*ClaimGraph::open(&path2)?.graph(), reference);
+    Ok(())
+}
+
+#[test]
+fn history_says_who_changed_what_when_and_why() -> claimgraph::Result<()> {
+    let dir = temp();
+    let mut g = ClaimGraph::open(dir.path().join("desk.db"))?;
+    small_desk(&mut g)?;
+    g.set_actor("desk:alice");
+    let first = Verdict::new("politifact", "abuse", "Unproven");
+    g.add_verdict(first.clone())?;
+    g.set_actor("desk:bob");
+    let revised = first
+        .clone()
+        .with_id(first.id.clone())
+        .summary("new documents");
+    let revised = Verdict {
+        label: "False".into(),
+        rating: Some(Rating::new(1.0, 1.0, 6.0)),
+        ..revised
+    };
+    let old = g.with_reason("court documents released", |g| {
+        g.update_verdict(revised.clone())
+    })?;
+    assert_eq!(old.label, "Unproven");
+
+    let events = g.history(&first.id)?;
+    assert_eq!(events.len(), 2);
+    assert_eq!(events[0].actor, "desk:alice");
+    assert_eq!(events[0].action, Action::Add);
+    assert_eq!(events[0].before, None);
+    assert_eq!(events[1].actor, "desk:bob");
+    assert_eq!(events[1].action, Action::Update);
+    assert_eq!(
+        events[1].reason.as_deref(),
+        Some("court documents released")
+    );
+    assert_eq!(events[1].before, Some(Record::Verdict(first.clone())));
+    assert_eq!(events[1].after, Some(Record::Verdict(revised.clone())));
+    assert_eq!(events[1].operation, "update_verdict");
+    assert!(events[0].at <= events[1].at);
+
+    let since = g.history_since(events[1].at)?;
+    assert!(since.iter().all(|e| e.at >= events[1].at));
+    assert!(since.iter().any(|e| e.seq == events[1].seq));
+
+    // The ClaimReview export marks the earlier rating superseded, and keeps the current one.
+    let json: serde_json::Value = serde_json::from_str(&g.to_claimreview_json()?).expect("json");
+    let reviews = json.as_array().expect("array");
+    assert_eq!(reviews.len(), 2);
+    let superseded: Vec<_> = reviews
+        .iter()
+        .filter(|r| r["creativeWorkStatus"] == "Superseded")
+        .collect();
+    assert_eq!(superseded.len(), 1);
+    assert_eq!(superseded[0]["reviewRating"]["alternateName"], "Unproven");
+    Ok(())
+}
+
+#[test]
+fn a_cascading_removal_records_every_record_and_undo_puts_them_back() -> claimgraph::Result<()> {
+    let dir = temp();
+    let mut g = ClaimGraph::open(dir.path().join("desk.db"))?;
+    small_desk(&mut g)?;
+    let before = g.graph().clone();
+    g.remove_source("abc")?;
+    let change = g.last_change();
+    let events = g.change_events(change)?;
+    // The citation is removed, the attribution loses its via, the source goes last.
+    let summary: Vec<(Action, &str)> = events.iter().map(|e| (e.action, e.id.as_str())).collect();
+    assert!(
+        summary.contains(&(Action::Remove, "abc:cites:church")),
+        "{summary:?}"
+    );
+    assert!(
+        summary.contains(&(Action::Update, "church:denies:abuse")),
+        "{summary:?}"
+    );
+    assert_eq!(summary.last(), Some(&(Action::Remove, "abc")));
+    assert!(events.iter().all(|e| e.operation == "remove_source"));
+
+    let undo = g.undo_last()?;
+    assert_eq!(*g.graph(), before);
+    assert!(g
+        .change_events(undo)?
+        .iter()
+        .all(|e| e.undoes == Some(change)));
+    // History was added to, never rewritten.
+    assert_eq!(g.history("abc")?.len(), 3);
+    assert!(g.verify_history()?.intact());
+    // The undo is durable too.
+    let path = g.path().to_path_buf();
+    drop(g);
+    assert_eq!(*ClaimGraph::open(path)?.graph(), before);
+    Ok(())
+}
+
+#[test]
+fn undo_refuses_when_a_later_change_touched_the_record() -> claimgraph::Result<()> {
+    let dir = temp();
+    let mut g = ClaimGraph::open(dir.path().join("desk.db"))?;
+    small_desk(&mut g)?;
+    g.update_source(Source::new(
+        "abc",
+        SourceKind::Outlet,
+        "Australian Broadcasting Corporation",
+    ))?;
+    let rename = g.last_change();
+    g.update_source(Source::new("abc", SourceKind::Outlet, "ABC News"))?;
+    let err = g.undo(rename).expect_err("a later change touched abc");
+    assert!(
+        matches!(&err, Error::InvalidField { id, field: "history", .. } if id == "abc"),
+        "{err}"
+    );
+    assert_eq!(g.source("abc").map(|s| s.name.as_str()), Some("ABC News"));
+    assert!(matches!(g.undo(999), Err(Error::NotFound { .. })));
+    Ok(())
+}
+
+#[test]
+fn a_failed_transaction_changes_nothing() -> claimgraph::Result<()> {
+    let dir = temp();
+    let path = dir.path().join("desk.db");
+    let mut g = ClaimGraph::open(&path)?;
+    small_desk(&mut g)?;
+    let before = g.graph().clone();
+    let changes = g.last_change();
+    let result = g.transaction(|g| {
+        g.add_claim(Claim::new("second", "A second claim"))?;
+        g.add_claim(Claim::new("second", "again")) // duplicate id: the whole transaction fails
+    });
+    assert!(matches!(result, Err(Error::DuplicateId { .. })));
+    assert_eq!(*g.graph(), before);
+    assert_eq!(g.last_change(), changes);
+
+    // A committed transaction is durable; an open one is rolled back when the graph is dropped.
+    g.transaction(|g| {
+        for n in 0..100 {
+            g.add_claim(Claim::new(format!("c{n}"), format!("Claim number {n}")))?;
+        }
+        Ok(())
+    })?;
+    g.begin()?;
+    assert!(g.begin().is_err());
+    g.add_claim(Claim::new("uncommitted", "Never committed"))?;
+    drop(g);
+    let g = ClaimGraph::open(&path)?;
+    assert_eq!(g.counts().claims, 101);
+    assert!(g.claim("uncommitted").is_none());
+    assert!(g.verify_history()?.intact());
+    Ok(())
+}
+
+#[test]
+fn explicit_rollback_restores_memory_and_chain() -> claimgraph::Result<()> {
+    let dir = temp();
+    let mut g = ClaimGraph::open(dir.path().join("desk.db"))?;
+    small_desk(&mut g)?;
+    let before = g.graph().clone();
+    g.begin()?;
+    g.remove_source("church")?;
+    g.add_source(Source::new("new", SourceKind::Person, "Someone"))?;
+    g.rollback()?;
+    assert_eq!(*g.graph(), before);
+    assert!(g.commit().is_err());
+    g.add_source(Source::new("after", SourceKind::Person, "After"))?;
+    assert!(g.verify_history()?.intact());
+    Ok(())
+}
+
+#[test]
+fn as_of_edit_replays_the_history_up_to_a_time() -> claimgraph::Result<()> {
+    let dir = temp();
+    let mut g = ClaimGraph::open(dir.path().join("desk.db"))?;
+    small_desk(&mut g)?;
+    let mid = g.history("abc:cites:church")?[0].at;
+    let snapshot = g.graph().clone();
+    std::thread::sleep(Duration::from_millis(5));
+    g.remove_source("abc")?;
+    g.add_claim(Claim::new("later", "Added later"))?;
+    assert_eq!(g.as_of_edit(mid)?, snapshot);
+    assert_eq!(g.as_of_edit(chrono::Utc::now())?, *g.graph());
+    assert!(g.as_of_edit(mid - chrono::Duration::days(1))?.is_empty());
+    Ok(())
+}
+
+#[test]
+fn merge_and_ingest_are_recorded_as_one_change_each() -> claimgraph::Result<()> {
+    let dir = temp();
+    let mut g = ClaimGraph::open(dir.path().join("desk.db"))?;
+    let reference = common::reference::putin_dprk_visit()?;
+    g.merge(&reference, MergePolicy::Fail)?;
+    let merged = g.change_events(g.last_change())?;
+    let c = reference.counts();
+    let total =
+        c.sources + c.claims + c.attributions + c.source_relations + c.claim_relations + c.verdicts;
+    assert_eq!(merged.len(), total);
+    assert!(merged
+        .iter()
+        .all(|e| e.operation == "merge" && e.action == Action::Add));
+
+    let jsonl = r#"{"type":"meta","format_version":1}
+{"type":"source","id":"wire","kind":"outlet","name":"A wire","anonymous":false}
+{"type":"claim","id":"wired","text":"A claim from the wire"}
+{"type":"attribution","id":"a1","source":"wire","claim":"wired","stance":"asserts","date":"2024-06-18","quote":null}
+"#;
+    g.ingest_jsonl(std::io::Cursor::new(jsonl), Default::default())?;
+    assert!(g.source("wire").is_some());
+    assert_eq!(g.history("wire")?[0].operation, "ingest_jsonl");
+    assert_eq!(g.change_events(g.last_change())?.len(), 3);
+    g.undo_last()?;
+    assert_eq!(*g.graph(), reference);
+    Ok(())
+}
+
+#[test]
+fn an_altered_history_is_found_and_located() -> claimgraph::Result<()> {
+    let dir = temp();
+    let path = dir.path().join("desk.db");
+    {
+        let mut g = ClaimGraph::open(&path)?;
+        small_desk(&mut g)?;
+        g.add_verdict(Verdict::new("politifact", "abuse", "False"))?;
+        assert_eq!(g.verify_history()?.events, 7);
+    }
+    {
+        let db = rusqlite::Connection::open(&path).expect("open");
+        db.execute("UPDATE events SET actor = 'someone else' WHERE seq = 4", [])
+            .expect("tamper");
+    }
+    let g = ClaimGraph::open(&path)?;
+    let check = g.verify_history()?;
+    assert!(!check.intact());
+    assert_eq!(check.first_altered, Some(4));
+    assert!(check.problem.unwrap_or_default().contains("event 4"));
+    drop(g);
+    {
+        let db = rusqlite::Connection::open(&path).expect("open");
+        db.execute("DELETE FROM events WHERE seq = 2", [])
+            .expect("tamper");
+    }
+    let check = ClaimGraph::open(&path)?.verify_history()?;
+    assert_eq!(check.first_altered, Some(2));
+    Ok(())
+}
+
+#[test]
+fn damaged_foreign_and_newer_databases_are_refused_by_name() -> claimgraph::Result<()> {
+    let dir = temp();
+    // A file that is not a database at all.
+    let junk = dir.path().join("junk.db");
+    std::fs::write(
+        &junk,
+        b"this is not a database, just some text that is long enough........",
+    )
+    .expect("write");
+    let err = ClaimGraph::open(&junk).expect_err("junk");
+    assert!(
+        matches!(&err, Error::Database { path, .. } if path == &junk),
+        "{err}"
+    );
+
+    // A database of another program.
+    let other = dir.path().join("other.db");
+    rusqlite::Connection::open(&other)
+        .expect("open")
+        .execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+        .expect("create");
+    let err = ClaimGraph::open(&other).expect_err("other program");
+    assert!(err.to_string().contains("another program"), "{err}");
+
+    // A database from a newer version of the library.
+    let newer = dir.path().join("newer.db");
+    drop(ClaimGraph::open(&newer)?);
+    rusqlite::Connection::open(&newer)
+        .expect("open")
+        .execute_batch("PRAGMA user_version = 99")
+        .expect("bump");
+    let err = ClaimGraph::open(&newer).expect_err("newer");
+    assert!(
+        matches!(
+            err,
+            Error::UnsupportedVersion {
+                found: 99,
+                supported: 1,
+                ..
+            }
+        ),
+        "{err}"
+    );
+
+    // A truncated database.
+    let whole = dir.path().join("whole.db");
+    {
+        let mut g = ClaimGraph::open(&whole)?;
+        g.transaction(|g| {
+            for n in 0..2000 {
+                g.add_claim(Claim::new(
+                    format!("c{n}"),
+                    format!("Claim number {n} with some words"),
+                ))?;
+            }
+            Ok(())
+        })?;
+    }
+    let bytes = std::fs::read(&whole).expect("read");
+    let cut = dir.path().join("cut.db");
+    std::fs::write(&cut, &bytes[..bytes.len() / 2]).expect("write");
+    let err = ClaimGraph::open(&cut).expect_err("truncated");
+    assert!(
+        matches!(&err, Error::Database { path, .. } if path == &cut),
+        "{err}"
+    );
+
+    // A folder where the file should be.
+    let folder = dir.path().join("folder.db");
+    std::fs::create_dir(&folder).expect("mkdir");
+    let err = ClaimGraph::open(&folder).expect_err("folder");
+    assert!(err.to_string().contains("not a regular file"), "{err}");
+    Ok(())
+}
+
+#[test]
+fn a_second_open_of_the_same_file_gets_a_clear_error() -> claimgraph::Result<()> {
+    let dir = temp();
+    let path = dir.path().join("desk.db");
+    let mut first = ClaimGraph::open(&path)?;
+    small_desk(&mut first)?;
+    let err = ClaimGraph::open(&path).expect_err("held by the first");
+    assert!(err.to_string().contains("in use"), "{err}");
+    first.add_claim(Claim::new("still", "Still writable"))?;
+    drop(first);
+    assert!(ClaimGraph::open(&path)?.claim("still").is_some());
+    Ok(())
+}
+
+#[test]
+fn a_read_only_folder_gives_an_error_not_a_panic() {
+    let dir = temp();
+    let ro = dir.path().join("ro");
+    std::fs::create_dir(&ro).expect("mkdir");
+    let mut perms = std::fs::metadata(&ro).expect("meta").permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o555);
+    std::fs::set_permissions(&ro, perms).expect("chmod");
+    if std::fs::write(ro.join("probe"), b"x").is_ok() {
+        // Running as root, permissions do not stop writes; nothing to show here.
+        eprintln!("skipped: this user can write into a read-only folder");
+        return;
+    }
+    let err = ClaimGraph::open(ro.join("desk.db")).expect_err("read-only folder");
+    assert!(matches!(err, Error::Database { .. }), "{err}");
+}
+
+/// The child side of the kill test: adds claims one by one and prints each id after the call
+/// returned. Runs only when the parent test starts it.
+#[test]
+fn kill_test_child() -> claimgraph::Result<()> {
+    let Ok(path) = std::env::var("CLAIMGRAPH_KILL_TEST_DB") else {
+        return Ok(());
+    };
+    let mut g = ClaimGraph::open(&path)?;
+    let start = g.counts().claims;
+    for n in start..start + 100_000 {
+        let id = format!("k{n}");
+        g.add_claim(Claim::new(
+            id.clone(),
+            format!("Claim {n} added one at a time"),
+        ))?;
+        println!("added {id}");
+    }
+    Ok(())
+}
+
+#[test]
+fn killed_at_random_moments_every_returned_change_survives() -> claimgraph::Result<()> {
+    let dir = temp();
+    let path = dir.path().join("desk.db");
+    let exe = std::env::current_exe().expect("test binary");
+    let rounds: u64 = std::env::var("CLAIMGRAPH_KILL_ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(50);
+    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    let mut confirmed: Vec<String> = Vec::new();
+    for _ in 0..rounds {
+        let mut child = Command::new(&exe)
+            .args([
+                "kill_test_child",
+                "--exact",
+                "--nocapture",
+                "--test-threads=1",
+            ])
+            .env("CLAIMGRAPH_KILL_TEST_DB", &path)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn child");
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        // Wait for a random number of confirmed additions (0 to 40), then kill.
+        let wanted = seed % 41;
+        let stdout = child.stdout.take().expect("stdout");
+        let mut lines = BufReader::new(stdout).lines();
+        let mut seen = 0;
+        while seen < wanted {
+            match lines.next() {
+                Some(Ok(line)) => {
+                    if let Some(id) = line.strip_prefix("added ") {
+                        confirmed.push(id.to_owned());
+                        seen += 1;
+                    }
+                }
+                _ => break,
+            }
+        }
+        child.kill().expect("kill");
+        // Lines printed before the kill landed are confirmed too.
+        for line in lines.map_while(std::result::Result::ok) {
+            if let Some(id) = line.strip_prefix("added ") {
+                confirmed.push(id.to_owned());
+            }
+        }
+        let _ = child.wait();
+        let g = ClaimGraph::open(&path)?;
+        for id in &confirmed {
+            assert!(
+                g.claim(id).is_some(),
+                "{id} was confirmed but is not in the database"
+            );
+        }
+        assert!(g.verify_history()?.intact());
+    }
+    assert!(!confirmed.is_empty());
+    Ok(())
+}
