@@ -142,7 +142,8 @@ pub struct SourceRelation {
 }
 
 impl SourceRelation {
-    /// A relation with the default id `"{from}:{kind}:{to}"`.
+    /// A relation with the default id `"{from}:{kind}:{to}"` (cut to
+    /// [`MAX_ID_LEN`](crate::MAX_ID_LEN) and ended with a hash of the whole when longer).
     pub fn new(
         from: impl Into<String>,
         kind: SourceRelationKind,
@@ -151,7 +152,7 @@ impl SourceRelation {
         let from = from.into();
         let to = to.into();
         SourceRelation {
-            id: format!("{from}:{kind}:{to}"),
+            id: crate::id::default_edge_id(format!("{from}:{kind}:{to}")),
             from,
             kind,
             to,
@@ -169,7 +170,8 @@ impl SourceRelation {
     /// binding passes when the caller left the id out); any other id is kept.
     pub fn or_default_id(mut self) -> SourceRelation {
         if self.id.is_empty() {
-            self.id = format!("{}:{}:{}", self.from, self.kind, self.to);
+            self.id =
+                crate::id::default_edge_id(format!("{}:{}:{}", self.from, self.kind, self.to));
         }
         self
     }
@@ -217,7 +219,8 @@ pub struct ClaimRelation {
 }
 
 impl ClaimRelation {
-    /// A relation with the default id `"{from}:{kind}:{to}"`.
+    /// A relation with the default id `"{from}:{kind}:{to}"` (cut to
+    /// [`MAX_ID_LEN`](crate::MAX_ID_LEN) and ended with a hash of the whole when longer).
     pub fn new(
         from: impl Into<String>,
         kind: ClaimRelationKind,
@@ -226,7 +229,7 @@ impl ClaimRelation {
         let from = from.into();
         let to = to.into();
         ClaimRelation {
-            id: format!("{from}:{kind}:{to}"),
+            id: crate::id::default_edge_id(format!("{from}:{kind}:{to}")),
             from,
             kind,
             to,
@@ -243,7 +246,8 @@ impl ClaimRelation {
     /// binding passes when the caller left the id out); any other id is kept.
     pub fn or_default_id(mut self) -> ClaimRelation {
         if self.id.is_empty() {
-            self.id = format!("{}:{}:{}", self.from, self.kind, self.to);
+            self.id =
+                crate::id::default_edge_id(format!("{}:{}:{}", self.from, self.kind, self.to));
         }
         self
     }
