@@ -1,0 +1,166 @@
+//! Reading a graph from a file or standard input, in any format the core reads.
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{self, BufReader, Read};
+use std::path::PathBuf;
+
+use claimgraph::{ClaimGraph, Error, ImportReport, Location};
+
+use crate::failure::Failure;
+use crate::formats::InputFormat;
+use crate::ui::Ui;
+
+/// How many bytes are looked at to tell a format from the content.
+const SNIFF: u64 = 64 * 1024;
+
+/// The name a message gives an input: its path, or "standard input" for `-`.
+pub fn input_name(file: &str) -> String {
+    if file == "-" {
+        "standard input".to_owned()
+    } else {
+        file.to_owned()
+    }
+}
+
+/// Reads the graph in `file` (`-`: standard input), in `from` or else the format its extension
+/// or content shows. Import notes and records left out are reported as warnings.
+pub fn read_graph(file: &str, from: Option<InputFormat>, ui: &Ui) -> Result<ClaimGraph, Failure> {
+    let name = input_name(file);
+    let (source, len): (Box<dyn Read>, Option<u64>) = if file == "-" {
+        (Box::new(io::stdin().lock()), None)
+    } else {
+        let opened = File::open(file).map_err(|source| {
+            Failure::graph(Error::Io {
+                action: "read",
+                path: PathBuf::from(file),
+                source,
+            })
+        })?;
+        let len = opened
+            .metadata()
+            .ok()
+            .filter(|m| m.is_file())
+            .map(|m| m.len());
+        (Box::new(opened), len)
+    };
+    let bar = ui.reading(&name, len);
+    let mut reader = bar.wrap_read(source);
+    let read_error = |source| {
+        Failure::graph(Error::Io {
+            action: "read",
+            path: PathBuf::from(&name),
+            source,
+        })
+    };
+
+    let mut head = Vec::new();
+    let format = match from.or_else(|| InputFormat::from_path(file)) {
+        Some(format) => format,
+        None => {
+            (&mut reader)
+                .take(SNIFF)
+                .read_to_end(&mut head)
+                .map_err(read_error)?;
+            InputFormat::sniff(&head).ok_or_else(|| unknown_format(&name, &head))?
+        }
+    };
+    let reader = BufReader::with_capacity(1 << 20, io::Cursor::new(head).chain(reader));
+
+    let read = match format {
+        InputFormat::Native => ClaimGraph::from_json_reader(reader),
+        InputFormat::Jsonl => ClaimGraph::from_jsonl(reader).map(|(graph, report)| {
+            if report.skipped_cycle_citations > 0 {
+                ui.warn(format!(
+                    "{name}: {} citations marked as closing a loop (\"cycle\": true) were left out",
+                    report.skipped_cycle_citations
+                ));
+            }
+            graph
+        }),
+        InputFormat::Prov | InputFormat::Claimreview => {
+            let text = read_text(reader, &name, format)?;
+            let imported = if format == InputFormat::Prov {
+                ClaimGraph::from_prov_json(&text)
+            } else {
+                ClaimGraph::from_claimreview_json(&text)
+            };
+            imported.map(|(graph, report)| {
+                warn_import(ui, &name, &report);
+                graph
+            })
+        }
+    };
+    bar.finish_and_clear();
+    read.map_err(|e| Failure::in_file(&name, e))
+}
+
+/// The whole input as UTF-8 text, for the formats the core parses as one document.
+fn read_text(mut reader: impl Read, name: &str, format: InputFormat) -> Result<String, Failure> {
+    let mut bytes = Vec::new();
+    reader.read_to_end(&mut bytes).map_err(|source| {
+        Failure::graph(Error::Io {
+            action: "read",
+            path: PathBuf::from(name),
+            source,
+        })
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        let before = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = before.iter().filter(|b| **b == b'\n').count() as u64 + 1;
+        Failure::in_file(
+            name,
+            Error::Format {
+                format: match format {
+                    InputFormat::Prov => "PROV-JSON",
+                    _ => "ClaimReview JSON-LD",
+                },
+                location: Location {
+                    line: Some(line),
+                    ..Location::default()
+                },
+                message: format!(
+                    "not UTF-8 text (a byte that is not UTF-8 after {} bytes)",
+                    before.len()
+                ),
+            },
+        )
+    })
+}
+
+fn unknown_format(name: &str, head: &[u8]) -> Failure {
+    let what = if head.iter().all(u8::is_ascii_whitespace) {
+        "it is empty"
+    } else {
+        "it is none of the formats claimgraph reads"
+    };
+    Failure::in_file(
+        name,
+        Error::Format {
+            format: "claim graph",
+            location: Location::default(),
+            message: format!("cannot tell the format from the name or the content: {what}"),
+        },
+    )
+    .hint("give it with --from native|jsonl|prov|claimreview")
+}
+
+/// The notes of an import, and what it left out, counted by kind.
+fn warn_import(ui: &Ui, name: &str, report: &ImportReport) {
+    for note in &report.notes {
+        ui.note(format!("note: {name}: {note}"));
+    }
+    if report.skipped.is_empty() {
+        return;
+    }
+    let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
+    for skipped in &report.skipped {
+        *kinds.entry(skipped.kind.as_str()).or_default() += 1;
+    }
+    let kinds: Vec<String> = kinds.iter().map(|(k, n)| format!("{k} x{n}")).collect();
+    ui.warn(format!(
+        "{name}: {} records or attributes have no place in a claim graph and were left out ({})",
+        report.skipped.len(),
+        kinds.join(", ")
+    ));
+}
