@@ -283,7 +283,8 @@ fn an_altered_history_is_found_and_located() -> claimgraph::Result<()> {
         let mut g = ClaimGraph::open(&path)?;
         small_desk(&mut g)?;
         g.add_verdict(Verdict::new("politifact", "abuse", "False"))?;
-        assert_eq!(g.verify_history()?.events, 7);
+        g.update_source(Source::new("abc", SourceKind::Outlet, "ABC News"))?;
+        assert_eq!(g.verify_history()?.events, 8);
     }
     {
         let db = rusqlite::Connection::open(&path).expect("open");
@@ -301,8 +302,17 @@ fn an_altered_history_is_found_and_located() -> claimgraph::Result<()> {
         db.execute("DELETE FROM events WHERE seq = 2", [])
             .expect("tamper");
     }
+    // Event 2 held an earlier value of "abc": the graph still opens, the gap is found.
     let check = ClaimGraph::open(&path)?.verify_history()?;
     assert_eq!(check.first_altered, Some(2));
+    {
+        let db = rusqlite::Connection::open(&path).expect("open");
+        db.execute("DELETE FROM events WHERE seq = 8", [])
+            .expect("tamper");
+    }
+    // Event 8 holds the current value of "abc": the database is damaged, and says where.
+    let err = ClaimGraph::open(&path).expect_err("current value missing");
+    assert!(err.to_string().contains("\"abc\""), "{err}");
     Ok(())
 }
 
@@ -494,5 +504,38 @@ fn killed_at_random_moments_every_returned_change_survives() -> claimgraph::Resu
         assert!(g.verify_history()?.intact());
     }
     assert!(!confirmed.is_empty());
+    Ok(())
+}
+
+#[test]
+fn another_process_cannot_open_a_held_file_and_says_why() -> claimgraph::Result<()> {
+    let dir = temp();
+    let path = dir.path().join("desk.db");
+    let mut g = ClaimGraph::open(&path)?;
+    small_desk(&mut g)?;
+    let exe = std::env::current_exe().expect("test binary");
+    let out = Command::new(&exe)
+        .args([
+            "kill_test_child",
+            "--exact",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env("CLAIMGRAPH_KILL_TEST_DB", &path)
+        .output()
+        .expect("run child");
+    assert!(
+        !out.status.success(),
+        "the second process opened a held file"
+    );
+    let text =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert!(text.contains("in use"), "{text}");
+    // The holder is unaffected, and so is the file.
+    g.add_claim(Claim::new("after", "Added after the other process gave up"))?;
+    drop(g);
+    let g = ClaimGraph::open(&path)?;
+    assert!(g.claim("after").is_some());
+    assert!(g.verify_history()?.intact());
     Ok(())
 }

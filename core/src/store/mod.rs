@@ -29,6 +29,11 @@
 //! # Ok::<(), claimgraph::Error>(())
 //! ```
 
+/// The repository README's examples run as doctests, so they cannot drift from the API.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+struct RepositoryReadme;
+
 mod history;
 mod prov;
 mod record;
@@ -511,7 +516,7 @@ impl StoredGraph {
                     ])
                     .map_err(|e| db_error(&self.path, e))?;
                 match &after {
-                    Some(body) => upsert.execute(params![kind, record.id(), body]),
+                    Some(_) => upsert.execute(params![kind, record.id(), seq as i64]),
                     None => delete.execute(params![kind, record.id()]),
                 }
                 .map_err(|e| db_error(&self.path, e))?;
@@ -647,21 +652,34 @@ impl StoredGraph {
 
     /// Every event at or after `since`, oldest first.
     pub fn history_since(&self, since: DateTime<Utc>) -> Result<Vec<Event>> {
+        // Times never decrease along the log, so the events since a time are a suffix of it.
+        let first = schema::first_seq(
+            &self.db,
+            &self.path,
+            "at",
+            ">=",
+            format_time(&since),
+            self.tail.seq,
+        )?;
         schema::events(
             &self.db,
             &self.path,
-            "WHERE at >= ?1 ORDER BY seq",
-            params![format_time(&since)],
+            "WHERE seq >= ?1 ORDER BY seq",
+            params![first as i64],
         )
     }
 
     /// Every event of one change, in the order they were written.
     pub fn change_events(&self, change: u64) -> Result<Vec<Event>> {
+        // A change's events are consecutive in the log.
+        let last = self.tail.seq;
+        let first = schema::first_seq(&self.db, &self.path, "change", ">=", change as i64, last)?;
+        let after = schema::first_seq(&self.db, &self.path, "change", ">", change as i64, last)?;
         schema::events(
             &self.db,
             &self.path,
-            "WHERE change = ?1 ORDER BY seq",
-            params![change as i64],
+            "WHERE seq >= ?1 AND seq < ?2 AND change = ?3 ORDER BY seq",
+            params![first as i64, after as i64, change as i64],
         )
     }
 
@@ -675,11 +693,19 @@ impl StoredGraph {
     /// This is about when the record was edited; [`ClaimGraph::as_of`] is about when things
     /// were said.
     pub fn as_of_edit(&self, time: DateTime<Utc>) -> Result<ClaimGraph> {
+        let end = schema::first_seq(
+            &self.db,
+            &self.path,
+            "at",
+            ">",
+            format_time(&time),
+            self.tail.seq,
+        )?;
         let events = schema::events(
             &self.db,
             &self.path,
-            "WHERE at <= ?1 ORDER BY seq",
-            params![format_time(&time)],
+            "WHERE seq < ?1 ORDER BY seq",
+            params![end as i64],
         )?;
         let mut g = ClaimGraph::new();
         for e in &events {

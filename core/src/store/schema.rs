@@ -22,7 +22,7 @@ const CREATE_V1: &str = "
 CREATE TABLE records (
     kind TEXT NOT NULL,
     id   TEXT NOT NULL,
-    body TEXT NOT NULL,
+    seq  INTEGER NOT NULL,
     PRIMARY KEY (kind, id)
 ) WITHOUT ROWID;
 CREATE TABLE events (
@@ -41,15 +41,13 @@ CREATE TABLE events (
     hash      BLOB NOT NULL
 );
 CREATE INDEX events_by_record ON events (id, seq);
-CREATE INDEX events_by_change ON events (change, seq);
-CREATE INDEX events_by_time ON events (at, seq);
 ";
 
 pub(crate) const INSERT_EVENT: &str = "INSERT INTO events
     (seq, change, at, actor, reason, operation, undoes, action, kind, id, before, after, hash)
     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
-pub(crate) const UPSERT_RECORD: &str = "INSERT INTO records (kind, id, body) VALUES (?1, ?2, ?3)
-     ON CONFLICT (kind, id) DO UPDATE SET body = excluded.body";
+pub(crate) const UPSERT_RECORD: &str = "INSERT INTO records (kind, id, seq) VALUES (?1, ?2, ?3)
+     ON CONFLICT (kind, id) DO UPDATE SET seq = excluded.seq";
 pub(crate) const DELETE_RECORD: &str = "DELETE FROM records WHERE kind = ?1 AND id = ?2";
 
 fn database_error(path: &Path, message: impl Into<String>) -> Error {
@@ -93,8 +91,11 @@ pub(crate) fn connect(path: &Path) -> Result<Connection> {
             format!("cannot switch to write-ahead logging (journal mode stays {mode})"),
         ));
     }
-    db.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = OFF;")
-        .map_err(|e| db_error(path, e))?;
+    // A 32 MiB page cache (allocated only as used) keeps a bulk ingest's index pages in memory.
+    db.execute_batch(
+        "PRAGMA synchronous = FULL; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -32768;",
+    )
+    .map_err(|e| db_error(path, e))?;
     // Take the lock now, and create or migrate under it.
     db.execute_batch("BEGIN EXCLUSIVE")
         .map_err(|e| db_error(path, e))?;
@@ -164,13 +165,22 @@ fn migrate(_db: &Connection, path: &Path, version: u32) -> Result<()> {
 pub(crate) fn load(db: &Connection, path: &Path) -> Result<ClaimGraph> {
     let mut records = Records::default();
     let mut stmt = db
-        .prepare("SELECT kind, id, body FROM records ORDER BY kind, id")
+        .prepare(
+            "SELECT r.kind, r.id, e.after FROM records r LEFT JOIN events e ON e.seq = r.seq
+             ORDER BY r.kind, r.id",
+        )
         .map_err(|e| db_error(path, e))?;
     let mut rows = stmt.query([]).map_err(|e| db_error(path, e))?;
     while let Some(row) = rows.next().map_err(|e| db_error(path, e))? {
         let kind: String = row.get(0).map_err(|e| db_error(path, e))?;
         let id: String = row.get(1).map_err(|e| db_error(path, e))?;
-        let body: String = row.get(2).map_err(|e| db_error(path, e))?;
+        let body: Option<String> = row.get(2).map_err(|e| db_error(path, e))?;
+        let body = body.ok_or_else(|| {
+            database_error(
+                path,
+                format!("record {id:?}: the event holding its value is missing"),
+            )
+        })?;
         let kind = parse_kind(&kind).ok_or_else(|| {
             database_error(path, format!("record {id:?} has an unknown kind {kind:?}"))
         })?;
@@ -313,6 +323,35 @@ pub(crate) fn events(
         out.push(event(path, r.map_err(|e| db_error(path, e))?)?);
     }
     Ok(out)
+}
+
+/// The position of the first event whose `column` (one that never decreases along the log: `at`,
+/// `change`) satisfies `column OP value` (OP `>=` or `>`), found by bisection over the log's
+/// positions; `last + 1` when none does.
+pub(crate) fn first_seq<V: rusqlite::ToSql>(
+    db: &Connection,
+    path: &Path,
+    column: &str,
+    op: &str,
+    value: V,
+    last: u64,
+) -> Result<u64> {
+    let sql = format!("SELECT {column} {op} ?2 FROM events WHERE seq >= ?1 ORDER BY seq LIMIT 1");
+    let mut stmt = db.prepare_cached(&sql).map_err(|e| db_error(path, e))?;
+    let (mut lo, mut hi) = (1u64, last + 1);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let reached: Option<bool> = stmt
+            .query_row(params![mid as i64, &value], |r| r.get(0))
+            .optional()
+            .map_err(|e| db_error(path, e))?;
+        if reached.unwrap_or(true) {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    Ok(lo)
 }
 
 /// Recomputes the hash chain from the first event.

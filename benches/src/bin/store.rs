@@ -1,0 +1,164 @@
+//! The database-backed graph's costs (`ClaimGraph::open`): one durable change, opening, a bulk
+//! ingest in one transaction against the same ingest in memory, one record's history among many
+//! events, and verifying the whole hash chain.
+//!
+//! Usage: `store OPEN_CORPUS.jsonl INGEST_CORPUS.jsonl [--dir DIR] [--changes N]`
+//!
+//! `OPEN_CORPUS` is the graph whose database is reopened (the targets name 100k claims);
+//! `INGEST_CORPUS` is ingested in one transaction (the targets name a million records), and its
+//! events are the log that history and verification run over. Prints one JSON object. Build it
+//! with `--release`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use claimgraph::{Claim, ClaimGraph, JsonlOptions};
+use claimgraph_benches::rss::cpu_seconds;
+use serde_json::json;
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    let rank = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[rank.min(sorted.len() - 1)]
+}
+
+fn reader(path: &PathBuf) -> Result<std::io::BufReader<std::fs::File>, String> {
+    std::fs::File::open(path)
+        .map(std::io::BufReader::new)
+        .map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn run() -> Result<serde_json::Value, String> {
+    let mut args = std::env::args().skip(1);
+    let mut positional = Vec::new();
+    let mut dir = std::env::temp_dir();
+    let mut changes = 2000usize;
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--dir" => dir = args.next().ok_or("--dir needs a folder")?.into(),
+            "--changes" => {
+                changes = args
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .ok_or("--changes needs a number")?
+            }
+            _ => positional.push(PathBuf::from(a)),
+        }
+    }
+    let [open_corpus, ingest_corpus] = positional.as_slice() else {
+        return Err(
+            "usage: store OPEN_CORPUS.jsonl INGEST_CORPUS.jsonl [--dir DIR] [--changes N]".into(),
+        );
+    };
+    let e = |e: claimgraph::Error| e.to_string();
+    let db_path = |name: &str| {
+        let p = dir.join(format!(
+            "claimgraph-store-bench-{}-{name}.db",
+            std::process::id()
+        ));
+        let _ = std::fs::remove_file(&p);
+        let _ = std::fs::remove_file(p.with_extension("db-wal"));
+        p
+    };
+
+    // One durable change at a time.
+    let single = db_path("single");
+    let mut g = ClaimGraph::open(&single).map_err(e)?;
+    let mut times = Vec::with_capacity(changes);
+    for n in 0..changes {
+        let claim = Claim::new(format!("c{n}"), format!("Claim number {n}, added alone"));
+        let t = Instant::now();
+        g.add_claim(claim).map_err(e)?;
+        times.push(t.elapsed().as_secs_f64() * 1e3);
+    }
+    drop(g);
+    times.sort_by(f64::total_cmp);
+
+    // Opening a database of the open corpus.
+    let opened = db_path("open");
+    {
+        let mut g = ClaimGraph::open(&opened).map_err(e)?;
+        g.ingest_jsonl(reader(open_corpus)?, JsonlOptions::default())
+            .map_err(e)?;
+    }
+    let (t, cpu) = (Instant::now(), cpu_seconds());
+    let g = ClaimGraph::open(&opened).map_err(e)?;
+    let open_s = t.elapsed().as_secs_f64();
+    let open_cpu = cpu_delta(cpu);
+    let open_counts = g.counts();
+    drop(g);
+
+    // Ingest in memory, then into a database in one transaction.
+    let (t, cpu) = (Instant::now(), cpu_seconds());
+    let (mem, _) = ClaimGraph::from_jsonl(reader(ingest_corpus)?).map_err(e)?;
+    let memory_s = t.elapsed().as_secs_f64();
+    let memory_cpu = cpu_delta(cpu);
+    let c = mem.counts();
+    let records =
+        c.sources + c.claims + c.attributions + c.source_relations + c.claim_relations + c.verdicts;
+    drop(mem);
+    let ingested = db_path("ingest");
+    let mut g = ClaimGraph::open(&ingested).map_err(e)?;
+    let (t, cpu) = (Instant::now(), cpu_seconds());
+    g.ingest_jsonl(reader(ingest_corpus)?, JsonlOptions::default())
+        .map_err(e)?;
+    let stored_s = t.elapsed().as_secs_f64();
+    let stored_cpu = cpu_delta(cpu);
+    let events = g.verify_history().map_err(e)?.events;
+
+    // One record's history among all those events.
+    let ids: Vec<String> = g.claims().step_by(997).map(|c| c.id.clone()).collect();
+    let mut lookups = Vec::with_capacity(ids.len());
+    for id in &ids {
+        let t = Instant::now();
+        let h = g.history(id).map_err(e)?;
+        lookups.push(t.elapsed().as_secs_f64() * 1e3);
+        if h.is_empty() {
+            return Err(format!("no history for {id}"));
+        }
+    }
+    lookups.sort_by(f64::total_cmp);
+
+    let (t, cpu) = (Instant::now(), cpu_seconds());
+    let check = g.verify_history().map_err(e)?;
+    let verify_s = t.elapsed().as_secs_f64();
+    let verify_cpu = cpu_delta(cpu);
+    if !check.intact() {
+        return Err(format!("history not intact: {:?}", check.problem));
+    }
+    let db_mb = std::fs::metadata(&ingested).map_or(0.0, |m| m.len() as f64 / 1048576.0);
+    drop(g);
+    for p in [&single, &opened, &ingested] {
+        let _ = std::fs::remove_file(p);
+        let _ = std::fs::remove_file(p.with_extension("db-wal"));
+    }
+
+    Ok(json!({
+        "durable_change_ms": {"n": changes, "p50": percentile(&times, 0.5), "p99": percentile(&times, 0.99), "max": times.last()},
+        "open": {"claims": open_counts.claims, "attributions": open_counts.attributions, "seconds": open_s, "cpu": open_cpu},
+        "ingest": {"records": records, "memory_s": memory_s, "memory_cpu": memory_cpu, "database_s": stored_s, "database_cpu": stored_cpu, "ratio": stored_s / memory_s, "database_mb": db_mb},
+        "history_ms": {"events": events, "lookups": lookups.len(), "p50": percentile(&lookups, 0.5), "p99": percentile(&lookups, 0.99)},
+        "verify": {"events": check.events, "seconds": verify_s, "cpu": verify_cpu},
+    }))
+}
+
+/// CPU seconds since `start` (all threads), when the platform reports them.
+fn cpu_delta(start: Option<f64>) -> Option<f64> {
+    Some(cpu_seconds()? - start?)
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(v) => {
+            println!("{v}");
+            ExitCode::SUCCESS
+        }
+        Err(msg) => {
+            eprintln!("store: {msg}");
+            ExitCode::FAILURE
+        }
+    }
+}
