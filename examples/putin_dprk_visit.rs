@@ -18,10 +18,10 @@
 //!
 //! - `id`, `text`: the claim;
 //! - every field of `Status` as serde writes it, except `claim` (the same as `id`):
-//!   `asserters`, `deniers`, `doubters`, `disputed`, `origins`, `independent_origins`,
+//!   `asserters`, `deniers`, `doubters`, `no_comment`, `disputed`, `origins`, `independent_origins`,
 //!   `unnamed_only`, `interested_deniers`, `circular_reporting`, `verdicts`;
 //! - `independent_origin_count`: the number of independent origin groups;
-//! - `score`, `reasons`: the claim's assessment.
+//! - `score`, `reasons`, `notes`: the claim's assessment.
 //!
 //! Nested objects have their keys sorted too, and text is UTF-8. The Python and Kotlin twins of
 //! this example print the same objects, and their tests compare them with this output claim by

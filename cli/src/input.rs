@@ -23,9 +23,21 @@ pub fn input_name(file: &str) -> String {
     }
 }
 
-/// Reads the graph in `file` (`-`: standard input), in `from` or else the format its extension
-/// or content shows. Import notes and records left out are reported as warnings.
-pub fn read_graph(file: &str, from: Option<InputFormat>, ui: &Ui) -> Result<ClaimGraph, Failure> {
+/// How graphs are read: the options every command that reads one takes.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct ReadOptions {
+    /// The input format, when neither the name nor the content tells it.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub from: Option<InputFormat>,
+    /// Read ClaimReview leniently: a review that cannot be read (a rating that is not a
+    /// number, a date that is not one) is left out with a warning instead of failing the file.
+    #[arg(long)]
+    pub lenient: bool,
+}
+
+/// Reads the graph in `file` (`-`: standard input), in `--from` or else the format its
+/// extension or content shows. Import notes and records left out are reported as warnings.
+pub fn read_graph(file: &str, options: &ReadOptions, ui: &Ui) -> Result<ClaimGraph, Failure> {
     let name = input_name(file);
     let (source, len): (Box<dyn Read>, Option<u64>) = if file == "-" {
         (Box::new(io::stdin().lock()), None)
@@ -55,7 +67,7 @@ pub fn read_graph(file: &str, from: Option<InputFormat>, ui: &Ui) -> Result<Clai
     };
 
     let mut head = Vec::new();
-    let format = match from.or_else(|| InputFormat::from_path(file)) {
+    let format = match options.from.or_else(|| InputFormat::from_path(file)) {
         Some(format) => format,
         None => {
             (&mut reader)
@@ -80,10 +92,10 @@ pub fn read_graph(file: &str, from: Option<InputFormat>, ui: &Ui) -> Result<Clai
         }),
         InputFormat::Prov | InputFormat::Claimreview => {
             let text = read_text(reader, &name, format)?;
-            let imported = if format == InputFormat::Prov {
-                ClaimGraph::from_prov_json(&text)
-            } else {
-                ClaimGraph::from_claimreview_json(&text)
+            let imported = match format {
+                InputFormat::Prov => ClaimGraph::from_prov_json(&text),
+                _ if options.lenient => ClaimGraph::from_claimreview_json_lenient(&text),
+                _ => ClaimGraph::from_claimreview_json(&text),
             };
             imported.map(|(graph, report)| {
                 warn_import(ui, &name, &report);
@@ -149,6 +161,12 @@ fn unknown_format(name: &str, head: &[u8]) -> Failure {
 fn warn_import(ui: &Ui, name: &str, report: &ImportReport) {
     for note in &report.notes {
         ui.note(format!("note: {name}: {note}"));
+    }
+    for rejected in &report.rejected {
+        ui.warn(format!(
+            "{name}: left out {} (field {}): {}",
+            rejected.record, rejected.field, rejected.reason
+        ));
     }
     if report.skipped.is_empty() {
         return;

@@ -92,6 +92,7 @@ fn report_json_is_one_object_per_claim_and_line() {
     let g = reference();
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), g.counts().claims);
+    assert_eq!(lines, g.report_json_lines().unwrap());
     for line in &lines {
         let v: serde_json::Value = serde_json::from_str(line).unwrap();
         assert!(v["score"].is_number() && v["reasons"].is_array(), "{line}");
@@ -667,5 +668,39 @@ fn colour_is_used_only_when_asked_for_or_on_a_terminal() {
         .arg("-")
         .assert()
         .success()
+        .stderr("");
+}
+
+#[test]
+fn lenient_claimreview_leaves_out_what_it_cannot_read_and_says_so() {
+    // The second review's rating is a word where a number belongs.
+    let feed = r#"[
+      {"@type": "ClaimReview", "claimReviewed": "The moon is made of cheese",
+       "author": {"name": "Desk"}, "reviewRating": {"alternateName": "False"}},
+      {"@type": "ClaimReview", "claimReviewed": "Cows fly",
+       "author": {"name": "Desk"}, "reviewRating": {"ratingValue": "False"}}
+    ]"#;
+    claimgraph()
+        .args(["convert", "--from", "claimreview", "-", "-"])
+        .write_stdin(feed)
+        .assert()
+        .code(1)
+        .stderr(contains("reviewRating"));
+    let (expected, _) = ClaimGraph::from_claimreview_json_lenient(feed).unwrap();
+    claimgraph()
+        .args(["convert", "--lenient", "-", "-"])
+        .write_stdin(feed)
+        .assert()
+        .success()
+        .stdout(expected.to_json())
+        .stderr(contains(
+            "warning: standard input: left out $[1] (field $[1].reviewRating.ratingValue)",
+        ));
+    claimgraph()
+        .args(["validate", "--lenient", "-q", "-"])
+        .write_stdin(feed)
+        .assert()
+        .success()
+        .stdout("")
         .stderr("");
 }

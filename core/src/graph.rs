@@ -10,8 +10,8 @@ use petgraph::Direction;
 
 use crate::error::{Error, RecordKind, Result};
 use crate::model::{
-    Attribution, Claim, ClaimRelation, ClaimRelationKind, Modality, Rating, Source, SourceRelation,
-    SourceRelationKind, Stance, Verdict,
+    Attribution, Claim, ClaimRelation, ClaimRelationKind, Hop, Modality, Rating, Source,
+    SourceRelation, SourceRelationKind, Stance, Verdict,
 };
 use crate::time::When;
 
@@ -46,7 +46,67 @@ pub(crate) struct AttributionData {
     pub(crate) modality: Modality,
     pub(crate) said: Option<When>,
     pub(crate) quote: Option<String>,
+    /// The last hop: the document or outlet the record read the statement in.
     pub(crate) via: Option<NodeIndex>,
+    /// What a first-version attribution does not have (boxed, so the common case stays small).
+    pub(crate) more: Option<Box<AttributionMore>>,
+}
+
+/// The second-version parts of an attribution.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct AttributionMore {
+    /// Every hop, from the speaker outward (the last is also `via`), with its date.
+    pub(crate) hops: Vec<(NodeIndex, Option<When>)>,
+    /// The sources the assertion rests on, for this claim alone.
+    pub(crate) basis: Vec<NodeIndex>,
+    /// On the record's own edge: the edges to the further claims it covers, in order.
+    pub(crate) cover_edges: Vec<EdgeIndex>,
+    /// On an edge to a further claim: the record's own edge.
+    pub(crate) primary: Option<EdgeIndex>,
+}
+
+impl AttributionData {
+    /// The hops from the speaker outward, with their dates.
+    pub(crate) fn hops(&self) -> impl Iterator<Item = (NodeIndex, Option<When>)> + '_ {
+        let lone = match &self.more {
+            Some(_) => None,
+            None => self.via.map(|v| (v, None)),
+        };
+        self.more
+            .iter()
+            .flat_map(|m| m.hops.iter().copied())
+            .chain(lone)
+    }
+
+    /// The sources the assertion rests on for this claim (empty for most).
+    pub(crate) fn basis(&self) -> &[NodeIndex] {
+        self.more.as_deref().map_or(&[], |m| m.basis.as_slice())
+    }
+
+    /// True on an edge to a further claim of a statement (the record lives on another edge).
+    pub(crate) fn is_cover(&self) -> bool {
+        self.more.as_deref().is_some_and(|m| m.primary.is_some())
+    }
+
+    /// Every source the attribution refers to besides its speaker: hops and basis.
+    fn referenced(&self) -> Vec<NodeIndex> {
+        let mut out: Vec<NodeIndex> = self.hops().map(|(v, _)| v).collect();
+        out.extend_from_slice(self.basis());
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Drops a source from the hops and the basis (when that source is removed).
+    fn forget(&mut self, source: NodeIndex) {
+        if let Some(m) = self.more.as_deref_mut() {
+            m.hops.retain(|&(v, _)| v != source);
+            m.basis.retain(|&b| b != source);
+            self.via = m.hops.last().map(|&(v, _)| v);
+        } else if self.via == Some(source) {
+            self.via = None;
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -54,6 +114,8 @@ pub(crate) struct SourceRelationData {
     pub(crate) id: String,
     pub(crate) kind: SourceRelationKind,
     pub(crate) date: Option<When>,
+    /// `since` and `until`, when the relation holds for a time only.
+    pub(crate) span: Option<Box<(Option<When>, Option<When>)>>,
 }
 
 #[derive(Debug, Clone)]
@@ -259,6 +321,7 @@ impl ClaimGraph {
         }
         for e in self.graph.edge_weights() {
             match e {
+                Edge::Attribution(a) if a.is_cover() => {}
                 Edge::Attribution(_) => c.attributions += 1,
                 Edge::SourceRelation(_) => c.source_relations += 1,
                 Edge::ClaimRelation(_) => c.claim_relations += 1,
@@ -420,15 +483,19 @@ impl ClaimGraph {
     }
 
     /// The attributions of a claim, sorted by id.
+    ///
+    /// A statement covering several claims is listed for each of them.
     pub fn attributions_of(&self, claim: &str) -> Result<Vec<Attribution>> {
         let ix = self.claim_index(claim)?;
-        Ok(self.sorted_edges(ix, Direction::Incoming, |g, e| g.attribution_at(e)))
+        Ok(self.sorted_edges(ix, Direction::Incoming, |g, e| g.attribution_on(e)))
     }
 
-    /// The attributions a source makes, sorted by id.
+    /// The attributions a source makes, sorted by id (a statement covering several claims once).
     pub fn attributions_by(&self, source: &str) -> Result<Vec<Attribution>> {
         let ix = self.source_index(source)?;
-        Ok(self.sorted_edges(ix, Direction::Outgoing, |g, e| g.attribution_at(e)))
+        let mut out = self.sorted_edges(ix, Direction::Outgoing, |g, e| g.attribution_on(e));
+        out.dedup_by(|a, b| a.id == b.id);
+        Ok(out)
     }
 
     /// The verdicts on a claim, sorted by id.
@@ -507,8 +574,8 @@ impl ClaimGraph {
     /// Errors: [`Error::InvalidId`], [`Error::DuplicateId`], [`Error::NotFound`] for the source,
     /// claim or via, [`Error::WrongKind`] when one of them names the other kind of node.
     pub fn add_attribution(&mut self, a: Attribution) -> Result<()> {
-        let (src, claim, data) = self.prepare_attribution(a)?;
-        self.insert_attribution(src, claim, data);
+        let (src, claim, data, covers) = self.prepare_attribution(a)?;
+        self.insert_attribution(src, claim, data, covers);
         Ok(())
     }
 
@@ -572,14 +639,14 @@ impl ClaimGraph {
             .ok_or_else(|| Error::not_found(RecordKind::Attribution, &a.id))?;
         self.release_edge(old_ix);
         match self.prepare_attribution(a) {
-            Ok((s, c, data)) => {
-                self.insert_attribution(s, c, data);
+            Ok((s, c, data, covers)) => {
+                self.insert_attribution(s, c, data, covers);
                 Ok(old)
             }
             Err(e) => {
                 // Put the old one back: a failed update changes nothing.
-                if let Ok((s, c, data)) = self.prepare_attribution(old) {
-                    self.insert_attribution(s, c, data);
+                if let Ok((s, c, data, covers)) = self.prepare_attribution(old) {
+                    self.insert_attribution(s, c, data, covers);
                 }
                 Err(e)
             }
@@ -636,14 +703,15 @@ impl ClaimGraph {
 
     // ----- removing ------------------------------------------------------------------------
 
-    /// Removes a source with every edge from or to it. Attributions reported via it lose their
-    /// `via`, and claims about it lose it as a subject. Returns the removed record.
+    /// Removes a source with every edge from or to it. Attributions reported via it lose that
+    /// hop, assertions resting on it lose it from their basis, and claims about it lose it as a
+    /// subject. Returns the removed record.
     pub fn remove_source(&mut self, id: &str) -> Result<Source> {
         let ix = self.source_index(id)?;
         if let Some(uses) = self.via_uses.remove(&ix) {
             for e in uses {
                 if let Some(Edge::Attribution(a)) = self.graph.edge_weight_mut(e) {
-                    a.via = None;
+                    a.forget(ix);
                 }
             }
         }
@@ -778,6 +846,11 @@ impl ClaimGraph {
         }
     }
 
+    /// True when the claim at `ix` has subjects.
+    pub(crate) fn has_subjects(&self, claim: NodeIndex) -> bool {
+        self.claim_at(claim).is_some_and(|c| !c.subjects.is_empty())
+    }
+
     /// Appends the node indices of a claim's subjects to `out`.
     pub(crate) fn extend_subject_indices(&self, claim: NodeIndex, out: &mut Vec<NodeIndex>) {
         if let Some(c) = self.claim_at(claim) {
@@ -799,10 +872,12 @@ impl ClaimGraph {
         }
     }
 
+    /// The attribution whose record lives on edge `ix` (`None` for an edge to a further claim
+    /// of a statement, and for other edges).
     pub(crate) fn attribution_at(&self, ix: EdgeIndex) -> Option<Attribution> {
         let (s, c) = self.graph.edge_endpoints(ix)?;
         match self.graph.edge_weight(ix)? {
-            Edge::Attribution(a) => Some(Attribution {
+            Edge::Attribution(a) if !a.is_cover() => Some(Attribution {
                 id: a.id.clone(),
                 source: self.node_id(s).to_owned(),
                 claim: self.node_id(c).to_owned(),
@@ -810,8 +885,38 @@ impl ClaimGraph {
                 modality: a.modality,
                 said: a.said,
                 quote: a.quote.clone(),
-                via: a.via.map(|v| self.node_id(v).to_owned()),
+                via: a
+                    .hops()
+                    .map(|(v, date)| Hop {
+                        source: self.node_id(v).to_owned(),
+                        date,
+                    })
+                    .collect(),
+                basis: a
+                    .basis()
+                    .iter()
+                    .map(|&b| self.node_id(b).to_owned())
+                    .collect(),
+                covers: a
+                    .more
+                    .iter()
+                    .flat_map(|m| m.cover_edges.iter())
+                    .filter_map(|&e| self.graph.edge_endpoints(e))
+                    .map(|(_, c)| self.node_id(c).to_owned())
+                    .collect(),
             }),
+            _ => None,
+        }
+    }
+
+    /// The attribution that edge `ix` belongs to: its own record, or for an edge to a further
+    /// claim of a statement, the statement's record.
+    pub(crate) fn attribution_on(&self, ix: EdgeIndex) -> Option<Attribution> {
+        match self.graph.edge_weight(ix)? {
+            Edge::Attribution(a) => match a.more.as_deref().and_then(|m| m.primary) {
+                Some(p) => self.attribution_at(p),
+                None => self.attribution_at(ix),
+            },
             _ => None,
         }
     }
@@ -825,6 +930,8 @@ impl ClaimGraph {
                 kind: r.kind,
                 to: self.node_id(t).to_owned(),
                 date: r.date,
+                since: r.span.as_ref().and_then(|s| s.0),
+                until: r.span.as_ref().and_then(|s| s.1),
             }),
             _ => None,
         }
@@ -858,6 +965,24 @@ impl ClaimGraph {
             }),
             _ => None,
         }
+    }
+
+    /// The relations leaving source `ix`, each with the source it goes to.
+    pub(crate) fn source_links_from(
+        &self,
+        ix: NodeIndex,
+    ) -> impl Iterator<Item = (&SourceRelationData, NodeIndex)> + '_ {
+        self.source_links
+            .get(&ix)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(move |&e| match self.graph.edge_weight(e) {
+                Some(Edge::SourceRelation(r)) => {
+                    self.graph.edge_endpoints(e).map(|(_, to)| (r, to))
+                }
+                _ => None,
+            })
     }
 
     /// The source-to-source edges of `kind` leaving `ix`.
@@ -995,24 +1120,44 @@ impl ClaimGraph {
             said: a.said,
             quote: a.quote.map(str::to_owned),
             via,
+            more: None,
         };
-        self.insert_attribution(s, c, data);
+        self.insert_attribution(s, c, data, Vec::new());
         Ok(())
     }
 
     fn prepare_attribution(
         &self,
         a: Attribution,
-    ) -> Result<(NodeIndex, NodeIndex, AttributionData)> {
+    ) -> Result<(NodeIndex, NodeIndex, AttributionData, Vec<NodeIndex>)> {
         a.validate()?;
         self.check_free_edge_id(&a.id)?;
         let rk = RecordKind::Attribution;
         let s = self.endpoint(rk, &a.id, "source", &a.source, RecordKind::Source)?;
         let c = self.endpoint(rk, &a.id, "claim", &a.claim, RecordKind::Claim)?;
-        let via = match &a.via {
-            Some(v) => Some(self.endpoint(rk, &a.id, "via", v, RecordKind::Source)?),
-            None => None,
-        };
+        let mut hops = Vec::with_capacity(a.via.len());
+        for h in &a.via {
+            let v = self.endpoint(rk, &a.id, "via", &h.source, RecordKind::Source)?;
+            hops.push((v, h.date));
+        }
+        let mut basis = Vec::with_capacity(a.basis.len());
+        for b in &a.basis {
+            basis.push(self.endpoint(rk, &a.id, "basis", b, RecordKind::Source)?);
+        }
+        let mut covers = Vec::with_capacity(a.covers.len());
+        for k in &a.covers {
+            covers.push(self.endpoint(rk, &a.id, "covers", k, RecordKind::Claim)?);
+        }
+        let via = hops.last().map(|&(v, _)| v);
+        let plain = hops.len() <= 1 && hops.iter().all(|h| h.1.is_none()) && basis.is_empty();
+        let more = (!plain || !covers.is_empty()).then(|| {
+            Box::new(AttributionMore {
+                hops,
+                basis,
+                cover_edges: Vec::new(),
+                primary: None,
+            })
+        });
         Ok((
             s,
             c,
@@ -1023,15 +1168,45 @@ impl ClaimGraph {
                 said: a.said,
                 quote: a.quote,
                 via,
+                more,
             },
+            covers,
         ))
     }
 
-    fn insert_attribution(&mut self, s: NodeIndex, c: NodeIndex, data: AttributionData) {
-        let via = data.via;
+    /// Adds an attribution's edge, and one edge to each further claim it covers.
+    fn insert_attribution(
+        &mut self,
+        s: NodeIndex,
+        c: NodeIndex,
+        data: AttributionData,
+        covers: Vec<NodeIndex>,
+    ) {
+        let referenced = data.referenced();
+        let template = (!covers.is_empty()).then(|| data.clone());
         let ix = self.graph.add_edge(s, c, Edge::Attribution(data));
-        if let Some(v) = via {
-            self.via_uses.entry(v).or_default().push(ix);
+        let mut edges = vec![ix];
+        if let Some(template) = template {
+            let mut cover_edges = Vec::with_capacity(covers.len());
+            for k in covers {
+                let mut d = template.clone();
+                if let Some(m) = d.more.as_deref_mut() {
+                    m.primary = Some(ix);
+                }
+                cover_edges.push(self.graph.add_edge(s, k, Edge::Attribution(d)));
+            }
+            edges.extend_from_slice(&cover_edges);
+            if let Some(Edge::Attribution(a)) = self.graph.edge_weight_mut(ix) {
+                if let Some(m) = a.more.as_deref_mut() {
+                    m.cover_edges = cover_edges;
+                }
+            }
+        }
+        for v in referenced {
+            self.via_uses
+                .entry(v)
+                .or_default()
+                .extend_from_slice(&edges);
         }
         self.index_edge(ix);
     }
@@ -1052,6 +1227,8 @@ impl ClaimGraph {
                 id: r.id,
                 kind: r.kind,
                 date: r.date,
+                span: (r.since.is_some() || r.until.is_some())
+                    .then(|| Box::new((r.since, r.until))),
             },
         ))
     }
@@ -1095,9 +1272,28 @@ impl ClaimGraph {
         ))
     }
 
-    /// Removes an edge and forgets its id (and its `via` use).
+    /// Removes an edge and forgets its id (and its `via` uses). Removing a statement's own edge
+    /// removes its edges to the further claims it covers; removing one of those edges takes
+    /// that claim off the statement.
     fn release_edge(&mut self, ix: EdgeIndex) {
         let from = self.graph.edge_endpoints(ix).map(|(f, _)| f);
+        let (covers, primary) = match self.graph.edge_weight(ix) {
+            Some(Edge::Attribution(a)) => match a.more.as_deref() {
+                Some(m) => (m.cover_edges.clone(), m.primary),
+                None => (Vec::new(), None),
+            },
+            _ => (Vec::new(), None),
+        };
+        for k in covers {
+            self.release_edge(k);
+        }
+        if let Some(p) = primary {
+            if let Some(Edge::Attribution(a)) = self.graph.edge_weight_mut(p) {
+                if let Some(m) = a.more.as_deref_mut() {
+                    m.cover_edges.retain(|&e| e != ix);
+                }
+            }
+        }
         if let Some(edge) = self.graph.remove_edge(ix) {
             if let (Edge::SourceRelation(_), Some(from)) = (&edge, from) {
                 if let Some(links) = self.source_links.get_mut(&from) {
@@ -1107,11 +1303,13 @@ impl ClaimGraph {
                     }
                 }
             }
-            if let Edge::Attribution(AttributionData { via: Some(v), .. }) = &edge {
-                if let Some(uses) = self.via_uses.get_mut(v) {
-                    uses.retain(|&e| e != ix);
-                    if uses.is_empty() {
-                        self.via_uses.remove(v);
+            if let Edge::Attribution(a) = &edge {
+                for v in a.referenced() {
+                    if let Some(uses) = self.via_uses.get_mut(&v) {
+                        uses.retain(|&e| e != ix);
+                        if uses.is_empty() {
+                            self.via_uses.remove(&v);
+                        }
                     }
                 }
             }

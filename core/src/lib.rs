@@ -25,16 +25,17 @@ pub use io::{
     ReportOptions, SkippedRecord,
 };
 pub use model::{
-    label_truth, Attribution, Claim, ClaimRelation, ClaimRelationKind, Modality, Quantity, Rating,
-    Reliability, Source, SourceKind, SourceRelation, SourceRelationKind, Stance, Verdict,
+    label_reading, label_truth, Attribution, Claim, ClaimRelation, ClaimRelationKind, Hop,
+    LabelReading, Modality, Quantity, Rating, Reliability, Source, SourceKind, SourceRelation,
+    SourceRelationKind, Stance, Verdict,
 };
 pub use query::{
     AsOf, Assessment, Chain, CircularReporting, Contradiction, Findings, MergeChoice,
     MergeConflict, MergePolicy, MergeReport, Origin, OriginGroup, Reason, ReasonKind, Status,
-    StatusSummary,
+    StatusSummary, Unplaced,
 };
 #[cfg(feature = "sqlite")]
 pub use store::{
     Action, Event, HistoryCheck, Record, StoredGraph, DEFAULT_ACTOR, FORMAT as DATABASE_FORMAT,
 };
-pub use time::{Period, When};
+pub use time::{PartialDate, Period, When};

@@ -1,4 +1,5 @@
-//! Points in time as reporting gives them: a year, a month, a day, or an exact instant.
+//! Times as reporting gives them: a year, a month, a day, an exact instant, or what is known of
+//! a date that is not given ("on or before", "on or after", "between").
 
 use std::cmp::Ordering;
 use std::fmt;
@@ -14,12 +15,25 @@ use crate::error::{Error, Result};
 /// Written as `2024`, `2024-06`, `2024-06-18` or an RFC 3339 timestamp with offset
 /// (`2024-06-18T23:30:00+08:00`). Days, months and years are read as UTC calendar periods.
 ///
+/// A date that is not known may still be bounded, written in the EDTF level 1 (ISO 8601-2)
+/// interval notation: `../2011-12-02` (on or before that day), `2011-12-02/..` (on or after it),
+/// `2023-08/2024-02` (some time from August 2023 to February 2024). Each end is a year, a month
+/// or a day.
+///
+/// A value built directly rather than parsed (`When::Month(2024, 13)`) is refused by
+/// [`When::validate`], which every record runs when it is added, so whatever a graph holds can
+/// be saved and loaded again.
+///
 /// ```
 /// use claimgraph::When;
 /// let june: When = "2024-06".parse()?;
 /// let day: When = "2024-06-18".parse()?;
 /// assert!(june.contains(&day));
 /// assert_eq!(june.to_string(), "2024-06");
+/// let printed: When = "../2011-12-02".parse()?;
+/// assert!(printed.contains(&"2011-11-30".parse()?));
+/// assert_eq!(printed.to_string(), "../2011-12-02");
+/// assert!(When::Month(2024, 13).validate().is_err());
 /// # Ok::<(), claimgraph::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -32,6 +46,133 @@ pub enum When {
     Date(NaiveDate),
     /// An exact instant with the offset it was given in.
     Instant(DateTime<FixedOffset>),
+    /// Some time on or before the end of this year, month or day (`../2011-12-02`).
+    OnOrBefore(PartialDate),
+    /// Some time on or after the start of this year, month or day (`2011-12-02/..`).
+    OnOrAfter(PartialDate),
+    /// Some time from the start of the first to the end of the second (`2023-08/2024-02`).
+    Between(PartialDate, PartialDate),
+}
+
+/// A year, a month of a year or a day: one end of a bounded [`When`].
+///
+/// ```
+/// use claimgraph::PartialDate;
+/// let d: PartialDate = "2023-08".parse()?;
+/// assert_eq!((d.year(), d.month(), d.day()), (2023, Some(8), None));
+/// assert!(PartialDate::new(2023, Some(13), None).is_err());
+/// # Ok::<(), claimgraph::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PartialDate {
+    year: i16,
+    /// 0 when only the year is known.
+    month: u8,
+    /// 0 when only the year or the month is known.
+    day: u8,
+}
+
+impl PartialDate {
+    /// A year (`month` and `day` `None`), a month (`day` `None`) or a day; refused when no such
+    /// date exists or the year lies outside 1 to 9999.
+    pub fn new(year: i32, month: Option<u32>, day: Option<u32>) -> Result<PartialDate> {
+        let text = match (month, day) {
+            (None, None) => format!("{year:04}"),
+            (Some(m), None) => format!("{year:04}-{m:02}"),
+            (Some(m), Some(d)) => format!("{year:04}-{m:02}-{d:02}"),
+            (None, Some(d)) => {
+                return Err(bad(
+                    &format!("{year:04}-??-{d:02}"),
+                    "a day needs its month",
+                ))
+            }
+        };
+        if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
+            return Err(bad(&text, "the year must be between 0001 and 9999"));
+        }
+        if let Some(m) = month {
+            if !(1..=12).contains(&m) {
+                return Err(bad(&text, "the month must be between 01 and 12"));
+            }
+        }
+        if let (Some(m), Some(d)) = (month, day) {
+            if NaiveDate::from_ymd_opt(year, m, d).is_none() {
+                return Err(bad(&text, "no such day in the calendar"));
+            }
+        }
+        Ok(PartialDate {
+            // Checked above: 1..=9999 fits, and so do months and days.
+            year: year as i16,
+            month: month.unwrap_or(0) as u8,
+            day: day.unwrap_or(0) as u8,
+        })
+    }
+
+    /// Reads `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub fn parse(s: &str) -> Result<PartialDate> {
+        match When::parse(s)? {
+            w @ (When::Year(_) | When::Month(..) | When::Date(_)) => PartialDate::from_when(&w)
+                .ok_or_else(|| bad(s, "an end of a bounded date is a year, a month or a day")),
+            _ => Err(bad(
+                s,
+                "an end of a bounded date is a year, a month or a day (YYYY, YYYY-MM, YYYY-MM-DD)",
+            )),
+        }
+    }
+
+    /// The year.
+    pub fn year(&self) -> i32 {
+        i32::from(self.year)
+    }
+
+    /// The month (1-12), when known.
+    pub fn month(&self) -> Option<u32> {
+        (self.month != 0).then_some(u32::from(self.month))
+    }
+
+    /// The day of the month, when known.
+    pub fn day(&self) -> Option<u32> {
+        (self.day != 0).then_some(u32::from(self.day))
+    }
+
+    /// The same date as a [`When`] (a year, a month or a day).
+    pub fn to_when(&self) -> When {
+        match (self.month(), self.day()) {
+            (Some(m), Some(d)) => NaiveDate::from_ymd_opt(self.year(), m, d)
+                .map_or(When::Month(self.year(), m), When::Date),
+            (Some(m), None) => When::Month(self.year(), m),
+            _ => When::Year(self.year()),
+        }
+    }
+
+    /// The year, month or day of `w`, or `None` for an instant or a bounded date.
+    pub fn from_when(w: &When) -> Option<PartialDate> {
+        match *w {
+            When::Year(y) => PartialDate::new(y, None, None).ok(),
+            When::Month(y, m) => PartialDate::new(y, Some(m), None).ok(),
+            When::Date(d) => PartialDate::new(d.year(), Some(d.month()), Some(d.day())).ok(),
+            _ => None,
+        }
+    }
+}
+
+impl FromStr for PartialDate {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<PartialDate> {
+        PartialDate::parse(s)
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.to_when().fmt(f)
+    }
+}
+
+impl From<PartialDate> for When {
+    fn from(d: PartialDate) -> When {
+        d.to_when()
+    }
 }
 
 const MIN_YEAR: i32 = 1;
@@ -45,9 +186,30 @@ fn bad(value: &str, reason: impl Into<String>) -> Error {
 }
 
 impl When {
-    /// Reads a partial date or timestamp (see the type's documentation for the forms).
+    /// Reads a partial date, a timestamp or a bounded date (see the type's documentation for
+    /// the forms).
     pub fn parse(s: &str) -> Result<When> {
         let t = s.trim();
+        if let Some((a, b)) = t.split_once('/') {
+            let end = |x: &str| -> Result<Option<PartialDate>> {
+                match x.trim() {
+                    "" | ".." => Ok(None),
+                    x => PartialDate::parse(x)
+                        .map(Some)
+                        .map_err(|e| bad(s, format!("in a bounded date: {e}"))),
+                }
+            };
+            return match (end(a)?, end(b)?) {
+                (None, Some(b)) => Ok(When::OnOrBefore(b)),
+                (Some(a), None) => Ok(When::OnOrAfter(a)),
+                (Some(a), Some(b)) => {
+                    let w = When::Between(a, b);
+                    w.validate()?;
+                    Ok(w)
+                }
+                (None, None) => Err(bad(s, "a bounded date needs at least one end")),
+            };
+        }
         let digits = |x: &str| !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit());
         let year = |y: &str| -> Result<i32> {
             if y.len() != 4 || !digits(y) {
@@ -104,19 +266,62 @@ impl When {
         }
     }
 
-    /// The first instant of the period (UTC).
+    /// Checks that the value is one [`When::parse`] gives back from its own text: a month from
+    /// 1 to 12, a year from 1 to 9999, and a range that does not end before it starts.
+    ///
+    /// Errors: [`Error::InvalidDate`] naming the value and what is wrong with it.
+    pub fn validate(&self) -> Result<()> {
+        let text = || self.to_string();
+        let year_ok = |y: i32| (MIN_YEAR..=MAX_YEAR).contains(&y);
+        match *self {
+            When::Year(y) | When::Month(y, _) if !year_ok(y) => {
+                Err(bad(&text(), "the year must be between 0001 and 9999"))
+            }
+            When::Month(_, m) if !(1..=12).contains(&m) => {
+                Err(bad(&text(), "the month must be between 01 and 12"))
+            }
+            When::Date(d) if !year_ok(d.year()) => {
+                Err(bad(&text(), "the year must be between 0001 and 9999"))
+            }
+            When::Instant(dt) if !year_ok(dt.year()) || !year_ok(dt.with_timezone(&Utc).year()) => {
+                Err(bad(&text(), "the year must be between 0001 and 9999"))
+            }
+            When::Between(a, b) if a.to_when().start() > b.to_when().last() => Err(bad(
+                &text(),
+                format!("the range starts ({a}) after it ends ({b})"),
+            )),
+            _ => Ok(()),
+        }
+    }
+
+    /// True for a bounded date (on or before, on or after, between), false for a year, a
+    /// month, a day or an instant.
+    pub fn is_bounded(&self) -> bool {
+        matches!(
+            self,
+            When::OnOrBefore(_) | When::OnOrAfter(_) | When::Between(..)
+        )
+    }
+
+    /// The first instant of the period (UTC); for a date known only to be on or before some
+    /// day, the earliest instant there is.
     pub fn start(&self) -> DateTime<Utc> {
         match *self {
             When::Instant(dt) => dt.with_timezone(&Utc),
             When::Date(d) => day_start(d),
             When::Month(y, m) => day_start(first_of_month(y, m.clamp(1, 12))),
             When::Year(y) => day_start(first_of_month(y, 1)),
+            When::OnOrBefore(_) => DateTime::<Utc>::MIN_UTC,
+            When::OnOrAfter(a) | When::Between(a, _) => a.to_when().start(),
         }
     }
 
-    /// The first instant after the period (UTC); for an instant, the instant itself.
+    /// The first instant after the period (UTC); for an instant, the instant itself; for a date
+    /// known only to be on or after some day, the last instant there is.
     pub fn end(&self) -> DateTime<Utc> {
         match *self {
+            When::OnOrAfter(_) => DateTime::<Utc>::MAX_UTC,
+            When::OnOrBefore(b) | When::Between(_, b) => b.to_when().end(),
             When::Instant(dt) => dt.with_timezone(&Utc),
             // Values built directly (not parsed) may lie at the ends of the calendar; they
             // saturate rather than overflow.
@@ -140,6 +345,7 @@ impl When {
     pub fn last(&self) -> DateTime<Utc> {
         match self {
             When::Instant(dt) => dt.with_timezone(&Utc),
+            When::OnOrAfter(_) => DateTime::<Utc>::MAX_UTC,
             _ => {
                 let end = self.end();
                 end.checked_sub_signed(Duration::nanoseconds(1))
@@ -170,13 +376,17 @@ impl When {
         }
     }
 
-    /// How precise the value is: `"year"`, `"month"`, `"date"` or `"instant"`.
+    /// How precise the value is: `"year"`, `"month"`, `"date"` or `"instant"`; for a bounded
+    /// date `"on_or_before"`, `"on_or_after"` or `"between"`.
     pub fn precision(&self) -> &'static str {
         match self {
             When::Year(_) => "year",
             When::Month(..) => "month",
             When::Date(_) => "date",
             When::Instant(_) => "instant",
+            When::OnOrBefore(_) => "on_or_before",
+            When::OnOrAfter(_) => "on_or_after",
+            When::Between(..) => "between",
         }
     }
 }
@@ -206,6 +416,9 @@ impl fmt::Display for When {
             When::Instant(dt) => {
                 f.write_str(&dt.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, false))
             }
+            When::OnOrBefore(b) => write!(f, "../{b}"),
+            When::OnOrAfter(a) => write!(f, "{a}/.."),
+            When::Between(a, b) => write!(f, "{a}/{b}"),
         }
     }
 }
@@ -261,6 +474,12 @@ impl Period {
     }
 
     pub(crate) fn validate(&self, id: &str) -> Result<()> {
+        for (w, which) in [(&self.start, "start"), (&self.end, "end")] {
+            if let Some(w) = w {
+                w.validate()
+                    .map_err(|e| Error::invalid_field(id, "period", format!("the {which}: {e}")))?;
+            }
+        }
         if let (Some(s), Some(e)) = (&self.start, &self.end) {
             if s.start() > e.last() {
                 return Err(Error::invalid_field(
@@ -369,6 +588,77 @@ mod tests {
             let _ = w.compare_to_cutoff(&When::Year(2024));
             let _ = w.to_string();
         }
+    }
+
+    #[test]
+    fn bounded_dates_parse_print_and_place() {
+        for s in [
+            "../2011-12-02",
+            "2011-12-02/..",
+            "2023-08/2024-02",
+            "2020/2021-03-04",
+        ] {
+            let w = When::parse(s).unwrap();
+            assert!(w.is_bounded(), "{s}");
+            assert_eq!(w.to_string(), s);
+            assert_eq!(When::parse(&w.to_string()).unwrap(), w);
+        }
+        assert_eq!(
+            When::parse("/2011-12-02").unwrap(),
+            When::parse("../2011-12-02").unwrap()
+        );
+        let cutoff = When::parse("2011-12-02").unwrap();
+        let before = When::parse("../2011-12-02").unwrap();
+        assert_eq!(before.compare_to_cutoff(&cutoff), Some(Ordering::Equal));
+        assert_eq!(
+            before.compare_to_cutoff(&When::parse("2011-12-01").unwrap()),
+            None
+        );
+        let after = When::parse("2011-12-03/..").unwrap();
+        assert_eq!(after.compare_to_cutoff(&cutoff), Some(Ordering::Greater));
+        let range = When::parse("2023-08/2024-02").unwrap();
+        assert!(range.contains(&When::parse("2023-12-25").unwrap()));
+        assert_eq!(range.start(), When::Month(2023, 8).start());
+        assert_eq!(range.last(), When::Month(2024, 2).last());
+        for s in [
+            "2024-02/2023-08",
+            "../..",
+            "/",
+            "2024-13/..",
+            "../2024-06-18T10:00:00Z",
+        ] {
+            assert!(
+                matches!(When::parse(s), Err(Error::InvalidDate { .. })),
+                "{s}"
+            );
+        }
+    }
+
+    #[test]
+    fn values_built_directly_are_checked() {
+        for w in [
+            When::Month(2024, 13),
+            When::Month(0, 0),
+            When::Year(10000),
+            When::Year(0),
+            When::Date(NaiveDate::MAX),
+        ] {
+            assert!(
+                matches!(w.validate(), Err(Error::InvalidDate { .. })),
+                "{w:?}"
+            );
+        }
+        for s in [
+            "2024",
+            "2024-06",
+            "2024-06-18",
+            "../2011-12-02",
+            "2023-08/2024-02",
+        ] {
+            When::parse(s).unwrap().validate().unwrap();
+        }
+        let p = Period::new(Some(When::Month(0, 0)), None);
+        assert!(p.validate("claim").is_err());
     }
 
     #[test]

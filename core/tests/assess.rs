@@ -35,9 +35,11 @@ fn check_sum(a: &Assessment) {
     );
 }
 
+/// Reasons and notes of one kind (notes are the remarks of weight 0).
 fn weights(a: &Assessment, kind: ReasonKind) -> Vec<f64> {
     a.reasons
         .iter()
+        .chain(&a.notes)
         .filter(|r| r.kind == kind)
         .map(|r| r.weight)
         .collect()
@@ -46,6 +48,7 @@ fn weights(a: &Assessment, kind: ReasonKind) -> Vec<f64> {
 fn details(a: &Assessment, kind: ReasonKind) -> Vec<&str> {
     a.reasons
         .iter()
+        .chain(&a.notes)
         .filter(|r| r.kind == kind)
         .map(|r| r.detail.as_str())
         .collect()
@@ -375,9 +378,12 @@ fn a_verdict_without_a_rating_is_listed_with_no_weight() {
         .unwrap();
     let a = g.assess("ammo").unwrap();
     assert_eq!(a.score, 0.5);
-    assert_eq!(weights(&a, ReasonKind::Verdict), [0.0]);
-    assert!(details(&a, ReasonKind::Verdict)[0]
-        .starts_with("verdict without a rating: Missing context"));
+    assert!(weights(&a, ReasonKind::Verdict).is_empty());
+    assert_eq!(weights(&a, ReasonKind::UnratedVerdict), [0.0]);
+    let d = details(&a, ReasonKind::UnratedVerdict)[0];
+    assert!(d.contains("Missing context is not rated for truth"), "{d}");
+    assert!(d.contains("needs context"), "{d}");
+    assert!(a.reasons.is_empty());
 }
 
 #[test]
@@ -447,9 +453,11 @@ fn reasons_are_sorted_by_kind_then_detail() {
             ReasonKind::Denial,
             ReasonKind::Verdict,
             ReasonKind::Saturation,
-            ReasonKind::InterestedDenial,
         ]
     );
+    let notes: Vec<ReasonKind> = a.notes.iter().map(|r| r.kind).collect();
+    assert_eq!(notes, [ReasonKind::InterestedDenial]);
+    assert!(a.reasons.iter().all(|r| r.weight != 0.0));
     let origins = details(&a, ReasonKind::IndependentOrigin);
     assert!(origins[0].starts_with("independent origin alpha"));
     assert!(origins[1].starts_with("independent origin mid"));

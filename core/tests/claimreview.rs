@@ -84,7 +84,7 @@ fn a_claim_with_its_appearance_gives_claimant_document_author_and_publisher() {
     assert_eq!(a.source, "square-world-society");
     assert_eq!(a.stance, Stance::Asserts);
     assert_eq!(a.said, Some(when("2024-06-20")));
-    assert_eq!(a.via.as_deref(), Some("example-com-news-a122121"));
+    assert_eq!(a.reported_in(), Some("example-com-news-a122121"));
     let claimant = g.get_source("square-world-society").unwrap();
     assert_eq!(claimant.kind, SourceKind::Organization);
 
@@ -154,8 +154,9 @@ fn the_older_creativework_form_keeps_the_label_as_written_next_to_the_numeric_ra
     assert_eq!(a.source, "rich-perry");
     assert_eq!(a.said, Some(when("2014-07-17")));
     let work = a
-        .via
-        .expect("the interview is the document the claim appeared in");
+        .reported_in()
+        .expect("the interview is the document the claim appeared in")
+        .to_owned();
     assert_eq!(work, "the-st-petersburg-times-interview");
     assert_eq!(g.get_source(&work).unwrap().kind, SourceKind::Document);
     let rels = g.relations_of_source(&work).unwrap();
@@ -185,7 +186,7 @@ fn a_review_without_a_rating_is_labelled_not_rated_and_keeps_its_body_as_summary
     assert_eq!(a.source, "barack-obama");
     assert_eq!(a.said, Some(when("2009-06-04")));
     // The clip has no url of its own; the video it is part of gives one.
-    let clip = g.get_source(a.via.as_deref().unwrap()).unwrap();
+    let clip = g.get_source(a.reported_in().unwrap()).unwrap();
     assert_eq!(clip.id, "youtube-com-watch-v-b-889obkknu");
     assert_eq!(
         clip.url.as_deref(),
@@ -209,7 +210,7 @@ fn numbers_written_as_strings_are_ratings_and_a_missing_author_is_reported() {
     );
     let a = only_attribution(&g);
     assert_eq!(a.source, "a-n-other");
-    let work = g.get_source(a.via.as_deref().unwrap()).unwrap();
+    let work = g.get_source(a.reported_in().unwrap()).unwrap();
     assert_eq!(work.title.as_deref(), Some("Earth: Flat."));
 }
 
@@ -522,10 +523,18 @@ fn reviewed_claims_and_their_verdicts_survive_from_a_richer_graph() {
         back.verdicts_of(claim_id).unwrap(),
         g.verdicts_of(claim_id).unwrap()
     );
-    assert_eq!(
-        back.attributions_of(claim_id).unwrap(),
-        g.attributions_of(claim_id).unwrap()
-    );
+    // The denials also cover the ammunition-supply claim, which was not reviewed and so is not
+    // in the document: each keeps the claims the document holds.
+    let expected: Vec<Attribution> = g
+        .attributions_of(claim_id)
+        .unwrap()
+        .into_iter()
+        .map(|mut a| {
+            a.covers.clear();
+            a
+        })
+        .collect();
+    assert_eq!(back.attributions_of(claim_id).unwrap(), expected);
 }
 
 #[test]

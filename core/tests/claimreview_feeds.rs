@@ -226,7 +226,7 @@ fn empty_strings_are_no_values() {
     let a: Vec<_> = g.attributions().collect();
     assert_eq!(a.len(), 1);
     assert_eq!(a[0].source, "ann-example");
-    assert_eq!(a[0].via, None);
+    assert!(a[0].via.is_empty());
 }
 
 // ----- MediaReview -----------------------------------------------------------------------------
@@ -324,7 +324,7 @@ fn every_appearance_is_a_document_where_the_claim_circulated() {
         .into_iter()
         .map(|a| {
             assert_eq!(a.source, "ann-example");
-            a.via.unwrap()
+            a.reported_in().unwrap().to_owned()
         })
         .collect();
     vias.sort();

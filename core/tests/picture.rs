@@ -396,18 +396,23 @@ fn the_reference_article_draws_every_record_and_lays_out() {
     let dot = g.to_dot(&PictureOptions::whole_graph()).unwrap();
     let c = g.counts();
     assert_eq!(dot_nodes(&dot).len(), c.sources + c.claims);
+    // A statement covering several claims is drawn to each of them.
+    let stance_lines: usize = g.attributions().map(|a| 1 + a.covers.len()).sum();
+    assert!(stance_lines > c.attributions);
     let vias: usize = {
         let mut pairs = std::collections::BTreeSet::new();
         for a in g.attributions() {
-            if let Some(v) = a.via {
-                pairs.insert((a.claim, v));
+            if let Some(v) = a.reported_in() {
+                for claim in a.claims() {
+                    pairs.insert((claim.to_owned(), v.to_owned()));
+                }
             }
         }
         pairs.len()
     };
     assert_eq!(
         dot_edges(&dot).len(),
-        c.attributions + vias + c.source_relations + c.claim_relations + c.verdicts
+        stance_lines + vias + c.source_relations + c.claim_relations + c.verdicts
     );
     assert_strings_close_on_their_line(&dot);
     graphviz_plain(&dot);

@@ -133,14 +133,30 @@ fn the_ammunition_supply_claim_rests_only_on_the_west() {
         s.unnamed_only,
         "the West is a collective, not a named source"
     );
-    // The denials in the article are of the containers figure, not of this claim.
-    assert!(!s.disputed);
+    // "Both Russia and DPRK have denied these claims": the supply the West believes in and
+    // the ROK sources' containers. The accused deny it, so the denials are interested.
+    assert!(s.disputed);
+    assert_eq!(s.deniers, [DPRK, RUSSIA]);
+    assert_eq!(s.interested_deniers, [DPRK, RUSSIA]);
 }
 
 #[test]
-fn findings_list_the_disputed_containers_claim() {
+fn one_statement_per_denier_covers_both_claims_of_supply() -> Result<()> {
+    let g = graph();
+    for denier in [RUSSIA, DPRK] {
+        let said = g.attributions_by(denier)?;
+        assert_eq!(said.len(), 1, "{denier}");
+        assert_eq!(said[0].claim, CONTAINERS);
+        assert_eq!(said[0].covers, [AMMUNITION_SUPPLY]);
+        assert_eq!(said[0].quote.as_deref(), Some("mad rumors"));
+    }
+    Ok(())
+}
+
+#[test]
+fn findings_list_the_disputed_claims_of_supply() {
     let f = graph().findings();
-    assert_eq!(f.disputed, [CONTAINERS]);
+    assert_eq!(f.disputed, [AMMUNITION_SUPPLY, CONTAINERS]);
 }
 
 #[test]

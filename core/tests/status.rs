@@ -257,8 +257,20 @@ fn groups_reference(spec: &Spec, claim: usize) -> Vec<OriginGroup> {
     out
 }
 
+/// A denier is interested when the sources it speaks through (itself, and its authors and
+/// publishers at any depth) are, or are affiliated at any depth with, a subject of the claim.
 fn interested_reference(spec: &Spec, claim: usize) -> Vec<String> {
-    let affiliation_reach = reach(&spec.affiliation_edges());
+    let affiliations = reach(&spec.affiliation_edges());
+    let speaks_through = reach(&spec.speaker_edges());
+    let affiliation_reach: Vec<BTreeSet<usize>> = speaks_through
+        .iter()
+        .map(|through| {
+            through
+                .iter()
+                .flat_map(|&t| affiliations[t].iter().copied())
+                .collect()
+        })
+        .collect();
     let subjects: BTreeSet<usize> = spec
         .subjects
         .iter()

@@ -271,7 +271,11 @@ private fun reported(
     quote: String? = null,
     said: String? = null,
     id: String? = null,
-) = Attribution(source, claim, stance, modality, said = said, quote = quote, via = Reference.ARTICLE, id = id)
+    covers: List<String> = emptyList(),
+) = Attribution(
+    source, claim, stance, modality,
+    said = said, quote = quote, via = Reference.ARTICLE, covers = covers, id = id,
+)
 
 private fun addAttributions(g: ClaimGraph) {
     val r = Reference
@@ -287,10 +291,11 @@ private fun addAttributions(g: ClaimGraph) {
         // "There are beliefs in the West that ..." and, later, "the West remains suspicious ...".
         reported(r.WEST, r.AMMUNITION_SUPPLY, asserts, Modality.ALLEGED),
         reported(r.WEST, r.AMMUNITION_SUPPLY, asserts, Modality.ALLEGED, id = r.WEST_REMAINS_SUSPICIOUS),
-        // "ROK sources have claimed that ..."; "Both Russia and DPRK have denied these claims".
+        // "ROK sources have claimed that ..."; "Both Russia and DPRK have denied these claims":
+        // one statement each, covering the containers and the supply they are evidence of.
         reported(r.ROK_SOURCES, r.CONTAINERS, asserts),
-        reported(r.RUSSIA, r.CONTAINERS, Stance.DENIES, quote = "mad rumors"),
-        reported(r.DPRK, r.CONTAINERS, Stance.DENIES, quote = "mad rumors"),
+        reported(r.RUSSIA, r.CONTAINERS, Stance.DENIES, quote = "mad rumors", covers = listOf(r.AMMUNITION_SUPPLY)),
+        reported(r.DPRK, r.CONTAINERS, Stance.DENIES, quote = "mad rumors", covers = listOf(r.AMMUNITION_SUPPLY)),
         reported(r.WEST, r.TECH_RECIPROCATION, asserts, Modality.SPECULATED),
         reported(r.WEST, r.DPRK_CAPABILITIES, asserts, Modality.SPECULATED),
         reported(r.ARTICLE, r.STEADFAST_SUPPORTER, asserts, quote = "most steadfast supporters"),

@@ -320,8 +320,10 @@ def _attributions(g: ClaimGraph) -> None:
         id="west:remains-suspicious:ammunition-supply",
     )
     reported("rok-sources", "containers", asserts)
-    reported("russia", "containers", denies, quote="mad rumors")
-    reported("dprk", "containers", denies, quote="mad rumors")
+    # "Both Russia and DPRK have denied these claims": one statement each, covering the
+    # containers and the supply they are evidence of.
+    reported("russia", "containers", denies, quote="mad rumors", covers=["ammunition-supply"])
+    reported("dprk", "containers", denies, quote="mad rumors", covers=["ammunition-supply"])
     reported("west", "tech-reciprocation", asserts, modality=speculated)
     reported("west", "dprk-capabilities", asserts, modality=speculated)
     reported(ARTICLE, "steadfast-supporter", asserts, quote="most steadfast supporters")
@@ -355,6 +357,7 @@ def claim_json(g: ClaimGraph, status: Status) -> dict[str, Any]:
     out["independent_origin_count"] = status.independent_origin_count
     out["score"] = assessment["score"]
     out["reasons"] = assessment["reasons"]
+    out["notes"] = assessment["notes"]
     return out
 
 
@@ -432,6 +435,10 @@ def _attribution_line(g: ClaimGraph, a: Attribution) -> str:
         parts.append(f"\u201c{a.quote}\u201d")
     if a.via is not None and a.via != a.source:
         parts.append(f"via {a.via}")
+    if a.basis:
+        parts.append(f"resting on {', '.join(a.basis)}")
+    if a.covers:
+        parts.append(f"also covering {', '.join(a.covers)}")
     return ", ".join(parts)
 
 
@@ -494,6 +501,7 @@ def _claim_section(g: ClaimGraph, status: Status, out: _Text) -> None:
     assessment = g.assess(cid)
     credibility = [f"{assessment.score:.2f}"]
     credibility += [f"{r.weight:+.2f}  {r.kind}: {r.detail}" for r in assessment.reasons]
+    credibility += [f"note   {r.kind}: {r.detail}" for r in assessment.notes]
     out.field("credibility", credibility)
 
 

@@ -43,6 +43,8 @@ fn every_json_line_has_exactly_the_documented_keys() {
         "independent_origin_count",
         "independent_origins",
         "interested_deniers",
+        "no_comment",
+        "notes",
         "origins",
         "reasons",
         "score",

@@ -66,7 +66,7 @@ fn russia_and_the_dprk_deny_the_containers_claim_as_mad_rumors() {
     for id in &denial.attribution_ids {
         let a = d.graph.get_attribution(id).unwrap();
         assert_eq!(a.quote.as_deref(), Some("mad rumors"));
-        assert_eq!(a.via.as_deref(), Some(d.article_id.as_str()));
+        assert_eq!(a.reported_in(), Some(d.article_id.as_str()));
         assert_eq!(
             d.graph.get_source(&a.source).unwrap().kind,
             SourceKind::Government

@@ -417,8 +417,10 @@ impl PyClaimGraph {
     }
 
     /// Adds an attribution from a source to a claim and returns it. The id defaults to
-    /// `"{source}:{stance}:{claim}"`; `via` names the document or outlet it was reported in.
-    #[pyo3(signature = (source, claim, stance, *, id=None, modality=None, said=None, quote=None, via=None))]
+    /// `"{source}:{stance}:{claim}"`; `via` names the document or outlet it was reported in;
+    /// `basis` the sources the assertion rests on for this claim alone (origins are traced from
+    /// them instead of the speaker); `covers` the further claims the same statement covers.
+    #[pyo3(signature = (source, claim, stance, *, id=None, modality=None, said=None, quote=None, via=None, basis=None, covers=None))]
     #[allow(clippy::too_many_arguments)]
     fn add_attribution(
         &self,
@@ -431,8 +433,12 @@ impl PyClaimGraph {
         said: Option<&Bound<'_, PyAny>>,
         quote: Option<String>,
         via: Option<String>,
+        basis: Option<Vec<String>>,
+        covers: Option<Vec<String>>,
     ) -> PyResult<PyAttribution> {
-        let a = PyAttribution::build(source, claim, stance, id, modality, said, quote, via)?;
+        let a = PyAttribution::build(
+            source, claim, stance, id, modality, said, quote, via, basis, covers,
+        )?;
         self.adding(py, a, ClaimGraph::add_attribution)
             .map(Into::into)
     }
@@ -811,21 +817,61 @@ impl PyClaimGraph {
         self.reading(py, |g| Ok(g.to_claimreview_json()))
     }
 
-    /// A new graph from ClaimReview JSON-LD, and an `ImportReport`.
+    /// A new graph from ClaimReview JSON-LD, and an `ImportReport`. With `lenient=True` a
+    /// review that cannot be read is left out and listed in `ImportReport.rejected` instead of
+    /// failing the whole import.
     #[classmethod]
+    #[pyo3(signature = (json, *, lenient=false))]
     fn from_claimreview_json(
         _cls: &Bound<'_, PyType>,
         py: Python<'_>,
         json: String,
+        lenient: bool,
     ) -> PyResult<(Self, PyImportReport)> {
-        let (g, report) = run(py, || ClaimGraph::from_claimreview_json(&json))?;
+        let (g, report) = run(py, || {
+            if lenient {
+                ClaimGraph::from_claimreview_json_lenient(&json)
+            } else {
+                ClaimGraph::from_claimreview_json(&json)
+            }
+        })?;
         Ok((g.into(), report.into()))
     }
 
-    /// Adds the claims, claimants, reviewers and verdicts of ClaimReview JSON-LD to this graph.
-    fn import_claimreview(&self, py: Python<'_>, json: String) -> PyResult<PyImportReport> {
-        self.writing(py, |g| g.import_claimreview(&json))
-            .map(PyImportReport::from)
+    /// Adds the claims, claimants, reviewers and verdicts of ClaimReview JSON-LD to this graph;
+    /// `lenient=True` as in `from_claimreview_json`.
+    #[pyo3(signature = (json, *, lenient=false))]
+    fn import_claimreview(
+        &self,
+        py: Python<'_>,
+        json: String,
+        lenient: bool,
+    ) -> PyResult<PyImportReport> {
+        self.writing(py, |g| {
+            if lenient {
+                g.import_claimreview_lenient(&json)
+            } else {
+                g.import_claimreview(&json)
+            }
+        })
+        .map(PyImportReport::from)
+    }
+
+    /// The graph as a STIX 2.1 bundle: sources as `identity`, claims as `note`, stances and
+    /// verdicts as `opinion`, relations as `relationship`, with deterministic UUIDv5 ids.
+    fn to_stix_json(&self, py: Python<'_>) -> PyResult<String> {
+        self.reading(py, |g| Ok(g.to_stix_json()))
+    }
+
+    /// A new graph from a STIX 2.1 bundle, and an `ImportReport` of what had no place in it.
+    #[classmethod]
+    fn from_stix_json(
+        _cls: &Bound<'_, PyType>,
+        py: Python<'_>,
+        json: String,
+    ) -> PyResult<(Self, PyImportReport)> {
+        let (g, report) = run(py, || ClaimGraph::from_stix_json(&json))?;
+        Ok((g.into(), report.into()))
     }
 
     /// A Graphviz DOT picture of the graph, or of one claim's neighbourhood; stances are shown

@@ -6,7 +6,7 @@ use std::io::BufReader;
 use std::path::{Path, PathBuf};
 
 use claimgraph::io::IngestReport;
-use claimgraph::{Error, ImportReport, PictureOptions, Result, SkippedRecord};
+use claimgraph::{Error, ImportReport, PictureOptions, RejectedRecord, Result, SkippedRecord};
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 
@@ -162,16 +162,71 @@ impl PyImportReport {
         tuple(py, &self.inner.notes)
     }
 
+    /// Records a lenient import left out because they could not be read (`RejectedRecord`
+    /// objects).
+    #[getter]
+    fn rejected<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        PyTuple::new(
+            py,
+            self.inner
+                .rejected
+                .iter()
+                .map(|r| PyRejectedRecord { inner: r.clone() }),
+        )
+    }
+
     fn __repr__(&self) -> String {
         let a = &self.inner.added;
         format!(
             "<ImportReport: {} source(s), {} claim(s), {} attribution(s), {} verdict(s) added; \
-             {} skipped>",
+             {} skipped, {} rejected>",
             a.sources,
             a.claims,
             a.attributions,
             a.verdicts,
-            self.inner.skipped.len()
+            self.inner.skipped.len(),
+            self.inner.rejected.len()
+        )
+    }
+}
+
+/// A record that a lenient import left out because it could not be read.
+#[pyclass(name = "RejectedRecord", module = "claimgraph", frozen, eq)]
+#[derive(Clone, PartialEq)]
+pub(crate) struct PyRejectedRecord {
+    inner: RejectedRecord,
+}
+
+#[pymethods]
+impl PyRejectedRecord {
+    /// Its 0-based position among the records of the input.
+    #[getter]
+    fn index(&self) -> usize {
+        self.inner.index
+    }
+
+    /// Its JSON path (`$[3]`).
+    #[getter]
+    fn record(&self) -> &str {
+        &self.inner.record
+    }
+
+    /// The JSON path of the field that could not be read (`$[3].reviewRating.ratingValue`).
+    #[getter]
+    fn field(&self) -> &str {
+        &self.inner.field
+    }
+
+    /// What was wrong with it.
+    #[getter]
+    fn reason(&self) -> &str {
+        &self.inner.reason
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<RejectedRecord {} at {}: {}>",
+            self.inner.record, self.inner.field, self.inner.reason
         )
     }
 }

@@ -26,7 +26,7 @@ mod _claimgraph {
     #[pymodule_export]
     use crate::graph::PyClaimGraph;
     #[pymodule_export]
-    use crate::io::{PyImportReport, PyIngestReport, PySkippedRecord};
+    use crate::io::{PyImportReport, PyIngestReport, PyRejectedRecord, PySkippedRecord};
     #[pymodule_export]
     use crate::model::{
         PyAttribution, PyClaim, PyClaimRelation, PyQuantity, PyRating, PySource, PySourceRelation,

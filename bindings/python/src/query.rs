@@ -92,6 +92,13 @@ impl PyStatus {
         tuple(py, &self.inner.doubters)
     }
 
+    /// Ids of the distinct sources recorded as saying nothing either way ("declined to
+    /// comment", "did not respond"), sorted; they count neither for nor against the claim.
+    #[getter]
+    fn no_comment<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        tuple(py, &self.inner.no_comment)
+    }
+
     /// True when the claim is both asserted and denied.
     #[getter]
     fn disputed(&self) -> bool {
@@ -519,10 +526,32 @@ impl PyAssessment {
         self.inner.score
     }
 
-    /// Why (`Reason` objects).
+    /// Why (`Reason` objects): the weighted reasons, whose weights add up to the score's
+    /// log-odds.
     #[getter]
     fn reasons<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         objects(py, &self.inner.reasons, |r| PyReason { inner: r.clone() })
+    }
+
+    /// Remarks of weight 0 that explain the answer (`Reason` objects): unnamed-only origins,
+    /// circular reporting, an interested denier, a non-statement, an unrated verdict, a rating
+    /// that disagrees with its label.
+    #[getter]
+    fn notes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        objects(py, &self.inner.notes, |r| PyReason { inner: r.clone() })
+    }
+
+    /// The score from the evidence alone (origins, denials, doubts), which no verdict moves: what
+    /// a desk deciding its own verdict should read.
+    #[getter]
+    fn evidence_score(&self) -> f64 {
+        self.inner.evidence_score
+    }
+
+    /// How much the verdicts move the log-odds (0 without a rated verdict).
+    #[getter]
+    fn verdict_effect(&self) -> f64 {
+        self.inner.verdict_effect
     }
 
     /// The assessment as the core serializes it.

@@ -118,7 +118,7 @@ def test_format_errors_carry_the_line_and_column() -> None:
 def test_a_newer_format_version_is_its_own_error() -> None:
     with pytest.raises(UnsupportedVersionError) as e:
         ClaimGraph.from_json('{"format": "claimgraph", "version": 99}')
-    assert (e.value.found, e.value.supported) == (99, 1)
+    assert (e.value.found, e.value.supported) == (99, 2)
     assert isinstance(e.value, FormatError)
 
 

@@ -25,7 +25,7 @@ CORPUS = (
 def test_native_json_is_versioned_and_round_trips(graph: ClaimGraph) -> None:
     text = graph.to_json()
     doc = json.loads(text)
-    assert (doc["format"], doc["version"]) == ("claimgraph", 1)
+    assert (doc["format"], doc["version"]) == ("claimgraph", 2)
     assert [s["id"] for s in doc["sources"]] == sorted(s.id for s in graph.sources())
     again = ClaimGraph.from_json(text)
     assert again == graph

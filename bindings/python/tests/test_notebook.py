@@ -65,7 +65,11 @@ def test_to_networkx_keeps_every_field(graph: ClaimGraph) -> None:
     assert containers["period"] == {"start": "2023-08", "end": "2024-02"}
     edge = g.edges["russia", "containers", "russia:denies:containers"]
     assert edge["edge_type"] == "attribution"
-    assert (edge["stance"], edge["via"], edge["quote"]) == ("denies", "article", "mad rumors")
+    assert (edge["stance"], edge["via"], edge["quote"]) == (
+        "denies",
+        [{"source": "article"}],
+        "mad rumors",
+    )
     rel = g.edges["op-ed", "putin", "op-ed:authored_by:putin"]
     assert (rel["edge_type"], rel["kind"]) == ("source_relation", "authored_by")
     cr = g.edges["containers", "support", "containers:supports:support"]

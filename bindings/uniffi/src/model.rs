@@ -92,6 +92,8 @@ mirror_enum! {
         Denies,
         /// The source questions the claim without denying it.
         Doubts,
+        /// A non-statement ("declined to comment", "did not respond"): shown, counted neither way.
+        NoComment,
     }
 }
 
@@ -351,9 +353,17 @@ pub struct Attribution {
     /// The exact words.
     #[uniffi(default = None)]
     pub quote: Option<String>,
-    /// The document or outlet the attribution was reported in (a source id).
+    /// The document or outlet the attribution was reported in (a source id): the last hop of
+    /// its reporting chain.
     #[uniffi(default = None)]
     pub via: Option<String>,
+    /// For this claim alone, the sources the assertion rests on: origins are traced from them
+    /// instead of the speaker, so a relay is not a new origin.
+    #[uniffi(default = [])]
+    pub basis: Vec<String>,
+    /// Further claims the same statement covers ("denied these claims"), besides `claim`.
+    #[uniffi(default = [])]
+    pub covers: Vec<String>,
     /// The edge id; left out, `"{source}:{stance}:{claim}"`.
     #[uniffi(default = None)]
     pub id: Option<String>,
@@ -361,14 +371,17 @@ pub struct Attribution {
 
 impl From<claimgraph::Attribution> for Attribution {
     fn from(a: claimgraph::Attribution) -> Self {
+        let via = a.reported_in().map(str::to_owned);
         Attribution {
             source: a.source,
             claim: a.claim,
             stance: a.stance.into(),
             modality: a.modality.into(),
             said: when_text(a.said),
+            via,
             quote: a.quote,
-            via: a.via,
+            basis: a.basis,
+            covers: a.covers,
             id: Some(a.id),
         }
     }
@@ -384,7 +397,9 @@ impl TryFrom<Attribution> for claimgraph::Attribution {
         core.said = parse_when(a.said, Some(&core.id), "said")?;
         core.modality = a.modality.into();
         core.quote = a.quote;
-        core.via = a.via;
+        core.via = a.via.into_iter().map(claimgraph::Hop::new).collect();
+        core.basis = a.basis;
+        core.covers = a.covers;
         Ok(core)
     }
 }

@@ -114,6 +114,9 @@ pub struct Status {
     pub deniers: Vec<String>,
     /// Ids of the distinct sources that doubt it, sorted.
     pub doubters: Vec<String>,
+    /// Ids of the sources recorded as saying nothing either way ("declined to comment"),
+    /// sorted; they count neither for nor against the claim.
+    pub no_comment: Vec<String>,
     /// True when the claim is both asserted and denied.
     pub disputed: bool,
     /// The origins of its assertions, sorted by id.
@@ -140,6 +143,7 @@ impl From<claimgraph::Status> for Status {
             asserters: s.asserters,
             deniers: s.deniers,
             doubters: s.doubters,
+            no_comment: s.no_comment,
             disputed: s.disputed,
             origins: s.origins.into_iter().map(Into::into).collect(),
             independent_origins: s.independent_origins.into_iter().map(Into::into).collect(),
@@ -268,9 +272,14 @@ pub enum ReasonKind {
     UnnamedOnly,
     /// Some assertion traces back into a loop of sources citing each other (weight 0).
     CircularReporting,
-    /// A denier is a subject of the claim or affiliated with one (weight 0: its denial already
-    /// counts a quarter).
+    /// A denier is an interested party (weight 0: its denial already counts a quarter).
     InterestedDenial,
+    /// A source was recorded as saying nothing either way (weight 0).
+    NoComment,
+    /// A verdict's numeric rating disagrees with its label (weight 0: the label is used).
+    RatingDisagreement,
+    /// A verdict that is not a matter of truth or says nothing the vocabulary knows (weight 0).
+    UnratedVerdict,
     /// A kind of reason this version of the binding does not name yet (the core may add kinds);
     /// `detail` still says what it is.
     Other,
@@ -288,6 +297,9 @@ impl From<claimgraph::ReasonKind> for ReasonKind {
             K::UnnamedOnly => ReasonKind::UnnamedOnly,
             K::CircularReporting => ReasonKind::CircularReporting,
             K::InterestedDenial => ReasonKind::InterestedDenial,
+            K::NoComment => ReasonKind::NoComment,
+            K::RatingDisagreement => ReasonKind::RatingDisagreement,
+            K::UnratedVerdict => ReasonKind::UnratedVerdict,
         }
     }
 }
@@ -321,8 +333,16 @@ pub struct Assessment {
     pub claim: String,
     /// The score, from 0 (not credible) to 1.
     pub score: f64,
-    /// Why, each reason with its signed weight.
+    /// The score from the evidence alone (origins, denials, doubts), which no verdict moves:
+    /// what a desk deciding its own verdict should read.
+    pub evidence_score: f64,
+    /// How much the verdicts move the log-odds (0 without a rated verdict).
+    pub verdict_effect: f64,
+    /// Why, each reason with its signed weight; the weights add up to the score's log-odds.
     pub reasons: Vec<Reason>,
+    /// Remarks of weight 0 that explain the answer (an interested denier, unnamed-only origins,
+    /// a non-statement, an unrated verdict, a rating that disagrees with its label).
+    pub notes: Vec<Reason>,
 }
 
 impl From<claimgraph::Assessment> for Assessment {
@@ -330,7 +350,10 @@ impl From<claimgraph::Assessment> for Assessment {
         Assessment {
             claim: a.claim,
             score: a.score,
+            evidence_score: a.evidence_score,
+            verdict_effect: a.verdict_effect,
             reasons: a.reasons.into_iter().map(Into::into).collect(),
+            notes: a.notes.into_iter().map(Into::into).collect(),
         }
     }
 }

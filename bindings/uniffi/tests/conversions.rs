@@ -61,6 +61,8 @@ fn attribution(source: &str, claim: &str, stance: Stance) -> Attribution {
         said: None,
         quote: None,
         via: None,
+        basis: Vec::new(),
+        covers: Vec::new(),
         id: None,
     }
 }
@@ -418,6 +420,8 @@ fn status_figures_count_what_the_status_lists() {
             said: None,
             quote: None,
             via: None,
+            basis: Vec::new(),
+            covers: Vec::new(),
         })
         .unwrap();
     }

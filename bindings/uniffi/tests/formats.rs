@@ -50,6 +50,8 @@ fn attribution(source: &str, claim: &str, stance: Stance) -> Attribution {
         said: Some("2024-06-18".into()),
         quote: None,
         via: None,
+        basis: Vec::new(),
+        covers: Vec::new(),
         id: None,
     }
 }

@@ -3,8 +3,8 @@
 use claimgraph::PictureOptions;
 
 use crate::failure::Failure;
-use crate::formats::{InputFormat, OutputFormat};
-use crate::input::read_graph;
+use crate::formats::OutputFormat;
+use crate::input::{read_graph, ReadOptions};
 use crate::output::{output_format, write_graph};
 use crate::ui::Ui;
 
@@ -21,9 +21,9 @@ pub struct Args {
     /// Where to write it (`-`: standard output).
     #[arg(value_name = "OUT")]
     output: String,
-    /// The format of IN, when neither its name nor its content tells it.
-    #[arg(long, value_enum, value_name = "FORMAT")]
-    from: Option<InputFormat>,
+    /// How the input is read.
+    #[command(flatten)]
+    read: ReadOptions,
     /// The format of OUT, when its extension does not tell it.
     #[arg(long, value_enum, value_name = "FORMAT")]
     to: Option<OutputFormat>,
@@ -36,7 +36,7 @@ pub struct Args {
 pub fn run(args: Args, ui: &Ui) -> Result<(), Failure> {
     // A command line that cannot be run is reported before any reading.
     let format = output_format(&args.output, args.to)?;
-    let graph = read_graph(&args.input, args.from, ui)?;
+    let graph = read_graph(&args.input, &args.read, ui)?;
     let picture = match args.claim {
         Some(claim) => PictureOptions::around(claim),
         None => PictureOptions::whole_graph(),

@@ -3,8 +3,8 @@
 use claimgraph::{MergeChoice, MergePolicy, PictureOptions};
 
 use crate::failure::Failure;
-use crate::formats::{InputFormat, OutputFormat};
-use crate::input::read_graph;
+use crate::formats::OutputFormat;
+use crate::input::{read_graph, ReadOptions};
 use crate::output::{output_format, write_graph};
 use crate::ui::Ui;
 
@@ -25,9 +25,9 @@ pub struct Args {
     /// take_theirs (B's).
     #[arg(long, value_name = "POLICY", default_value = "fail", value_parser = policy())]
     policy: MergePolicy,
-    /// The format of A and B, when neither their names nor their contents tell it.
-    #[arg(long, value_enum, value_name = "FORMAT")]
-    from: Option<InputFormat>,
+    /// How the input is read.
+    #[command(flatten)]
+    read: ReadOptions,
     /// The format of OUT, when its extension does not tell it.
     #[arg(long, value_enum, value_name = "FORMAT")]
     to: Option<OutputFormat>,
@@ -48,8 +48,8 @@ pub fn run(args: Args, ui: &Ui) -> Result<(), Failure> {
             "standard input can be read once: give A or B as a file".into(),
         ));
     }
-    let mut graph = read_graph(&args.first, args.from, ui)?;
-    let other = read_graph(&args.second, args.from, ui)?;
+    let mut graph = read_graph(&args.first, &args.read, ui)?;
+    let other = read_graph(&args.second, &args.read, ui)?;
     let working = ui.working("merging");
     let merged = graph.merge(&other, args.policy);
     working.finish_and_clear();

@@ -7,8 +7,7 @@
 use claimgraph::{ClaimGraph, When};
 
 use crate::failure::Failure;
-use crate::formats::InputFormat;
-use crate::input::read_graph;
+use crate::input::{read_graph, ReadOptions};
 use crate::ui::Ui;
 
 mod as_of;
@@ -76,15 +75,15 @@ pub struct GraphArg {
     /// The claim graph: a file, or `-` for standard input.
     #[arg(value_name = "FILE")]
     pub file: String,
-    /// Its format, when neither its name nor its content tells it.
-    #[arg(long, value_enum, value_name = "FORMAT")]
-    pub from: Option<InputFormat>,
+    /// How it is read.
+    #[command(flatten)]
+    pub read: ReadOptions,
 }
 
 impl GraphArg {
     /// Reads the graph.
     pub fn read(&self, ui: &Ui) -> Result<ClaimGraph, Failure> {
-        read_graph(&self.file, self.from, ui)
+        read_graph(&self.file, &self.read, ui)
     }
 }
 

@@ -1,6 +1,8 @@
 //! `claimgraph report FILE [--claim ID] [--json] [--as-of DATE]...`
 
-use claimgraph::{ReportOptions, When};
+use std::io::{self, BufWriter, Write};
+
+use claimgraph::{ClaimGraph, ReportOptions, When};
 
 use super::{parse_date, GraphArg};
 use crate::failure::Failure;
@@ -28,12 +30,12 @@ pub struct Args {
 /// Writes the report.
 pub fn run(args: Args, ui: &Ui) -> Result<(), Failure> {
     let graph = args.graph.read(ui)?;
+    if args.json && args.claim.is_none() {
+        return write_json_lines(&graph);
+    }
     let text = if args.json {
-        let lines = match &args.claim {
-            Some(id) => vec![graph.report_json(id)?],
-            None => graph.report_json_lines()?,
-        };
-        lines.into_iter().map(|l| l + "\n").collect()
+        let id = args.claim.as_deref().unwrap_or_default();
+        graph.report_json(id)? + "\n"
     } else {
         let mut options = match &args.claim {
             Some(id) => ReportOptions::claim(id.clone()),
@@ -43,4 +45,21 @@ pub fn run(args: Args, ui: &Ui) -> Result<(), Failure> {
         graph.report(&options)?
     };
     write_text("-", &text)
+}
+
+/// Every claim's JSON line, written as it is made: a large graph's lines are never all held.
+fn write_json_lines(graph: &ClaimGraph) -> Result<(), Failure> {
+    let closed = |source| {
+        Failure::graph(claimgraph::Error::Io {
+            action: "write",
+            path: "standard output".into(),
+            source,
+        })
+    };
+    let mut out = BufWriter::new(io::stdout().lock());
+    for claim in graph.claims() {
+        let line = graph.report_json(&claim.id)?;
+        writeln!(out, "{line}").map_err(closed)?;
+    }
+    out.flush().map_err(closed)
 }

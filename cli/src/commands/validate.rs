@@ -3,8 +3,7 @@
 use std::io::Write;
 
 use crate::failure::Failure;
-use crate::formats::InputFormat;
-use crate::input::{input_name, read_graph};
+use crate::input::{input_name, read_graph, ReadOptions};
 use crate::ui::{Ui, BAD, GOOD};
 
 /// Reads each file and says whether it is a claim graph.
@@ -13,9 +12,9 @@ pub struct Args {
     /// The files (`-`: standard input).
     #[arg(value_name = "FILE", required = true)]
     files: Vec<String>,
-    /// Their format, when neither their names nor their contents tell it.
-    #[arg(long, value_enum, value_name = "FORMAT")]
-    from: Option<InputFormat>,
+    /// How the input is read.
+    #[command(flatten)]
+    read: ReadOptions,
 }
 
 /// One line per file on standard output: `FILE: ok (counts)` or `FILE: error: why`.
@@ -23,7 +22,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<(), Failure> {
     let mut failed = 0;
     let mut out = anstream::stdout();
     for file in &args.files {
-        let line = match read_graph(file, args.from, ui) {
+        let line = match read_graph(file, &args.read, ui) {
             Ok(graph) => {
                 if ui.is_quiet() {
                     continue;

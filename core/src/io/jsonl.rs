@@ -487,6 +487,8 @@ fn decode(rec: Line<'_>, line: u64, options: JsonlOptions) -> Result<Decoded> {
                 kind: SourceRelationKind::Cites,
                 to: to.into_owned(),
                 date,
+                since: None,
+                until: None,
             }))
         }
         Type::Claim => {

@@ -97,6 +97,7 @@ pub(crate) mod picture;
 pub(crate) mod prov;
 mod replace;
 pub(crate) mod report;
+pub(crate) mod stix;
 
 pub use jsonl::{
     IngestReport, JsonlOptions, JSONL_FORMAT_VERSION, MAX_LINE_BYTES, MAX_RESERVED_RECORDS,
@@ -108,6 +109,7 @@ pub use prov::{
     NODE_NAMESPACE,
 };
 pub use report::{ClaimParts, ReportOptions, REPORT_JSON_KEYS};
+pub use stix::{stix_id, stix_namespace};
 
 /// A whole document of an interchange format parsed as JSON, before its shape is read. A
 /// syntax error is an [`Error::Format`](crate::Error::Format) of `format` at the line and column

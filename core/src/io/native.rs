@@ -17,8 +17,10 @@ use crate::model::{Attribution, Claim, ClaimRelation, Source, SourceRelation, Ve
 
 /// The value of the `"format"` field of a native file.
 pub const FORMAT_NAME: &str = "claimgraph";
-/// The version of the native format this library reads and writes.
-pub const FORMAT_VERSION: u64 = 1;
+/// The version of the native format this library writes. It reads this version and every
+/// earlier one: a version-1 document is a version-2 document without the second model's fields
+/// (its `via` is one source id, read as a reporting chain of one hop).
+pub const FORMAT_VERSION: u64 = 2;
 
 /// How much of a file [`ClaimGraph::load`] reads at a time.
 const READ_BUFFER: usize = 1 << 20;
@@ -48,7 +50,7 @@ impl ClaimGraph {
     /// let mut g = ClaimGraph::new();
     /// g.add_claim(Claim::new("ammo", "DPRK supplies ammunition to Russia"))?;
     /// let json = g.to_json();
-    /// assert!(json.starts_with("{\n  \"format\": \"claimgraph\",\n  \"version\": 1,"));
+    /// assert!(json.starts_with("{\n  \"format\": \"claimgraph\",\n  \"version\": 2,"));
     /// assert_eq!(ClaimGraph::from_json(&json)?, g);
     /// # Ok::<(), claimgraph::Error>(())
     /// ```
@@ -71,8 +73,12 @@ impl ClaimGraph {
     ///
     /// ```
     /// use claimgraph::{ClaimGraph, Error};
-    /// let err = ClaimGraph::from_json(r#"{"format": "claimgraph", "version": 2}"#).unwrap_err();
-    /// assert!(matches!(err, Error::UnsupportedVersion { found: 2, .. }));
+    /// let err = ClaimGraph::from_json(r#"{"format": "claimgraph", "version": 3}"#).unwrap_err();
+    /// assert!(matches!(err, Error::UnsupportedVersion { found: 3, .. }));
+    /// assert!(err.to_string().contains("3"));
+    /// let v1 = r#"{"format": "claimgraph", "version": 1, "sources": [], "claims": []}"#;
+    /// assert!(ClaimGraph::from_json(v1)?.is_empty());
+    /// # Ok::<(), claimgraph::Error>(())
     /// ```
     pub fn from_json(json: &str) -> Result<ClaimGraph> {
         check_not_empty(json.as_bytes(), None)?;
@@ -601,7 +607,7 @@ impl<'de> Visitor<'de> for DocumentSeed<'_, '_> {
                 "version" => {
                     let value: serde_json::Value = map.next_value()?;
                     match value.as_u64() {
-                        Some(FORMAT_VERSION) => version_seen = true,
+                        Some(1..=FORMAT_VERSION) => version_seen = true,
                         Some(found) if found > FORMAT_VERSION => {
                             self.newer.set(Some(found));
                             return Err(de::Error::custom(format!(

@@ -68,6 +68,7 @@ enum Line {
     Asserts,
     Denies,
     Doubts,
+    NoComment,
     Via,
     Cites,
     AuthoredBy,
@@ -84,7 +85,7 @@ impl Line {
             Line::Asserts => "#2e7d32",
             Line::Denies => "#c62828",
             Line::Doubts => "#ef6c00",
-            Line::Via | Line::PublishedIn => "#9e9e9e",
+            Line::Via | Line::PublishedIn | Line::NoComment => "#9e9e9e",
             Line::Cites => "#1565c0",
             Line::AuthoredBy => "#6a1b9a",
             Line::AffiliatedWith => "#6d4c41",
@@ -100,6 +101,7 @@ impl Line {
             Line::Asserts => "style=solid, penwidth=1.5",
             Line::Denies => "style=dashed, penwidth=2.5",
             Line::Doubts => "style=dotted, penwidth=1.5",
+            Line::NoComment => "style=dotted, penwidth=0.8, arrowhead=none",
             Line::Via => "style=solid, penwidth=0.8, arrowhead=none",
             Line::Cites => "style=solid",
             Line::AuthoredBy => "style=solid, arrowhead=empty",
@@ -117,6 +119,7 @@ impl Line {
             Line::Asserts => ("-->", "stroke-width:1.5px"),
             Line::Denies => ("==>", "stroke-width:3px,stroke-dasharray:8 5"),
             Line::Doubts => ("-.->", "stroke-width:1.5px,stroke-dasharray:2 3"),
+            Line::NoComment => ("-.-", "stroke-width:1px,stroke-dasharray:2 3"),
             Line::Via => ("---", "stroke-width:1px"),
             Line::Contradicts | Line::Verdict => ("==>", "stroke-width:2.5px"),
             _ => ("-->", "stroke-width:1px"),
@@ -175,6 +178,7 @@ fn stance_label(stance: Stance, modality: Modality, said: Option<String>) -> Str
         Stance::Asserts => "asserted by",
         Stance::Denies => "denied by",
         Stance::Doubts => "doubted by",
+        Stance::NoComment => "no comment from",
     }
     .to_owned();
     if modality != Modality::Stated {
@@ -198,7 +202,7 @@ impl ClaimGraph {
         let mut queue = VecDeque::new();
         for a in self.attributions_of(claim)? {
             queue.push_back(a.source);
-            queue.extend(a.via);
+            queue.extend(a.via.into_iter().map(|h| h.source));
         }
         for v in self.verdicts_of(claim)? {
             nodes.insert(v.reviewer);
@@ -268,23 +272,29 @@ impl ClaimGraph {
         let mut edges = Vec::new();
         let claim_edge = |c: &str| focus.is_none_or(|f| f == c);
         let mut via_pairs = BTreeSet::new();
-        for a in &r.attributions {
-            if !claim_edge(&a.claim) || !shown(&a.source) {
+        // A statement covering several claims is drawn to each of them.
+        for (a, claim) in r
+            .attributions
+            .iter()
+            .flat_map(|a| a.claims().map(move |c| (a, c)))
+        {
+            if !claim_edge(claim) || !shown(&a.source) {
                 continue;
             }
             let line = match a.stance {
                 Stance::Asserts => Line::Asserts,
                 Stance::Denies => Line::Denies,
                 Stance::Doubts => Line::Doubts,
+                Stance::NoComment => Line::NoComment,
             };
             edges.push(PEdge {
-                from: a.claim.clone(),
+                from: claim.to_owned(),
                 to: a.source.clone(),
                 line,
                 label: stance_label(a.stance, a.modality, a.said.map(|w| w.to_string())),
             });
-            if let Some(v) = &a.via {
-                via_pairs.insert((a.claim.clone(), v.clone()));
+            if let Some(v) = a.reported_in() {
+                via_pairs.insert((claim.to_owned(), v.to_owned()));
             }
         }
         for (claim, via) in via_pairs {

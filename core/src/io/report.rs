@@ -18,13 +18,14 @@ use crate::time::When;
 
 /// The keys of each object of [`ClaimGraph::report_json`]: the claim's id and text, every field
 /// of [`Status`] except `claim` (which repeats the id), the independent-origin count, and the
-/// score and reasons of the claim's assessment. The objects list their keys sorted.
-pub const REPORT_JSON_KEYS: [&str; 15] = [
+/// score, reasons and notes of the claim's assessment. The objects list their keys sorted.
+pub const REPORT_JSON_KEYS: [&str; 17] = [
     "id",
     "text",
     "asserters",
     "deniers",
     "doubters",
+    "no_comment",
     "disputed",
     "origins",
     "independent_origins",
@@ -35,6 +36,7 @@ pub const REPORT_JSON_KEYS: [&str; 15] = [
     "independent_origin_count",
     "score",
     "reasons",
+    "notes",
 ];
 
 /// The parts of a claim's section in a report, each on or off.
@@ -282,7 +284,7 @@ fn claim_json(graph: &ClaimGraph, status: &Status) -> Result<Map<String, Value>>
         Value::from(status.independent_origin_count()),
     );
     let mut assessed = to_object(id, serde_json::to_value(&assessment))?;
-    for key in ["score", "reasons"] {
+    for key in ["score", "reasons", "notes"] {
         let value = assessed
             .remove(key)
             .ok_or_else(|| json_error(id, format!("the assessment has no {key:?} field")))?;
@@ -381,9 +383,23 @@ fn attribution_line(graph: &ClaimGraph, a: &Attribution) -> String {
     if let Some(q) = &a.quote {
         parts.push(format!("\u{201c}{q}\u{201d}"));
     }
-    match &a.via {
-        Some(v) if *v != a.source => parts.push(format!("via {v}")),
-        _ => {}
+    let hops: Vec<String> = a
+        .via
+        .iter()
+        .filter(|h| h.source != a.source)
+        .map(|h| match &h.date {
+            Some(d) => format!("{} ({d})", h.source),
+            None => h.source.clone(),
+        })
+        .collect();
+    if !hops.is_empty() {
+        parts.push(format!("via {}", hops.join(" > ")));
+    }
+    if !a.basis.is_empty() {
+        parts.push(format!("resting on {}", a.basis.join(", ")));
+    }
+    if !a.covers.is_empty() {
+        parts.push(format!("also covering {}", a.covers.join(", ")));
     }
     parts.join(", ")
 }
@@ -494,6 +510,13 @@ fn claim_section(
                 _ => format!("{:?}", r.kind),
             };
             format!("{:+.2}  {kind}: {}", r.weight, r.detail)
+        }));
+        credibility.extend(assessment.notes.iter().map(|r| {
+            let kind = match serde_json::to_value(r.kind) {
+                Ok(Value::String(s)) => s,
+                _ => format!("{:?}", r.kind),
+            };
+            format!("note   {kind}: {}", r.detail)
         }));
         out.field("credibility", &credibility);
     }

@@ -7,8 +7,8 @@ pub(crate) mod relation;
 pub(crate) mod source;
 pub(crate) mod verdict;
 
-pub use attribution::{Attribution, Modality, Stance};
+pub use attribution::{Attribution, Hop, Modality, Stance};
 pub use claim::{Claim, Quantity};
 pub use relation::{ClaimRelation, ClaimRelationKind, SourceRelation, SourceRelationKind};
 pub use source::{Reliability, Source, SourceKind};
-pub use verdict::{label_truth, Rating, Verdict};
+pub use verdict::{label_reading, label_truth, LabelReading, Rating, Verdict};

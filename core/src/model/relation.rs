@@ -120,10 +120,21 @@ named_enum_text!(
 
 /// A relation from one source to another.
 ///
+/// A relation may hold for a time only (`since`, `until`, either or both): a former prime
+/// minister was affiliated with the government until she left office. Independence and
+/// interested parties are judged at the time of each statement, so her later views are her own.
+/// Without `since` and `until` a relation always holds, as in the first version of the model.
+///
 /// ```
 /// use claimgraph::{SourceRelation, SourceRelationKind};
 /// let r = SourceRelation::new("putin-op-ed", SourceRelationKind::AuthoredBy, "putin");
 /// assert_eq!(r.id, "putin-op-ed:authored_by:putin");
+/// let pm = SourceRelation::new("may", SourceRelationKind::AffiliatedWith, "uk-government")
+///     .since("2016-07-13".parse()?)
+///     .until("2019-07-24".parse()?);
+/// assert!(pm.holds_at(&"2018".parse()?));
+/// assert!(!pm.holds_at(&"2021-03".parse()?));
+/// # Ok::<(), claimgraph::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -139,6 +150,12 @@ pub struct SourceRelation {
     /// When the relation was recorded (when the citation was made).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<When>,
+    /// When the relation began to hold, if it has not always held.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<When>,
+    /// When it stopped holding (it holds until the end of this date), if it has.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<When>,
 }
 
 impl SourceRelation {
@@ -157,6 +174,8 @@ impl SourceRelation {
             kind,
             to,
             date: None,
+            since: None,
+            until: None,
         }
     }
 
@@ -182,9 +201,52 @@ impl SourceRelation {
         self
     }
 
+    /// Sets when the relation began to hold.
+    pub fn since(mut self, when: When) -> SourceRelation {
+        self.since = Some(when);
+        self
+    }
+
+    /// Sets when the relation stopped holding.
+    pub fn until(mut self, when: When) -> SourceRelation {
+        self.until = Some(when);
+        self
+    }
+
+    /// True for a relation that holds only for a time (it has `since` or `until`).
+    pub fn is_timed(&self) -> bool {
+        self.since.is_some() || self.until.is_some()
+    }
+
+    /// Whether the relation may hold at `time`: false only when `time` lies entirely before
+    /// `since` or entirely after `until`. A time that straddles a bound counts as holding, so
+    /// that a doubtful case is read the cautious way (as not independent, as interested).
+    pub fn holds_at(&self, time: &When) -> bool {
+        holds_between(self.since.as_ref(), self.until.as_ref(), time)
+    }
+
     /// Checks the fields that do not depend on the rest of the graph.
     pub fn validate(&self) -> Result<()> {
         crate::id::validate_id(&self.id)?;
+        for (w, f) in [
+            (&self.date, "date"),
+            (&self.since, "since"),
+            (&self.until, "until"),
+        ] {
+            if let Some(w) = w {
+                w.validate()
+                    .map_err(|e| Error::invalid_field(&self.id, f, e.to_string()))?;
+            }
+        }
+        if let (Some(s), Some(u)) = (&self.since, &self.until) {
+            if s.start() > u.last() {
+                return Err(Error::invalid_field(
+                    &self.id,
+                    "until",
+                    format!("the relation ends ({u}) before it begins ({s})"),
+                ));
+            }
+        }
         if self.from == self.to {
             let what = match self.kind {
                 SourceRelationKind::Cites => "a source cannot cite itself",
@@ -196,6 +258,14 @@ impl SourceRelation {
         }
         Ok(())
     }
+}
+
+/// Whether a relation holding from `since` to `until` may hold at `time` (see
+/// [`SourceRelation::holds_at`]).
+pub(crate) fn holds_between(since: Option<&When>, until: Option<&When>, time: &When) -> bool {
+    let before_start = since.is_some_and(|s| time.last() < s.start());
+    let after_end = until.is_some_and(|u| time.start() > u.last());
+    !(before_start || after_end)
 }
 
 /// A relation from one claim to another.

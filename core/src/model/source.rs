@@ -257,6 +257,10 @@ impl Source {
         }
         non_empty_opt(&self.id, "url", &self.url)?;
         non_empty_opt(&self.id, "title", &self.title)?;
+        if let Some(w) = &self.published {
+            w.validate()
+                .map_err(|e| Error::invalid_field(&self.id, "published", e.to_string()))?;
+        }
         Ok(())
     }
 }

@@ -178,13 +178,55 @@ impl Verdict {
 
     /// How true the reviewer found the claim, from 0 (false) to 1 (true).
     ///
-    /// The numeric rating when there is one; otherwise the label read on the common
-    /// fact-checking scale ([`label_truth`]); `None` when neither says.
+    /// The words come first: a label the vocabulary reads ([`label_reading`]) gives the truth,
+    /// and a numeric rating that disagrees with it (by half the scale or more: a rating of 5/5
+    /// on a verdict labelled "False", or a scale typed the wrong way round) is reported by
+    /// [`Verdict::disagreement`] and not used. A label the vocabulary does not know leaves the
+    /// rating to decide. A label read as unrated ("Unproven", "Missing context", "Satire")
+    /// gives `None` whatever the rating, since the reviewer said it is not a matter of true or
+    /// false. `None` also when neither label nor rating says.
+    ///
+    /// ```
+    /// use claimgraph::{Rating, Verdict};
+    /// let v = Verdict::new("checker", "claim", "False").rating(Rating::new(5.0, 5.0, 1.0));
+    /// assert_eq!(v.truth(), Some(0.0));
+    /// assert!(v.disagreement().is_some());
+    /// assert_eq!(Verdict::new("c", "claim", "Faux").truth(), Some(0.0));
+    /// assert_eq!(Verdict::new("c", "claim", "Unproven").truth(), None);
+    /// ```
     pub fn truth(&self) -> Option<f64> {
-        match &self.rating {
-            Some(r) => Some(r.normalized()),
-            None => label_truth(&self.label),
+        match (label_reading(&self.label), &self.rating) {
+            (LabelReading::Truth(t), _) => Some(t),
+            (LabelReading::Unrated(_), _) => None,
+            (LabelReading::Unknown, Some(r)) => Some(r.normalized()),
+            (LabelReading::Unknown, None) => None,
         }
+    }
+
+    /// What the label says on the common scale ([`label_reading`]).
+    pub fn reading(&self) -> LabelReading {
+        label_reading(&self.label)
+    }
+
+    /// A sentence saying how the numeric rating disagrees with the label, when it does by half
+    /// the scale or more (the label is then the one believed); `None` when they agree, or one of
+    /// them says nothing about truth.
+    pub fn disagreement(&self) -> Option<String> {
+        let (LabelReading::Truth(t), Some(r)) = (label_reading(&self.label), &self.rating) else {
+            return None;
+        };
+        let n = r.normalized();
+        ((n - t).abs() >= 0.5).then(|| {
+            let hint = if (n - (1.0 - t)).abs() < 0.01 && r.best < r.worst {
+                "; the scale runs from best to worst: were best and worst swapped?"
+            } else {
+                ""
+            };
+            format!(
+                "{} rates {} {} on a scale from {} (worst) to {} (best), {n:.2} of the way to best, but labels it {:?} ({t:.2}): the label is used{hint}",
+                self.reviewer, self.claim, r.value, r.worst, r.best, self.label
+            )
+        })
     }
 
     /// Checks the fields that do not depend on the rest of the graph.
@@ -200,37 +242,224 @@ impl Verdict {
         if let Some(r) = &self.rating {
             r.validate(&self.id)?;
         }
+        if let Some(w) = &self.date {
+            w.validate()
+                .map_err(|e| Error::invalid_field(&self.id, "date", e.to_string()))?;
+        }
         crate::model::source::non_empty_opt(&self.id, "url", &self.url)?;
         crate::model::source::non_empty_opt(&self.id, "summary", &self.summary)?;
         Ok(())
     }
 }
 
-/// Reads a fact-check label on the common scale from 0 (false) to 1 (true).
+/// What a fact-check label says about truth.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LabelReading {
+    /// A truth value from 0 (false) to 1 (true).
+    Truth(f64),
+    /// The reviewer rated something other than truth; the reason, in a sentence.
+    Unrated(&'static str),
+    /// A label the vocabulary does not know.
+    Unknown,
+}
+
+const NEEDS_CONTEXT: &str =
+    "the reviewer says the claim needs context, not whether it is true or false";
+const UNPROVEN: &str = "the reviewer found no evidence either way";
+const SATIRE: &str = "satire is not a statement of fact";
+const OPINION: &str = "an opinion is not rated for truth";
+
+/// The labels of fact-checkers, in English, French, Spanish, German and Portuguese, each read on
+/// the common scale or as unrated. Written without accents, in lower case (see [`normalize`]).
+const VOCABULARY: &[(&str, LabelReading)] = {
+    use LabelReading::{Truth, Unrated};
+    &[
+        // True.
+        ("true", Truth(1.0)),
+        ("correct", Truth(1.0)),
+        ("accurate", Truth(1.0)),
+        ("verified", Truth(1.0)),
+        ("confirmed", Truth(1.0)),
+        ("vrai", Truth(1.0)),
+        ("exact", Truth(1.0)),
+        ("verdadero", Truth(1.0)),
+        ("cierto", Truth(1.0)),
+        ("correcto", Truth(1.0)),
+        ("verdadeiro", Truth(1.0)),
+        ("verdade", Truth(1.0)),
+        ("correto", Truth(1.0)),
+        ("richtig", Truth(1.0)),
+        ("wahr", Truth(1.0)),
+        ("stimmt", Truth(1.0)),
+        // Mostly true.
+        ("mostly true", Truth(0.75)),
+        ("mostly correct", Truth(0.75)),
+        ("mostly accurate", Truth(0.75)),
+        ("plutot vrai", Truth(0.75)),
+        ("globalement vrai", Truth(0.75)),
+        ("mayormente verdadero", Truth(0.75)),
+        ("casi verdadero", Truth(0.75)),
+        ("verdadeiro mas", Truth(0.75)),
+        ("quase verdadeiro", Truth(0.75)),
+        ("uberwiegend richtig", Truth(0.75)),
+        ("weitgehend richtig", Truth(0.75)),
+        // Half true.
+        ("half true", Truth(0.5)),
+        ("mixture", Truth(0.5)),
+        ("mixed", Truth(0.5)),
+        ("partly true", Truth(0.5)),
+        ("partly false", Truth(0.5)),
+        ("half false", Truth(0.5)),
+        ("partially true", Truth(0.5)),
+        ("partially false", Truth(0.5)),
+        ("mi vrai mi faux", Truth(0.5)),
+        ("a moitie vrai", Truth(0.5)),
+        ("en partie vrai", Truth(0.5)),
+        ("en partie faux", Truth(0.5)),
+        ("verdad a medias", Truth(0.5)),
+        ("medio verdadero", Truth(0.5)),
+        ("parcialmente verdadero", Truth(0.5)),
+        ("parcialmente falso", Truth(0.5)),
+        ("meia verdade", Truth(0.5)),
+        ("em parte verdadeiro", Truth(0.5)),
+        ("teilweise richtig", Truth(0.5)),
+        ("teilweise falsch", Truth(0.5)),
+        ("halb wahr", Truth(0.5)),
+        // Mostly false, misleading.
+        ("mostly false", Truth(0.25)),
+        ("mostly incorrect", Truth(0.25)),
+        ("barely true", Truth(0.25)),
+        ("misleading", Truth(0.25)),
+        ("exaggerated", Truth(0.25)),
+        ("distorted", Truth(0.25)),
+        ("plutot faux", Truth(0.25)),
+        ("trompeur", Truth(0.25)),
+        ("exagere", Truth(0.25)),
+        ("mayormente falso", Truth(0.25)),
+        ("enganoso", Truth(0.25)),
+        ("exagerado", Truth(0.25)),
+        ("distorsionado", Truth(0.25)),
+        ("distorcido", Truth(0.25)),
+        ("impreciso", Truth(0.25)),
+        ("irrefuhrend", Truth(0.25)),
+        ("uberwiegend falsch", Truth(0.25)),
+        ("ubertrieben", Truth(0.25)),
+        // False.
+        ("false", Truth(0.0)),
+        ("incorrect", Truth(0.0)),
+        ("inaccurate", Truth(0.0)),
+        ("pants on fire", Truth(0.0)),
+        ("fake", Truth(0.0)),
+        ("fabricated", Truth(0.0)),
+        ("debunked", Truth(0.0)),
+        ("wrong", Truth(0.0)),
+        ("four pinocchios", Truth(0.0)),
+        ("faux", Truth(0.0)),
+        ("infonde", Truth(0.0)),
+        ("falso", Truth(0.0)),
+        ("bulo", Truth(0.0)),
+        ("falsch", Truth(0.0)),
+        ("fake news", Truth(0.0)),
+        // Not a matter of truth.
+        ("missing context", Unrated(NEEDS_CONTEXT)),
+        ("needs context", Unrated(NEEDS_CONTEXT)),
+        ("lacks context", Unrated(NEEDS_CONTEXT)),
+        ("out of context", Unrated(NEEDS_CONTEXT)),
+        ("manque de contexte", Unrated(NEEDS_CONTEXT)),
+        ("sorti de son contexte", Unrated(NEEDS_CONTEXT)),
+        ("hors contexte", Unrated(NEEDS_CONTEXT)),
+        ("falta contexto", Unrated(NEEDS_CONTEXT)),
+        ("sin contexto", Unrated(NEEDS_CONTEXT)),
+        ("fuera de contexto", Unrated(NEEDS_CONTEXT)),
+        ("fora de contexto", Unrated(NEEDS_CONTEXT)),
+        ("sem contexto", Unrated(NEEDS_CONTEXT)),
+        ("fehlender kontext", Unrated(NEEDS_CONTEXT)),
+        ("fehlender zusammenhang", Unrated(NEEDS_CONTEXT)),
+        ("aus dem zusammenhang gerissen", Unrated(NEEDS_CONTEXT)),
+        ("unproven", Unrated(UNPROVEN)),
+        ("unverified", Unrated(UNPROVEN)),
+        ("unsupported", Unrated(UNPROVEN)),
+        ("no evidence", Unrated(UNPROVEN)),
+        ("unsubstantiated", Unrated(UNPROVEN)),
+        ("non prouve", Unrated(UNPROVEN)),
+        ("inverifiable", Unrated(UNPROVEN)),
+        ("non verifie", Unrated(UNPROVEN)),
+        ("sin pruebas", Unrated(UNPROVEN)),
+        ("no verificable", Unrated(UNPROVEN)),
+        ("inverificable", Unrated(UNPROVEN)),
+        ("sem provas", Unrated(UNPROVEN)),
+        ("insustentavel", Unrated(UNPROVEN)),
+        ("inconclusivo", Unrated(UNPROVEN)),
+        ("nao comprovado", Unrated(UNPROVEN)),
+        ("unbelegt", Unrated(UNPROVEN)),
+        ("nicht belegt", Unrated(UNPROVEN)),
+        ("unbewiesen", Unrated(UNPROVEN)),
+        ("satire", Unrated(SATIRE)),
+        ("satira", Unrated(SATIRE)),
+        ("opinion", Unrated(OPINION)),
+        ("opiniao", Unrated(OPINION)),
+        ("meinung", Unrated(OPINION)),
+    ]
+};
+
+/// Lower case, accents and punctuation removed, white space collapsed.
+fn normalize(label: &str) -> String {
+    let plain: String = label
+        .chars()
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' => 'a',
+            'ç' | 'Ç' => 'c',
+            'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => 'i',
+            'ñ' | 'Ñ' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => 'u',
+            'ß' => 's',
+            '-' | '_' | '/' | ',' | ';' | ':' => ' ',
+            c => c,
+        })
+        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+        .collect::<String>()
+        .to_lowercase();
+    plain.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Reads a fact-check label: a truth value on the common scale from 0 (false) to 1 (true), or
+/// unrated with the reason, or unknown.
 ///
-/// Case and punctuation are ignored. Labels that say nothing about truth ("Misleading",
-/// "Missing context", "Unproven") give `None`.
+/// The vocabulary holds the labels fact-checkers publish in English, French, Spanish, German
+/// and Portuguese ("Misleading" and "Trompeur" 0.25, "Faux", "Falso" and "Falsch" 0, "Missing
+/// context" and "Unproven" unrated). Case, accents and punctuation are ignored.
+///
+/// ```
+/// use claimgraph::{label_reading, LabelReading};
+/// assert_eq!(label_reading("Engañoso"), LabelReading::Truth(0.25));
+/// assert_eq!(label_reading("MI-VRAI MI-FAUX"), LabelReading::Truth(0.5));
+/// assert!(matches!(label_reading("Missing context"), LabelReading::Unrated(_)));
+/// assert_eq!(label_reading("Spicy"), LabelReading::Unknown);
+/// ```
+pub fn label_reading(label: &str) -> LabelReading {
+    let norm = normalize(label);
+    VOCABULARY
+        .iter()
+        .find(|(l, _)| *l == norm)
+        .map_or(LabelReading::Unknown, |&(_, r)| r)
+}
+
+/// Reads a fact-check label on the common scale from 0 (false) to 1 (true): the truth value of
+/// [`label_reading`], `None` for a label read as unrated or not known.
 ///
 /// ```
 /// use claimgraph::label_truth;
 /// assert_eq!(label_truth("Mostly False"), Some(0.25));
 /// assert_eq!(label_truth("pants on fire!"), Some(0.0));
+/// assert_eq!(label_truth("Faux"), Some(0.0));
 /// assert_eq!(label_truth("Missing context"), None);
 /// ```
 pub fn label_truth(label: &str) -> Option<f64> {
-    let norm: String = label
-        .chars()
-        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
-        .collect::<String>()
-        .to_lowercase();
-    let norm = norm.split_whitespace().collect::<Vec<_>>().join(" ");
-    Some(match norm.as_str() {
-        "true" | "correct" | "accurate" | "verified" | "confirmed" => 1.0,
-        "mostly true" | "mostly correct" | "mostly accurate" => 0.75,
-        "half true" | "mixture" | "mixed" | "partly true" | "partly false" | "half false" => 0.5,
-        "mostly false" | "mostly incorrect" | "barely true" => 0.25,
-        "false" | "incorrect" | "inaccurate" | "pants on fire" | "fake" | "fabricated"
-        | "debunked" | "wrong" => 0.0,
-        _ => return None,
-    })
+    match label_reading(label) {
+        LabelReading::Truth(t) => Some(t),
+        _ => None,
+    }
 }

@@ -2,11 +2,73 @@
 
 use std::cmp::Ordering;
 
+use chrono::{DateTime, Utc};
 use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::{EdgeIndexable, EdgeRef, IntoEdgeReferences, NodeIndexable};
 
-use crate::graph::{ClaimGraph, Edge, Node};
+use crate::graph::{AttributionData, ClaimGraph, Edge, Node};
 use crate::time::When;
+
+/// What the record knows of when a statement was made: some time from `earliest` to `latest`
+/// (UTC, inclusive), from its `said` date and from the hops that carried it (a statement is made
+/// on or before the day any hop carried it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct StatementTime {
+    pub(crate) earliest: DateTime<Utc>,
+    pub(crate) latest: DateTime<Utc>,
+    /// True when `said` or some hop gave a date at all.
+    pub(crate) known: bool,
+}
+
+impl StatementTime {
+    /// True when a relation holding from `since` to `until` may hold at some moment of this
+    /// time (cautious: an overlap is enough; an unknown time always may).
+    pub(crate) fn may_meet(&self, since: Option<&When>, until: Option<&When>) -> bool {
+        if !self.known {
+            return true;
+        }
+        let before = since.is_some_and(|s| self.latest < s.start());
+        let after = until.is_some_and(|u| self.earliest > u.last());
+        !(before || after)
+    }
+}
+
+impl ClaimGraph {
+    /// The date a hop carried a statement: its own, or its source's `published` date.
+    fn hop_date(&self, source: NodeIndex, date: Option<When>) -> Option<When> {
+        date.or_else(|| self.source_at(source).and_then(|s| s.published))
+    }
+
+    /// When the statement on an attribution edge was made, as far as the record tells.
+    pub(crate) fn statement_time(&self, a: &AttributionData) -> StatementTime {
+        let mut t = StatementTime {
+            earliest: DateTime::<Utc>::MIN_UTC,
+            latest: DateTime::<Utc>::MAX_UTC,
+            known: false,
+        };
+        if let Some(s) = &a.said {
+            t.earliest = s.start();
+            t.latest = s.last();
+            t.known = true;
+        }
+        for (v, date) in a.hops() {
+            if let Some(d) = self.hop_date(v, date) {
+                t.latest = t.latest.min(d.last());
+                t.known = true;
+            }
+        }
+        t
+    }
+}
+
+/// Why an attribution or verdict could not be placed before or after the cut-off.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+pub struct Unplaced {
+    /// The attribution's or verdict's id.
+    pub id: String,
+    /// What the record lacks, in a sentence.
+    pub reason: String,
+}
 
 /// The graph as it stood on a date, and what could not be placed in time.
 ///
@@ -25,6 +87,8 @@ pub struct AsOf {
     /// Ids of attributions and verdicts left out because they cannot be placed before or after
     /// the cut-off (no date, or a partial date that straddles it), sorted.
     pub unplaced: Vec<String>,
+    /// The same, each with the reason it could not be placed, sorted by id.
+    pub unplaced_reasons: Vec<Unplaced>,
 }
 
 impl ClaimGraph {
@@ -38,10 +102,15 @@ impl ClaimGraph {
     /// - **Sources** are kept, except a source with a `published` date after the cut-off (a
     ///   document not yet published), which is dropped together with every edge from or to it
     ///   and every attribution reported `via` it.
-    /// - **Attributions**: the time of an attribution is its `said`, or, when it has none, the
-    ///   `published` date of its `via` document. Kept when that time is on or before the
-    ///   cut-off; dropped when it is after; left out and listed in `unplaced` when there is no
-    ///   time at all or the time straddles the cut-off.
+    /// - **Attributions** are placed by what is known of when the statement was made: its
+    ///   `said` date, and the reporting chain, which bounds it: a statement carried by a hop on
+    ///   some day (the hop's own date, or else the `published` date of its source) was made on
+    ///   or before that day. Kept when all it may be is on or before the cut-off; dropped when
+    ///   it was said after the cut-off, or a hop carried it only after the cut-off (the record
+    ///   did not have it yet); otherwise left out and listed in `unplaced`, with the reason in
+    ///   `unplaced_reasons` (no date anywhere, or a date that straddles the cut-off). A
+    ///   first-version attribution (one `via`, no hop date) is placed by its `said`, or by its
+    ///   `via` document's publication, as before.
     /// - **Verdicts**: the same rule on the verdict's `date` (an undated verdict is unplaced).
     /// - **Relations between sources** are background facts, not reports: kept unless their
     ///   `date` is after the cut-off (undated and straddling ones are kept).
@@ -82,23 +151,47 @@ impl ClaimGraph {
         }
         let kept = |keep: &[bool], ix: NodeIndex| keep.get(ix.index()).copied().unwrap_or(false);
 
-        let mut unplaced = Vec::new();
+        let mut unplaced: Vec<Unplaced> = Vec::new();
         let mut reported = vec![false; bound]; // claims with any attribution or verdict at all
         let mut standing = vec![false; bound]; // claims with one that was kept
         let mut kept_edges = vec![false; self.graph.edge_bound()];
+        let cut = date.last();
         for e in self.graph.edge_references() {
             let (from, to) = (e.source(), e.target());
             let time = match e.weight() {
                 Edge::Attribution(a) => {
                     set(&mut reported, to, true);
-                    if a.via.is_some_and(|v| !kept(&keep, v)) {
+                    if a.hops().any(|(v, _)| !kept(&keep, v)) || !kept(&keep, from) {
                         continue;
                     }
-                    a.said.or_else(|| {
-                        a.via
-                            .and_then(|v| self.source_at(v))
-                            .and_then(|s| s.published)
-                    })
+                    let later_hop = a
+                        .hops()
+                        .filter_map(|(v, d)| self.hop_date(v, d))
+                        .any(|d| d.start() > cut);
+                    let t = self.statement_time(a);
+                    if later_hop || t.earliest > cut {
+                        continue;
+                    }
+                    if t.latest <= cut {
+                        set_edge(&mut kept_edges, e.id().index(), true);
+                        set(&mut standing, to, true);
+                    } else if !a.is_cover() {
+                        let reason = if t.known {
+                            format!(
+                                "made some time from {} to {}, which straddles the cut-off",
+                                describe_bound(t.earliest),
+                                describe_bound(t.latest)
+                            )
+                        } else {
+                            "no date: neither when it was said nor when any hop carried it is known"
+                                .to_owned()
+                        };
+                        unplaced.push(Unplaced {
+                            id: a.id.clone(),
+                            reason,
+                        });
+                    }
+                    continue;
                 }
                 Edge::Verdict(v) => {
                     set(&mut reported, to, true);
@@ -121,7 +214,13 @@ impl ClaimGraph {
                     set(&mut standing, to, true);
                 }
                 Some(Ordering::Greater) => {}
-                None => unplaced.push(e.weight().id().to_owned()),
+                None => unplaced.push(Unplaced {
+                    id: e.weight().id().to_owned(),
+                    reason: match time {
+                        Some(t) => format!("dated {t}, which straddles the cut-off"),
+                        None => "no date".to_owned(),
+                    },
+                }),
             }
         }
         for ix in self.graph.node_indices() {
@@ -191,8 +290,18 @@ impl ClaimGraph {
         AsOf {
             date: *date,
             graph,
-            unplaced,
+            unplaced: unplaced.iter().map(|u| u.id.clone()).collect(),
+            unplaced_reasons: unplaced,
         }
+    }
+}
+
+/// An end of a statement's time for a reader: a day, or "any time" for an open end.
+fn describe_bound(t: DateTime<Utc>) -> String {
+    if t == DateTime::<Utc>::MIN_UTC || t == DateTime::<Utc>::MAX_UTC {
+        "an unknown time".to_owned()
+    } else {
+        t.format("%Y-%m-%d").to_string()
     }
 }
 

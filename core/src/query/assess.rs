@@ -9,7 +9,7 @@ use petgraph::Direction;
 use crate::error::Result;
 use crate::graph::{ClaimGraph, Edge};
 use crate::model::{Modality, Reliability, Stance};
-use crate::query::origins::{find, union, Analysis};
+use crate::query::origins::Analysis;
 use crate::query::status::Status;
 
 /// What a reason is about.
@@ -38,9 +38,16 @@ pub enum ReasonKind {
     /// Some assertion traces back into a loop of sources citing each other (weight 0: the loop
     /// already counts as one origin).
     CircularReporting,
-    /// A denier is a subject of the claim or affiliated with one (weight 0: its denial already
-    /// counts a quarter).
+    /// A denier is an interested party (weight 0: its denial already counts a quarter).
     InterestedDenial,
+    /// A source was recorded as saying nothing either way (weight 0: a non-statement counts
+    /// neither for nor against).
+    NoComment,
+    /// A verdict's numeric rating disagrees with its label (weight 0: the label is used).
+    RatingDisagreement,
+    /// A verdict whose label is not a matter of truth, or says nothing the vocabulary knows
+    /// (weight 0).
+    UnratedVerdict,
 }
 
 /// One signed, named contribution to a score.
@@ -56,15 +63,27 @@ pub struct Reason {
 
 /// A credibility score in [0, 1] and the reasons behind it.
 ///
-/// The reasons' weights add up to the score's log-odds, `ln(score / (1 - score))`.
+/// The reasons' weights add up to the score's log-odds, `ln(score / (1 - score))`. The part
+/// that comes from the record's evidence and the part that comes from verdicts are also given
+/// apart: a desk that uses the evidence to decide its own verdict reads `evidence_score`, which
+/// no verdict moves.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Assessment {
     /// The claim.
     pub claim: String,
     /// The score: 0.5 when nothing is known, above when the record supports the claim.
     pub score: f64,
-    /// Why, sorted by kind and then by detail.
+    /// The score from the evidence alone (origins, denials, doubts), as if there were no
+    /// verdict.
+    pub evidence_score: f64,
+    /// How much the verdicts move the log-odds (0 without a rated verdict).
+    pub verdict_effect: f64,
+    /// The weighted reasons, sorted by kind and then by detail.
     pub reasons: Vec<Reason>,
+    /// Remarks of weight 0 that explain the answer (unnamed-only origins, circular reporting,
+    /// an interested denier, a non-statement, a verdict that is unrated or whose rating
+    /// disagrees with its label), sorted like the reasons.
+    pub notes: Vec<Reason>,
 }
 
 /// The evidence logit saturates at plus or minus this.
@@ -130,58 +149,52 @@ fn indices(g: &ClaimGraph, ids: &[String]) -> Vec<NodeIndex> {
     ids.iter().filter_map(|id| g.node_index(id)).collect()
 }
 
-/// The weight a group of sources denying or doubting a claim takes off its evidence, and why:
-/// the group's best reliability times `factor`, cut to `INTERESTED_FACTOR` of that when the group
-/// is an interested party.
-fn opposition(
-    g: &ClaimGraph,
-    members: &[NodeIndex],
-    factor: f64,
-    interested: bool,
-) -> (f64, String) {
-    let (rf, grade) = best_reliability(g, members);
-    let f = if interested { INTERESTED_FACTOR } else { 1.0 };
-    let w = -(factor * f * rf);
+/// The weight a group of sources denying or doubting a claim takes off its evidence, and why.
+///
+/// The group speaks as one, with the voice of its weightiest member: each member weighs its
+/// reliability factor, cut to `INTERESTED_FACTOR` of that when it is an interested party, and
+/// the group weighs the most of these, times `factor`. So adding an interested member to a group
+/// never makes the group weigh less than it did.
+fn opposition(g: &ClaimGraph, members: &[(NodeIndex, bool)], factor: f64) -> (f64, String) {
+    let mut best: Option<(f64, f64, Option<Reliability>, bool)> = None;
+    for &(m, interested) in members {
+        let grade = g.source_at(m).and_then(|s| s.reliability);
+        let rf = reliability_factor(grade);
+        let w = rf * if interested { INTERESTED_FACTOR } else { 1.0 };
+        let better = match best {
+            None => true,
+            Some((bw, _, bg, _)) => w > bw || (w == bw && grade < bg),
+        };
+        if better {
+            best = Some((w, rf, grade, interested));
+        }
+    }
+    let (w, rf, grade, interested) = best.unwrap_or((1.0, 1.0, None, false));
     let mut why = describe_reliability(rf, grade);
     if interested {
         why.push_str(&format!(", interested party x{INTERESTED_FACTOR}"));
     }
-    (w, why)
+    (-(factor * w), why)
 }
 
-/// Sources grouped by shared affiliation tops (transitively), each group sorted by id, groups
-/// sorted by name. The name is the smallest top's id.
+/// Sources grouped by what they answer to: the smallest id among the tops of their affiliation
+/// chains (two spokespeople of one government are one group). Each source is in exactly one
+/// group, so adding a source never merges groups that were apart. Each group sorted by id,
+/// groups sorted by name.
 fn group_by_tops(
     g: &ClaimGraph,
     analysis: &mut Analysis<'_>,
     sources: &[NodeIndex],
 ) -> Vec<(String, Vec<NodeIndex>)> {
-    let mut parent: Vec<usize> = (0..sources.len()).collect();
-    let mut owner: HashMap<usize, usize> = HashMap::new();
-    let mut names: Vec<&str> = Vec::with_capacity(sources.len());
-    for (i, &s) in sources.iter().enumerate() {
-        names.push(analysis.affiliation_name(s));
-        for &t in analysis.affiliation_tops(s) {
-            match owner.get(&t) {
-                Some(&j) => union(&mut parent, i, j),
-                None => {
-                    owner.insert(t, i);
-                }
-            }
-        }
-    }
-    let mut groups: HashMap<usize, (&str, Vec<NodeIndex>)> = HashMap::new();
-    for (i, &s) in sources.iter().enumerate() {
-        let root = find(&mut parent, i);
-        let name = names.get(i).copied().unwrap_or("");
-        let entry = groups.entry(root).or_insert((name, Vec::new()));
-        if name < entry.0 {
-            entry.0 = name;
-        }
-        entry.1.push(s);
+    let mut groups: HashMap<&str, Vec<NodeIndex>> = HashMap::new();
+    for &s in sources {
+        groups
+            .entry(analysis.affiliation_name(s))
+            .or_default()
+            .push(s);
     }
     let mut out: Vec<(String, Vec<NodeIndex>)> = groups
-        .into_values()
+        .into_iter()
         .map(|(name, mut members)| {
             members.sort_unstable_by(|a, b| g.node_id(*a).cmp(g.node_id(*b)));
             (name.to_owned(), members)
@@ -189,6 +202,10 @@ fn group_by_tops(
         .collect();
     out.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     out
+}
+
+fn logistic(x: f64) -> f64 {
+    1.0 / (1.0 + (-x).exp())
 }
 
 fn list(g: &ClaimGraph, nodes: &[NodeIndex]) -> String {
@@ -226,23 +243,35 @@ impl ClaimGraph {
     /// author's own words. An outlet that cites an origin does not assert for it, so repeating
     /// an origin through another outlet changes nothing.
     ///
-    /// Denial and doubt groups gather the deniers (doubters) that share the top of their
-    /// affiliation chains: two spokespeople of one government are one denial. A party is
-    /// *interested* when it is a subject of the claim or affiliated with one at any depth.
+    /// Denial and doubt groups gather the deniers (doubters) that answer to the same body (the
+    /// smallest id among the tops of their affiliation chains): two spokespeople of one
+    /// government are one denial. A group weighs what its weightiest member weighs: the
+    /// member's reliability factor, times 0.25 when that member is an *interested* party (the
+    /// member, the author or publisher of the denying document, or what any of them is
+    /// affiliated with at the time of the statement, is a subject of the claim; see
+    /// [`status`](ClaimGraph::status)). So adding an interested denier never raises the score.
+    /// A non-statement ("declined to comment") weighs nothing and is listed as a note.
     ///
     /// **Verdicts**: `V = 12 x (mean truth - 0.5)` over the verdicts that give a truth value
-    /// ([`Verdict::truth`](crate::Verdict::truth)), 0 when none does; a False verdict gives -6,
-    /// a True one +6.
+    /// ([`Verdict::truth`](crate::Verdict::truth): the label read by the vocabulary, the
+    /// numeric rating only when the label is not known), 0 when none does; a False verdict gives
+    /// -6, a True one +6. A rating that disagrees with its label is reported as a note.
     ///
     /// **Score**: `score = 1 / (1 + exp(-(3 x tanh(E / 3) + V)))`. The evidence term lies
     /// strictly between -3 and +3, so a verdict rated False always leaves the score below 0.5 and
     /// one rated True above. With no evidence and no verdict the score is 0.5.
     ///
-    /// **Reasons**: one per origin group, denial group, doubt group and verdict, with its signed
-    /// weight (a verdict's share of `V` is `12 x (truth - 0.5) / n`); a saturation reason of
-    /// weight `3 x tanh(E / 3) - E`; and reasons of weight 0 that explain flags (unnamed-only
-    /// origins, circular reporting, an interested denier). The weights add up to the log-odds
-    /// `ln(score / (1 - score))`. Reasons are sorted by kind, then by detail.
+    /// **Evidence score and verdict effect**: `evidence_score = 1 / (1 + exp(-3 x tanh(E / 3)))`
+    /// is the score without verdicts, and `verdict_effect = V`; a desk deciding its own verdict
+    /// from the evidence reads `evidence_score`, which its verdict cannot move.
+    ///
+    /// **Reasons**: one per origin group, denial group, doubt group and rated verdict, with its
+    /// signed weight (a verdict's share of `V` is `12 x (truth - 0.5) / n`), and a saturation
+    /// reason of weight `3 x tanh(E / 3) - E`. The weights add up to the log-odds
+    /// `ln(score / (1 - score))`. **Notes** are the remarks of weight 0 that explain the answer
+    /// (unnamed-only origins, circular reporting, an interested denier, a non-statement, an
+    /// unrated verdict, a rating that disagrees with its label). Both are sorted by kind, then
+    /// by detail.
     ///
     /// ```
     /// use claimgraph::*;
@@ -258,7 +287,15 @@ impl ClaimGraph {
     /// let b = g.assess("ammo")?;
     /// // Russia is the accused party: its denial counts a quarter, E = 0.5 - 0.25.
     /// assert!(b.score < a.score && b.score > 0.5);
-    /// assert!(b.reasons.iter().any(|r| r.kind == ReasonKind::InterestedDenial));
+    /// assert!(b.notes.iter().any(|r| r.kind == ReasonKind::InterestedDenial));
+    /// assert_eq!(b.evidence_score, b.score); // no verdict
+    ///
+    /// g.add_source(Source::new("checker", SourceKind::Organization, "A fact-checker"))?;
+    /// g.add_verdict(Verdict::new("checker", "ammo", "False"))?;
+    /// let c = g.assess("ammo")?;
+    /// assert!(c.score < 0.5);
+    /// assert_eq!(c.evidence_score, b.evidence_score); // the verdict does not move the evidence
+    /// assert!(c.verdict_effect < 0.0);
     /// # Ok::<(), claimgraph::Error>(())
     /// ```
     pub fn assess(&self, claim: &str) -> Result<Assessment> {
@@ -371,42 +408,41 @@ impl ClaimGraph {
 
         // Denials and doubts.
         let subjects = self.subject_indices(claim);
+        let stances = self.stances_at(claim);
         for (name, members) in group_by_tops(self, analysis, &indices(self, &status.deniers)) {
-            let interested = members.iter().any(|&m| {
-                status
-                    .interested_deniers
-                    .iter()
-                    .any(|d| d == self.node_id(m))
-            });
-            let (w, why) = opposition(self, &members, 1.0, interested);
+            let members: Vec<(NodeIndex, bool)> = members
+                .into_iter()
+                .map(|m| {
+                    let interested = status
+                        .interested_deniers
+                        .iter()
+                        .any(|d| d == self.node_id(m));
+                    (m, interested)
+                })
+                .collect();
+            let ids: Vec<NodeIndex> = members.iter().map(|&(m, _)| m).collect();
+            let (w, why) = opposition(self, &members, 1.0);
             evidence += w;
             any_evidence = true;
             reasons.push(Reason {
                 kind: ReasonKind::Denial,
                 weight: w,
-                detail: format!(
-                    "denial by {name} ({}; {why}): {w:+.2}",
-                    list(self, &members)
-                ),
+                detail: format!("denial by {name} ({}; {why}): {w:+.2}", list(self, &ids)),
             });
         }
         for d in &status.interested_deniers {
             let Some(ix) = self.node_index(d) else {
                 continue;
             };
-            let mut reached: Vec<&str> = analysis
-                .affiliated_targets(ix, &subjects)
-                .into_iter()
-                .map(|n| self.node_id(n))
-                .collect();
-            reached.sort_unstable();
-            let how = if reached.contains(&d.as_str()) {
-                "a subject of the claim".to_owned()
-            } else {
-                format!(
-                    "affiliated with {}, a subject of the claim",
-                    reached.join(", ")
-                )
+            let how = stances
+                .denials
+                .iter()
+                .filter(|(s, _)| *s == ix)
+                .find_map(|(s, t)| analysis.interested_party(*s, t, &subjects));
+            let how = match how.as_deref() {
+                Some(path) if path == d.as_str() => "a subject of the claim".to_owned(),
+                Some(path) => format!("{path}, a subject of the claim"),
+                None => "a subject of the claim".to_owned(),
             };
             reasons.push(Reason {
                 kind: ReasonKind::InterestedDenial,
@@ -417,10 +453,17 @@ impl ClaimGraph {
             });
         }
         for (name, members) in group_by_tops(self, analysis, &indices(self, &status.doubters)) {
-            let interested = members
-                .iter()
-                .any(|&m| analysis.affiliated_with_any(m, &subjects));
-            let (w, why) = opposition(self, &members, DOUBT_FACTOR, interested);
+            let members: Vec<(NodeIndex, bool)> = members
+                .into_iter()
+                .map(|m| {
+                    let interested = stances.doubts.iter().any(|(s, t)| {
+                        *s == m && analysis.interested_party(m, t, &subjects).is_some()
+                    });
+                    (m, interested)
+                })
+                .collect();
+            let ids: Vec<NodeIndex> = members.iter().map(|&(m, _)| m).collect();
+            let (w, why) = opposition(self, &members, DOUBT_FACTOR);
             evidence += w;
             any_evidence = true;
             reasons.push(Reason {
@@ -428,7 +471,7 @@ impl ClaimGraph {
                 weight: w,
                 detail: format!(
                     "doubt by {name} ({}; {why}, doubt x{DOUBT_FACTOR}): {w:+.2}",
-                    list(self, &members)
+                    list(self, &ids)
                 ),
             });
         }
@@ -469,11 +512,34 @@ impl ClaimGraph {
                     });
                 }
                 None => reasons.push(Reason {
-                    kind: ReasonKind::Verdict,
+                    kind: ReasonKind::UnratedVerdict,
                     weight: 0.0,
-                    detail: format!("verdict without a rating: {} (by {})", v.label, v.reviewer),
+                    detail: match v.reading() {
+                        crate::model::LabelReading::Unrated(why) => format!(
+                            "verdict by {}: {} is not rated for truth ({why}): counted neither way",
+                            v.reviewer, v.label
+                        ),
+                        _ => format!(
+                            "verdict by {}: {} gives no truth value (a label the vocabulary does not know, and no rating): counted neither way",
+                            v.reviewer, v.label
+                        ),
+                    },
                 }),
             }
+            if let Some(d) = v.disagreement() {
+                reasons.push(Reason {
+                    kind: ReasonKind::RatingDisagreement,
+                    weight: 0.0,
+                    detail: d,
+                });
+            }
+        }
+        for n in &status.no_comment {
+            reasons.push(Reason {
+                kind: ReasonKind::NoComment,
+                weight: 0.0,
+                detail: format!("{n} said nothing either way: counted neither for nor against"),
+            });
         }
 
         // Flags.
@@ -500,11 +566,16 @@ impl ClaimGraph {
         }
 
         reasons.sort_by(|a, b| a.kind.cmp(&b.kind).then_with(|| a.detail.cmp(&b.detail)));
+        let (notes, reasons): (Vec<Reason>, Vec<Reason>) =
+            reasons.into_iter().partition(|r| r.weight == 0.0);
         let logit = evidence_logit + verdict_logit;
         Assessment {
             claim: status.claim.clone(),
-            score: 1.0 / (1.0 + (-logit).exp()),
+            score: logistic(logit),
+            evidence_score: logistic(evidence_logit),
+            verdict_effect: verdict_logit,
             reasons,
+            notes,
         }
     }
 

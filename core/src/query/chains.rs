@@ -88,6 +88,7 @@ impl ClaimGraph {
                     attribution: &a.id,
                     stance: a.stance,
                     via: a.via.map(|v| self.node_id(v)),
+                    basis: a.basis(),
                 };
                 if let Err((what, limit)) = walker.walk(e.source(), &start) {
                     return Err(Error::LimitExceeded {
@@ -110,6 +111,8 @@ struct Start<'a> {
     attribution: &'a str,
     stance: Stance,
     via: Option<&'a str>,
+    /// For an assertion resting on other sources for this claim, the first step goes to them.
+    basis: &'a [NodeIndex],
 }
 
 /// Enumerates paths without recursion (chains can be long), reading each source's citations
@@ -178,7 +181,13 @@ impl Walker<'_> {
         }
         path.push(v);
         on_path.insert(v);
-        let succ = self.successors(v);
+        let succ = if path.len() == 1 && !start.basis.is_empty() {
+            let mut b = start.basis.to_vec();
+            b.sort_unstable();
+            b.into()
+        } else {
+            self.successors(v)
+        };
         let ends = succ.is_empty() || succ.iter().any(|w| on_path.contains(w));
         if ends {
             if self.out.len() >= MAX_CHAINS {

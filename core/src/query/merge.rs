@@ -340,6 +340,8 @@ impl Mergeable for Attribution {
         r.field("said", &self.said, &t.said, &mut m.said);
         r.field("quote", &self.quote, &t.quote, &mut m.quote);
         r.field("via", &self.via, &t.via, &mut m.via);
+        r.union(&mut m.basis, &t.basis);
+        r.union(&mut m.covers, &t.covers);
         m
     }
 }
@@ -362,6 +364,8 @@ impl Mergeable for SourceRelation {
         r.field("kind", &self.kind, &t.kind, &mut m.kind);
         r.field("to", &self.to, &t.to, &mut m.to);
         r.field("date", &self.date, &t.date, &mut m.date);
+        r.field("since", &self.since, &t.since, &mut m.since);
+        r.field("until", &self.until, &t.until, &mut m.until);
         m
     }
 }

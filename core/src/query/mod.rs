@@ -14,7 +14,7 @@ mod reach;
 pub(crate) mod status;
 pub(crate) mod summary;
 
-pub use as_of::AsOf;
+pub use as_of::{AsOf, Unplaced};
 pub use assess::{Assessment, Reason, ReasonKind};
 pub use chains::{Chain, MAX_CHAINS, MAX_CHAIN_LEN, MAX_CHAIN_SOURCES};
 pub use findings::{CircularReporting, Contradiction, Findings};

@@ -12,7 +12,7 @@
 //! assessment, which deniers and doubters speak as one). [`Analysis`] is the one place these
 //! rules live; the other queries ask it per source.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::NodeIndexable;
@@ -374,55 +374,76 @@ impl<'g> Analysis<'g> {
             .unwrap_or("")
     }
 
-    /// True when `from` is one of `targets` or reaches one along affiliated-with edges.
-    pub(crate) fn affiliated_with_any(&self, from: NodeIndex, targets: &[NodeIndex]) -> bool {
-        if targets.is_empty() {
-            return false;
-        }
-        let mut found = false;
-        self.walk_affiliations(from, |v| {
-            found = targets.contains(&v);
-            found
-        });
-        found
-    }
-
-    /// The `targets` that `from` is, or is affiliated with at any depth, in no particular order.
-    pub(crate) fn affiliated_targets(
+    /// Whether a statement by `speaker`, made at `time`, comes from an interested party: the
+    /// speaker, the author or publisher of the speaker (a document: authored-by and
+    /// published-in edges, at any depth), or anything any of them is affiliated with at that
+    /// time (at any depth), is one of `subjects`. Relations that did not hold at the time of
+    /// the statement are not followed; one whose bounds straddle it is.
+    ///
+    /// Returns how, for a reader ("church-statement, authored by church"), or `None`.
+    pub(crate) fn interested_party(
         &self,
-        from: NodeIndex,
-        targets: &[NodeIndex],
-    ) -> Vec<NodeIndex> {
-        let mut out = Vec::new();
-        if targets.is_empty() {
-            return out;
+        speaker: NodeIndex,
+        time: &crate::query::as_of::StatementTime,
+        subjects: &[NodeIndex],
+    ) -> Option<String> {
+        if subjects.is_empty() {
+            return None;
         }
-        self.walk_affiliations(from, |v| {
-            if targets.contains(&v) {
-                out.push(v);
+        let g = self.graph;
+        // Breadth-first, remembering how each source was reached, so the shortest way is told.
+        let mut reached: Vec<(NodeIndex, Option<(usize, SourceRelationKind)>)> =
+            vec![(speaker, None)];
+        let mut i = 0;
+        while let Some(&(v, _)) = reached.get(i) {
+            if subjects.contains(&v) {
+                let mut steps = Vec::new();
+                let mut at = i;
+                while let Some(&(node, how)) = reached.get(at) {
+                    match how {
+                        Some((parent, kind)) => {
+                            let word = match kind {
+                                SourceRelationKind::AuthoredBy => "authored by",
+                                SourceRelationKind::PublishedIn => "published in",
+                                _ => "affiliated with",
+                            };
+                            steps.push(format!("{word} {}", g.node_id(node)));
+                            at = parent;
+                        }
+                        None => {
+                            steps.push(g.node_id(node).to_owned());
+                            break;
+                        }
+                    }
+                }
+                steps.reverse();
+                return Some(steps.join(", "));
             }
-            false
-        });
-        out
-    }
-
-    /// Visits `from` and every source it is affiliated with at any depth, each once, until
-    /// `stop` returns true.
-    fn walk_affiliations(&self, from: NodeIndex, mut stop: impl FnMut(NodeIndex) -> bool) {
-        let mut seen: HashSet<NodeIndex> = HashSet::new();
-        let mut todo = vec![from];
-        let mut next = Vec::new();
-        while let Some(v) = todo.pop() {
-            if !seen.insert(v) {
-                continue;
+            // Authorship and publication lead from the document to who speaks through it;
+            // past an affiliation only further affiliations are followed.
+            let via_affiliation = matches!(
+                reached.get(i),
+                Some((_, Some((_, SourceRelationKind::AffiliatedWith))))
+            );
+            for (r, to) in g.source_links_from(v) {
+                let follow = match r.kind {
+                    SourceRelationKind::AffiliatedWith => true,
+                    SourceRelationKind::AuthoredBy | SourceRelationKind::PublishedIn => {
+                        !via_affiliation
+                    }
+                    SourceRelationKind::Cites => false,
+                };
+                let holds = r
+                    .span
+                    .as_deref()
+                    .is_none_or(|(s, u)| time.may_meet(s.as_ref(), u.as_ref()));
+                if follow && holds && !reached.iter().any(|&(n, _)| n == to) {
+                    reached.push((to, Some((i, r.kind))));
+                }
             }
-            if stop(v) {
-                return;
-            }
-            next.clear();
-            self.affiliation_edges.push_successors(v, &mut next);
-            todo.extend(next.iter().filter(|w| !seen.contains(w)));
+            i += 1;
         }
+        None
     }
 
     /// A source and whoever wrote it, through authored-by edges at any depth: those whose own
@@ -431,7 +452,7 @@ impl<'g> Analysis<'g> {
     pub(crate) fn authors_of(&self, source: NodeIndex) -> Vec<NodeIndex> {
         let mut seen = vec![source];
         // Membership through a set: a chain of authored-by edges can be as long as the graph.
-        let mut known: HashSet<NodeIndex> = HashSet::new();
+        let mut known: std::collections::HashSet<NodeIndex> = std::collections::HashSet::new();
         known.insert(source);
         let mut i = 0;
         while let Some(&v) = seen.get(i) {

@@ -7,6 +7,7 @@ use petgraph::Direction;
 use crate::error::Result;
 use crate::graph::{ClaimGraph, Edge, Node};
 use crate::model::{Stance, Verdict};
+use crate::query::as_of::StatementTime;
 use crate::query::origins::{Analysis, Origin, OriginGroup};
 
 /// Everything the record says about one claim.
@@ -20,6 +21,9 @@ pub struct Status {
     pub deniers: Vec<String>,
     /// Ids of the distinct sources that doubt it, sorted.
     pub doubters: Vec<String>,
+    /// Ids of the distinct sources recorded as saying nothing either way ("declined to
+    /// comment", "did not respond"), sorted. They count neither for nor against the claim.
+    pub no_comment: Vec<String>,
     /// True when the claim is both asserted and denied.
     pub disputed: bool,
     /// The origins of its assertions, sorted by id.
@@ -28,7 +32,9 @@ pub struct Status {
     pub independent_origins: Vec<OriginGroup>,
     /// True when it is asserted and every origin is an unnamed group or a collective.
     pub unnamed_only: bool,
-    /// Ids of deniers that are a subject of the claim or affiliated (at any depth) with one, sorted.
+    /// Ids of deniers that are interested parties, sorted: the denier, the author or publisher
+    /// of the denying document, or what any of them is affiliated with (at any depth) at the
+    /// time of the denial, is a subject of the claim.
     pub interested_deniers: Vec<String>,
     /// True when some assertion traces back into a loop of sources citing each other.
     pub circular_reporting: bool,
@@ -48,9 +54,12 @@ impl ClaimGraph {
     /// assertions and how many of them are independent, and the verdicts on it.
     ///
     /// Origins follow cites and authored-by edges from each asserter; deniers and doubters add
-    /// none. A claim is disputed only when someone asserts it and someone denies it (a doubt
-    /// alone does not dispute it). A denier is *interested* when it is a subject of the claim or
-    /// affiliated with one at any depth.
+    /// none; an assertion resting on other sources for this claim (`basis`) is traced from them
+    /// instead of its speaker, so a relay adds no origin. A claim is disputed only when someone
+    /// asserts it and someone denies it (a doubt alone does not dispute it; a non-statement
+    /// counts neither way). A denial is *interested* when the denier, the author or publisher of
+    /// the denying document, or what any of them is affiliated with at the time of the denial
+    /// (relations with `since` / `until` are read at that time), is a subject of the claim.
     ///
     /// ```
     /// use claimgraph::*;
@@ -94,14 +103,19 @@ impl ClaimGraph {
     /// The status of the claim at `ix`, with origins taken from (and added to) `analysis`.
     pub(crate) fn status_at(&self, ix: NodeIndex, analysis: &mut Analysis<'_>) -> Status {
         let stances = self.stances_at(ix);
-        let origin_sccs = analysis.origin_sccs_of(&stances.asserters);
+        let origin_sccs = analysis.origin_sccs_of(&stances.origin_seeds);
         let origins = analysis.origin_records(&origin_sccs);
         let independent_origins = analysis.independence(&origin_sccs);
         let subjects = self.subject_indices(ix);
         let interested_deniers = stances
             .deniers
             .iter()
-            .filter(|&&d| analysis.affiliated_with_any(d, &subjects))
+            .filter(|&&d| {
+                stances
+                    .denials
+                    .iter()
+                    .any(|(s, t)| *s == d && analysis.interested_party(d, t, &subjects).is_some())
+            })
             .map(|&d| self.node_id(d).to_owned())
             .collect();
         Status {
@@ -112,6 +126,7 @@ impl ClaimGraph {
             asserters: ids(self, &stances.asserters),
             deniers: ids(self, &stances.deniers),
             doubters: ids(self, &stances.doubters),
+            no_comment: ids(self, &stances.no_comment),
             origins,
             independent_origins,
             interested_deniers,
@@ -125,15 +140,34 @@ impl ClaimGraph {
         for e in self.graph.edges_directed(ix, Direction::Incoming) {
             match e.weight() {
                 Edge::Attribution(a) => match a.stance {
-                    Stance::Asserts => s.asserters.push(e.source()),
-                    Stance::Denies => s.deniers.push(e.source()),
-                    Stance::Doubts => s.doubters.push(e.source()),
+                    Stance::Asserts => {
+                        s.asserters.push(e.source());
+                        match a.basis() {
+                            [] => s.origin_seeds.push(e.source()),
+                            basis => s.origin_seeds.extend_from_slice(basis),
+                        }
+                    }
+                    Stance::Denies => {
+                        s.deniers.push(e.source());
+                        s.denials.push((e.source(), self.statement_time(a)));
+                    }
+                    Stance::Doubts => {
+                        s.doubters.push(e.source());
+                        s.doubts.push((e.source(), self.statement_time(a)));
+                    }
+                    Stance::NoComment => s.no_comment.push(e.source()),
                 },
                 Edge::Verdict(_) => s.verdicts.extend(self.verdict_at(e.id())),
                 Edge::SourceRelation(_) | Edge::ClaimRelation(_) => {}
             }
         }
-        for list in [&mut s.asserters, &mut s.deniers, &mut s.doubters] {
+        for list in [
+            &mut s.origin_seeds,
+            &mut s.asserters,
+            &mut s.deniers,
+            &mut s.doubters,
+            &mut s.no_comment,
+        ] {
             list.sort_unstable_by(|a, b| self.node_id(*a).cmp(self.node_id(*b)));
             list.dedup();
         }
@@ -150,7 +184,15 @@ fn ids(g: &ClaimGraph, nodes: &[NodeIndex]) -> Vec<String> {
 #[derive(Debug, Default)]
 pub(crate) struct Stances {
     pub(crate) asserters: Vec<NodeIndex>,
+    /// Where origins are traced from: each asserter, or, for an assertion resting on others for
+    /// this claim, its basis instead.
+    pub(crate) origin_seeds: Vec<NodeIndex>,
     pub(crate) deniers: Vec<NodeIndex>,
+    /// Every denial (one per statement, not per source) with when it was made.
+    pub(crate) denials: Vec<(NodeIndex, StatementTime)>,
     pub(crate) doubters: Vec<NodeIndex>,
+    /// Every doubt with when it was made.
+    pub(crate) doubts: Vec<(NodeIndex, StatementTime)>,
+    pub(crate) no_comment: Vec<NodeIndex>,
     pub(crate) verdicts: Vec<Verdict>,
 }

@@ -54,13 +54,31 @@ pub struct StatusSummary {
     pub verdicts: usize,
 }
 
+impl StatusSummary {
+    /// The figures of a full status.
+    fn of(s: &crate::query::Status) -> StatusSummary {
+        StatusSummary {
+            claim: s.claim.clone(),
+            asserters: s.asserters.len(),
+            deniers: s.deniers.len(),
+            doubters: s.doubters.len(),
+            disputed: s.disputed,
+            origins: s.origins.len(),
+            independent_origins: s.independent_origin_count(),
+            unnamed_only: s.unnamed_only,
+            interested_denial: !s.interested_deniers.is_empty(),
+            circular_reporting: s.circular_reporting,
+            verdicts: s.verdicts.len(),
+        }
+    }
+}
+
 /// Buffers reused from claim to claim, so a whole-graph pass allocates little.
 #[derive(Default)]
 struct Scratch {
     asserters: Vec<NodeIndex>,
     deniers: Vec<NodeIndex>,
     doubters: Vec<NodeIndex>,
-    subjects: Vec<NodeIndex>,
 }
 
 impl ClaimGraph {
@@ -93,22 +111,33 @@ impl ClaimGraph {
             asserters,
             deniers,
             doubters,
-            subjects,
         } = scratch;
         asserters.clear();
         deniers.clear();
         doubters.clear();
         let mut verdicts = 0;
+        // What the counting below does not follow (a basis, claims related to this one, a
+        // denial whose interest depends on authorship or time) is answered by the full status.
+        let mut needs_status = self
+            .graph
+            .edges_directed(ix, Direction::Outgoing)
+            .any(|e| matches!(e.weight(), Edge::ClaimRelation(_)));
         for e in self.graph.edges_directed(ix, Direction::Incoming) {
             match e.weight() {
+                Edge::Attribution(a) if !a.basis().is_empty() => needs_status = true,
+                Edge::ClaimRelation(_) => needs_status = true,
                 Edge::Attribution(a) => match a.stance {
                     Stance::Asserts => asserters.push(e.source()),
                     Stance::Denies => deniers.push(e.source()),
                     Stance::Doubts => doubters.push(e.source()),
+                    Stance::NoComment => {}
                 },
                 Edge::Verdict(_) => verdicts += 1,
-                Edge::SourceRelation(_) | Edge::ClaimRelation(_) => {}
+                Edge::SourceRelation(_) => {}
             }
+        }
+        if needs_status || (!deniers.is_empty() && self.has_subjects(ix)) {
+            return StatusSummary::of(&self.status_at(ix, analysis));
         }
         for list in [&mut *asserters, &mut *deniers, &mut *doubters] {
             list.sort_unstable();
@@ -121,13 +150,6 @@ impl ClaimGraph {
             unnamed_only &= unnamed;
             circular |= looped;
         }
-        subjects.clear();
-        if !deniers.is_empty() {
-            self.extend_subject_indices(ix, subjects);
-        }
-        let interested_denial = deniers
-            .iter()
-            .any(|&d| analysis.affiliated_with_any(d, subjects));
         StatusSummary {
             claim: self.node_id(ix).to_owned(),
             asserters: asserters.len(),
@@ -137,7 +159,8 @@ impl ClaimGraph {
             origins: sccs.len(),
             independent_origins: analysis.independent_count(&sccs),
             unnamed_only,
-            interested_denial,
+            // A claim with subjects and deniers was answered by the full status above.
+            interested_denial: false,
             circular_reporting: circular,
             verdicts,
         }

@@ -488,9 +488,16 @@ fn add_attributions(g: &mut ClaimGraph) -> Result<()> {
             .with_id(WEST_REMAINS_SUSPICIOUS),
         // "ROK sources have claimed that ..."
         reported(ROK_SOURCES, CONTAINERS, Asserts),
-        // "Both Russia and DPRK have denied these claims, calling them 'mad rumors.'"
-        reported(RUSSIA, CONTAINERS, Denies).quote("mad rumors"),
-        reported(DPRK, CONTAINERS, Denies).quote("mad rumors"),
+        // "Both Russia and DPRK have denied these claims, calling them 'mad rumors.'" "These
+        // claims" are the two just made: the West's belief that the DPRK supplies ammunition,
+        // and the ROK sources' 6,700 containers. One statement per denier covers both (and
+        // "Nonetheless, the West remains suspicious" answers the denial of the supply).
+        reported(RUSSIA, CONTAINERS, Denies)
+            .covers(AMMUNITION_SUPPLY)
+            .quote("mad rumors"),
+        reported(DPRK, CONTAINERS, Denies)
+            .covers(AMMUNITION_SUPPLY)
+            .quote("mad rumors"),
         // "The West believes that if ..., Russia might reciprocate ..."
         reported(WEST, TECH_RECIPROCATION, Asserts).modality(Speculated),
         reported(WEST, DPRK_CAPABILITIES, Asserts).modality(Speculated),

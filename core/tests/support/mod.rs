@@ -178,6 +178,16 @@ impl Spec {
         self.edges(SourceRelationKind::leads_to_origin)
     }
 
+    /// Authored-by and published-in: from a document to who speaks through it.
+    pub fn speaker_edges(&self) -> Vec<Vec<usize>> {
+        self.edges(|k| {
+            matches!(
+                k,
+                SourceRelationKind::AuthoredBy | SourceRelationKind::PublishedIn
+            )
+        })
+    }
+
     pub fn affiliation_edges(&self) -> Vec<Vec<usize>> {
         self.edges(|k| k == SourceRelationKind::AffiliatedWith)
     }

@@ -351,7 +351,13 @@ pub fn arb_records() -> impl Strategy<Value = Records> {
                                 modality: *modality,
                                 said: *said,
                                 quote: quote.clone(),
-                                via: via.as_ref().map(sid),
+                                via: via
+                                    .as_ref()
+                                    .map(|v| claimgraph::Hop::new(sid(v)))
+                                    .into_iter()
+                                    .collect(),
+                                basis: Vec::new(),
+                                covers: Vec::new(),
                             },
                         )
                         .collect()
@@ -367,6 +373,8 @@ pub fn arb_records() -> impl Strategy<Value = Records> {
                         kind: *k,
                         to: sid(t),
                         date: *date,
+                        since: None,
+                        until: None,
                     })
                     .filter(|r| r.from != r.to)
                     .collect();

@@ -46,6 +46,8 @@ class Stance(_Named):
     ASSERTS = "asserts"
     DENIES = "denies"
     DOUBTS = "doubts"
+    #: A non-statement ("declined to comment", "did not respond"): shown, counted neither way.
+    NO_COMMENT = "no_comment"
 
 
 class Modality(_Named):

@@ -49,6 +49,8 @@ impl PyAttribution {
         said: Option<&Bound<'_, PyAny>>,
         quote: Option<String>,
         via: Option<String>,
+        basis: Option<Vec<String>>,
+        covers: Option<Vec<String>>,
     ) -> PyResult<Attribution> {
         let stance = parse_named::<Stance>(stance, "stance")?;
         let mut a = Attribution::new(source, claim, stance);
@@ -60,7 +62,9 @@ impl PyAttribution {
         }
         a.said = when_opt(said, "said")?;
         a.quote = quote;
-        a.via = via;
+        a.via = via.into_iter().map(claimgraph::Hop::new).collect();
+        a.basis = basis.unwrap_or_default();
+        a.covers = covers.unwrap_or_default();
         Ok(a)
     }
 }
@@ -68,7 +72,7 @@ impl PyAttribution {
 #[pymethods]
 impl PyAttribution {
     #[new]
-    #[pyo3(signature = (source, claim, stance, *, id=None, modality=None, said=None, quote=None, via=None))]
+    #[pyo3(signature = (source, claim, stance, *, id=None, modality=None, said=None, quote=None, via=None, basis=None, covers=None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         source: String,
@@ -79,8 +83,13 @@ impl PyAttribution {
         said: Option<&Bound<'_, PyAny>>,
         quote: Option<String>,
         via: Option<String>,
+        basis: Option<Vec<String>>,
+        covers: Option<Vec<String>>,
     ) -> PyResult<Self> {
-        PyAttribution::build(source, claim, stance, id, modality, said, quote, via).map(Self::from)
+        PyAttribution::build(
+            source, claim, stance, id, modality, said, quote, via, basis, covers,
+        )
+        .map(Self::from)
     }
 
     /// The edge id, unique among all edges.
@@ -125,10 +134,24 @@ impl PyAttribution {
         self.inner.quote.as_deref()
     }
 
-    /// The document or outlet it was reported in (a source id), or `None`.
+    /// The document or outlet it was reported in (a source id: the last hop of its reporting
+    /// chain), or `None`.
     #[getter]
     fn via(&self) -> Option<&str> {
-        self.inner.via.as_deref()
+        self.inner.reported_in()
+    }
+
+    /// For this claim alone, the sources the assertion rests on: origins are traced from them
+    /// instead of the speaker, so an article repeating a witness's account is not a new origin.
+    #[getter]
+    fn basis(&self) -> Vec<String> {
+        self.inner.basis.clone()
+    }
+
+    /// Further claims the same statement covers ("denied these claims"), besides `claim`.
+    #[getter]
+    fn covers(&self) -> Vec<String> {
+        self.inner.covers.clone()
     }
 
     /// A copy with the given fields changed, e.g. `attribution.replace(modality="alleged")`.
@@ -146,7 +169,14 @@ impl PyAttribution {
                 "modality" => a.modality = parse_named(v, "modality")?,
                 "said" => a.said = when_opt(Some(v), "said")?,
                 "quote" => a.quote = opt_string(v)?,
-                "via" => a.via = opt_string(v)?,
+                "basis" => a.basis = v.extract()?,
+                "covers" => a.covers = v.extract()?,
+                "via" => {
+                    a.via = opt_string(v)?
+                        .into_iter()
+                        .map(claimgraph::Hop::new)
+                        .collect()
+                }
                 _ => return Ok(false),
             }
             Ok(true)

@@ -119,8 +119,8 @@ impl ClaimGraph {
             if !claimants.contains(&a.source.as_str()) {
                 claimants.push(&a.source);
             }
-            if let Some(v) = &a.via {
-                if !works.contains(&v.as_str()) {
+            if let Some(v) = a.reported_in() {
+                if !works.contains(&v) {
                     works.push(v);
                 }
             }
@@ -136,9 +136,9 @@ impl ClaimGraph {
         }
         if let Some(first) = asserting
             .iter()
-            .find(|a| a.said.is_some() && a.via.is_some())
+            .find(|a| a.said.is_some() && !a.via.is_empty())
         {
-            if let Some(v) = &first.via {
+            if let Some(v) = first.reported_in() {
                 m.insert("firstAppearance".into(), self.work_value(v));
             }
         }
@@ -180,7 +180,7 @@ impl ClaimGraph {
                 if let Some(q) = &a.quote {
                     am.insert("cg:quote".into(), s(q));
                 }
-                if let Some(v) = &a.via {
+                if let Some(v) = a.reported_in() {
                     am.insert("cg:via".into(), self.work_value(v));
                 }
                 Value::Object(am)

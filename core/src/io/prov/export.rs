@@ -30,6 +30,8 @@ fn when_lit(w: &When) -> Value {
         When::Month(..) => "xsd:gYearMonth",
         When::Date(_) => "xsd:date",
         When::Instant(_) => "xsd:dateTime",
+        // EDTF intervals have no XSD type; the text is the EDTF notation.
+        When::OnOrBefore(_) | When::OnOrAfter(_) | When::Between(..) => "cg:edtf",
     };
     typed(w.to_string(), datatype)
 }
@@ -235,8 +237,21 @@ impl ClaimGraph {
             if let Some(q) = &a.quote {
                 m.insert("cg:quote".into(), str_val(q));
             }
-            if let Some(v) = &a.via {
-                m.insert("cg:via".into(), qn_lit(&node_qn(v)));
+            // The reporting chain, from the speaker outward; a chain of one is one name.
+            match a.via.as_slice() {
+                [] => {}
+                [one] => {
+                    m.insert("cg:via".into(), qn_lit(&node_qn(&one.source)));
+                }
+                hops => {
+                    m.insert("cg:via".into(), list(hops, |h| qn_lit(&node_qn(&h.source))));
+                }
+            }
+            if !a.basis.is_empty() {
+                m.insert("cg:basis".into(), list(&a.basis, |b| qn_lit(&node_qn(b))));
+            }
+            if !a.covers.is_empty() {
+                m.insert("cg:covers".into(), list(&a.covers, |c| qn_lit(&node_qn(c))));
             }
             insert_into(&mut doc, "wasAttributedTo", edge_qn(&a.id), m);
         }
@@ -260,6 +275,12 @@ impl ClaimGraph {
             m.insert(to_key.into(), str_val(&node_qn(&rel.to)));
             if let Some(d) = &rel.date {
                 m.insert("cg:date".into(), when_lit(d));
+            }
+            if let Some(d) = &rel.since {
+                m.insert("cg:since".into(), when_lit(d));
+            }
+            if let Some(d) = &rel.until {
+                m.insert("cg:until".into(), when_lit(d));
             }
             insert_into(&mut doc, section, edge_qn(&rel.id), m);
         }

@@ -677,7 +677,7 @@ impl Importer<'_, '_> {
             for via in vias {
                 let mut a = Attribution::new(source.clone(), claim, Stance::Asserts);
                 a.said = said;
-                a.via = via;
+                a.via = via.into_iter().map(crate::model::Hop::new).collect();
                 self.add_attribution(a)?;
             }
         }
@@ -718,7 +718,9 @@ impl Importer<'_, '_> {
             Some(_) => return Err(fmt_err(&format!("{ap}.cg:quote"), "expected text")),
         };
         if let Some(Value::Object(v)) = a.get("cg:via") {
-            att.via = Some(self.work(&format!("{ap}.cg:via"), v.clone())?);
+            att.via = vec![crate::model::Hop::new(
+                self.work(&format!("{ap}.cg:via"), v.clone())?,
+            )];
         }
         self.leftovers(
             ap,

@@ -392,8 +392,12 @@ impl Reader {
         let mut modality = None;
         let mut said = None;
         let mut quote = None;
-        let mut via = None;
+        let mut via: Vec<String> = Vec::new();
+        let mut basis: Vec<String> = Vec::new();
+        let mut covers: Vec<String> = Vec::new();
         let mut date = None;
+        let mut since = None;
+        let mut until = None;
         for a in &rel.attrs {
             if a.name == roles.0 || a.name == roles.1 || formal_iris.contains(&a.iri) {
                 continue;
@@ -410,9 +414,25 @@ impl Reader {
                 }
                 Some("said") if is_attr => said = Some(When::parse(&first).map_err(ctx)?),
                 Some("quote") if is_attr => quote = Some(first),
-                Some("via") if is_attr => via = Some(self.node_id(&rel.scope, &first, record)?),
+                Some(list @ ("via" | "basis" | "covers")) if is_attr => {
+                    let mut ids = Vec::with_capacity(lits.len());
+                    for l in &lits {
+                        ids.push(self.node_id(&rel.scope, &l.text, record)?);
+                    }
+                    match list {
+                        "via" => via = ids,
+                        "basis" => basis = ids,
+                        _ => covers = ids,
+                    }
+                }
                 Some("date") if matches!(out, Out::Source(_)) => {
                     date = Some(When::parse(&first).map_err(ctx)?)
+                }
+                Some("since") if matches!(out, Out::Source(_)) => {
+                    since = Some(When::parse(&first).map_err(ctx)?)
+                }
+                Some("until") if matches!(out, Out::Source(_)) => {
+                    until = Some(When::parse(&first).map_err(ctx)?)
                 }
                 _ if a.iri == format!("{PROV_NS}type") => {
                     let is_cites = matches!(out, Out::Source(SourceRelationKind::Cites));
@@ -470,13 +490,31 @@ impl Reader {
                 a.modality = modality.unwrap_or_default();
                 a.said = said;
                 a.quote = quote;
-                if let Some(v) = via {
+                for v in via {
                     if kind_of(&v) == Some(S) {
-                        a.via = Some(v);
+                        a.via.push(crate::model::Hop::new(v));
                     } else {
                         self.report.notes.push(format!(
                             "{record}: cg:via names {v}, which is not a source; left out"
                         ));
+                    }
+                }
+                for b in basis {
+                    if kind_of(&b) == Some(S) {
+                        a.basis.push(b);
+                    } else {
+                        self.report.notes.push(format!(
+                            "{record}: cg:basis names {b}, which is not a source; left out"
+                        ));
+                    }
+                }
+                for c in covers {
+                    if kind_of(&c) == Some(S) {
+                        self.report.notes.push(format!(
+                            "{record}: cg:covers names {c}, which is not a claim; left out"
+                        ));
+                    } else {
+                        a.covers.push(c);
                     }
                 }
                 if self.claim_edge_id(&a.id, edge_ids, section, &rel.written_id) {
@@ -489,6 +527,8 @@ impl Reader {
                     r.id = id;
                 }
                 r.date = date;
+                r.since = since;
+                r.until = until;
                 if self.claim_edge_id(&r.id, edge_ids, section, &rel.written_id) {
                     records.source_relations.push(r);
                 }
