@@ -35,8 +35,7 @@ fn titled_people(doc: &Doc<'_>) -> Vec<String> {
     let toks = &doc.tokens;
     let mut i = 0;
     while i < toks.len() {
-        let w = text[toks[i].start..toks[i].end].to_lowercase();
-        if lex.person_words.contains(w.as_str()) {
+        if lex.person_words.contains(doc.lower(i)) {
             let mut j = i + 1;
             while j < toks.len()
                 && j < i + 5

@@ -1,6 +1,12 @@
 //! The shipped word lists (`extract/lexicon/`), read once into lookup tables.
 
 use std::collections::{HashMap, HashSet};
+
+use foldhash::fast::FixedState;
+
+/// Lookups on every token: a fast fixed hash, as the core's index uses.
+type Map<K, V> = HashMap<K, V, FixedState>;
+type Set<K> = HashSet<K, FixedState>;
 use std::sync::OnceLock;
 
 use claimgraph::{Modality, SourceKind, Stance};
@@ -33,15 +39,15 @@ pub(crate) struct Verb {
 }
 
 pub(crate) struct Lexicon {
-    pub verbs: HashMap<String, Verb>,
+    pub verbs: Map<String, Verb>,
     /// Head nouns and their kind.
-    pub heads: HashMap<String, SourceKind>,
+    pub heads: Map<String, SourceKind>,
     /// Words anywhere in a phrase that make it a person.
-    pub person_words: HashSet<String>,
+    pub person_words: Set<String>,
     /// Words anywhere in a phrase that make it an outlet.
-    pub outlet_words: HashSet<String>,
+    pub outlet_words: Set<String>,
     /// States, lower case.
-    pub states: HashSet<String>,
+    pub states: Set<String>,
     /// Lines that did not parse (the lexicon tests require none).
     pub rejected: Vec<String>,
 }
@@ -72,11 +78,11 @@ fn lines(file: &str) -> impl Iterator<Item = &str> {
 
 fn build() -> Lexicon {
     let mut lex = Lexicon {
-        verbs: HashMap::new(),
-        heads: HashMap::new(),
-        person_words: HashSet::new(),
-        outlet_words: HashSet::new(),
-        states: HashSet::new(),
+        verbs: Map::default(),
+        heads: Map::default(),
+        person_words: Set::default(),
+        outlet_words: Set::default(),
+        states: Set::default(),
         rejected: Vec::new(),
     };
     for line in lines(VERBS) {

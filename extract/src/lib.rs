@@ -196,8 +196,9 @@ pub fn extract(text: &str, options: &ExtractOptions) -> claimgraph::Result<Extra
     draft::build(&doc, found, article)
 }
 
-/// One attribution in the span-record format of the extraction evaluation: character offsets,
-/// end exclusive.
+/// One attribution in the span-record format of the extraction evaluation: character (code
+/// point) offsets, end exclusive; the fields after `polarity` are the draft's, which the
+/// evaluation ignores.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SpanRecord {
     /// `[start, end]` of the source, or `null`.
@@ -209,19 +210,48 @@ pub struct SpanRecord {
     /// The pieces of an interrupted content.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub content_parts: Option<Vec<[usize; 2]>>,
-    /// `"positive"` or `"negative"`.
-    pub polarity: &'static str,
-    /// The source's kind in the draft, when it has one source.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub source_kind: Option<&'static str>,
+    /// Said, or said not to have said.
+    pub polarity: Polarity,
     /// The cue's stance.
-    pub stance: &'static str,
+    pub stance: Stance,
     /// The cue's modality.
-    pub modality: &'static str,
+    pub modality: Modality,
+    /// The pattern that found it.
+    pub pattern: Pattern,
+    /// The content is the source's own words.
+    pub direct_quote: bool,
     /// The extractor's confidence.
     pub confidence: f64,
-    /// `report` or `media_credit`.
+    /// An attribution of the running text, or a photo credit.
     pub kind: FoundKind,
+    /// The source's kind in the draft, when it has one source.
+    pub source_kind: Option<SourceKind>,
+    /// The draft's source ids.
+    pub source_ids: Vec<String>,
+    /// The draft's claim id.
+    pub claim: String,
+    /// The draft's attribution ids.
+    pub attribution_ids: Vec<String>,
+}
+
+/// A draft record with character offsets (see [`DraftRecord`]).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RecordSpans {
+    /// The record's id in the draft graph.
+    pub id: String,
+    /// Source, claim, attribution or source relation.
+    #[serde(serialize_with = "record_kind_name")]
+    pub kind: RecordKind,
+    /// `[start, end]` of every span the record was read from.
+    pub spans: Vec<[usize; 2]>,
+    /// `[start, end]` of the cue, or `null`.
+    pub cue: Option<[usize; 2]>,
+    /// How sure the extractor is, in [0, 1].
+    pub confidence: f64,
+}
+
+fn record_kind_name<S: serde::Serializer>(k: &RecordKind, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(k.as_str())
 }
 
 impl Extraction {
@@ -240,7 +270,18 @@ impl Extraction {
 
     /// The attributions as span records with character offsets, in text order.
     pub fn span_records(&self) -> Vec<SpanRecord> {
-        let offsets = CharOffsets::new(&self.text);
+        let mut wanted = Vec::new();
+        for a in &self.attributions {
+            wanted.extend(
+                a.source
+                    .iter()
+                    .chain(a.cue.iter())
+                    .chain(std::iter::once(&a.content))
+                    .chain(a.content_parts.iter())
+                    .flat_map(|s| [s.start, s.end]),
+            );
+        }
+        let offsets = CharOffsets::new(&self.text, wanted);
         self.attributions
             .iter()
             .map(|a| SpanRecord {
@@ -249,15 +290,44 @@ impl Extraction {
                 content: offsets.span(a.content),
                 content_parts: (!a.content_parts.is_empty())
                     .then(|| a.content_parts.iter().map(|&s| offsets.span(s)).collect()),
-                polarity: a.polarity.as_str(),
-                source_kind: match a.source_ids.as_slice() {
-                    [one] => self.graph.find_source_kind(one),
-                    _ => None,
-                },
-                stance: a.stance.as_str(),
-                modality: a.modality.as_str(),
+                polarity: a.polarity,
+                stance: a.stance,
+                modality: a.modality,
+                pattern: a.pattern,
+                direct_quote: a.direct_quote,
                 confidence: a.confidence,
                 kind: a.kind,
+                source_kind: match a.source_ids.as_slice() {
+                    [one] => self.graph.get_source(one).ok().map(|s| s.kind),
+                    _ => None,
+                },
+                source_ids: a.source_ids.clone(),
+                claim: a.claim_id.clone(),
+                attribution_ids: a.attribution_ids.clone(),
+            })
+            .collect()
+    }
+
+    /// The draft's records with character offsets, in the order they were made.
+    pub fn record_spans(&self) -> Vec<RecordSpans> {
+        let mut wanted = Vec::new();
+        for r in &self.records {
+            wanted.extend(
+                r.spans
+                    .iter()
+                    .chain(r.cue.iter())
+                    .flat_map(|s| [s.start, s.end]),
+            );
+        }
+        let offsets = CharOffsets::new(&self.text, wanted);
+        self.records
+            .iter()
+            .map(|r| RecordSpans {
+                id: r.id.clone(),
+                kind: r.kind,
+                spans: r.spans.iter().map(|&s| offsets.span(s)).collect(),
+                cue: r.cue.map(|s| offsets.span(s)),
+                confidence: r.confidence,
             })
             .collect()
     }
@@ -275,42 +345,42 @@ impl Extraction {
     }
 }
 
-trait SourceKindLookup {
-    fn find_source_kind(&self, id: &str) -> Option<&'static str>;
-}
-
-impl SourceKindLookup for ClaimGraph {
-    fn find_source_kind(&self, id: &str) -> Option<&'static str> {
-        self.get_source(id).ok().map(|s| s.kind.as_str())
-    }
-}
-
-/// Byte to character offsets in one pass over the text, for many spans.
+/// Byte to character offsets for a set of byte offsets, in one pass over the text.
 struct CharOffsets {
-    /// Character index of each byte that starts a character, and of the end.
-    at: Vec<u32>,
+    /// (byte offset, character offset), sorted by byte offset.
+    at: Vec<(usize, usize)>,
 }
 
 impl CharOffsets {
-    fn new(text: &str) -> CharOffsets {
-        let mut at = vec![0u32; text.len() + 1];
-        let mut n = 0u32;
-        let mut last = 0;
-        for (b, _) in text.char_indices() {
-            for slot in at.iter_mut().take(b + 1).skip(last) {
-                *slot = n;
+    fn new(text: &str, mut bytes: Vec<usize>) -> CharOffsets {
+        bytes.sort_unstable();
+        bytes.dedup();
+        let mut at = Vec::with_capacity(bytes.len());
+        let mut chars = 0;
+        let mut from = 0;
+        for b in bytes {
+            let b = b.min(text.len());
+            let mut end = b;
+            while end > from && !text.is_char_boundary(end) {
+                end -= 1;
             }
-            n += 1;
-            last = b + 1;
-        }
-        for slot in at.iter_mut().skip(last) {
-            *slot = n;
+            if end >= from {
+                chars += text[from..end].chars().count();
+                from = end;
+            }
+            at.push((b, chars));
         }
         CharOffsets { at }
     }
 
+    fn get(&self, b: usize) -> usize {
+        match self.at.binary_search_by_key(&b, |&(k, _)| k) {
+            Ok(i) => self.at[i].1,
+            Err(i) => i.checked_sub(1).map_or(0, |j| self.at[j].1),
+        }
+    }
+
     fn span(&self, s: Span) -> [usize; 2] {
-        let get = |b: usize| self.at.get(b).or(self.at.last()).map_or(0, |&v| v as usize);
-        [get(s.start), get(s.end)]
+        [self.get(s.start), self.get(s.end)]
     }
 }

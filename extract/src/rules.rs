@@ -14,7 +14,8 @@ use crate::text::{self, Token, TokenKind};
 use crate::{Polarity, Span};
 
 /// Which pattern found an attribution (shown to the reviewer, and used for its confidence).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Pattern {
     /// A direct quote with its speech clause after it (`"...," she said`).
     QuoteThenSpeaker,
@@ -181,6 +182,11 @@ impl<'a> Doc<'a> {
     }
 
     fn w(&self, i: usize) -> &str {
+        &self.lower[i]
+    }
+
+    /// Token `i` in lower case.
+    pub fn lower(&self, i: usize) -> &str {
         &self.lower[i]
     }
 

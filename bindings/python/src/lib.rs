@@ -10,6 +10,7 @@
 )]
 
 mod errors;
+mod extract;
 mod graph;
 mod io;
 mod model;
@@ -23,6 +24,8 @@ use pyo3::prelude::*;
 /// The native part of the `claimgraph` package; import `claimgraph` instead.
 #[pymodule]
 mod _claimgraph {
+    #[pymodule_export]
+    use crate::extract::{extract, PyExtraction};
     #[pymodule_export]
     use crate::graph::PyClaimGraph;
     #[pymodule_export]

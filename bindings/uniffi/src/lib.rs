@@ -19,12 +19,14 @@
 uniffi::setup_scaffolding!("claimgraph");
 
 mod error;
+mod extract;
 mod formats;
 mod graph;
 pub mod model;
 mod query;
 
 pub use error::{guard, ClaimGraphError, RecordKind, Result};
+pub use extract::{extract, DraftRecord, Extraction, FoundAttribution, TextSpan};
 pub use formats::{
     from_claimreview_json, from_prov_json, ImportReport, ImportResult, SkippedRecord,
 };

@@ -30,6 +30,7 @@ from ._claimgraph import (
     ClaimRelation,
     Contradiction,
     Counts,
+    Extraction,
     Findings,
     ImportReport,
     IngestReport,
@@ -50,6 +51,7 @@ from ._claimgraph import (
     StatusSummary,
     Verdict,
     __version__,
+    extract,
 )
 from ._enums import (
     ClaimRelationKind,
@@ -88,6 +90,7 @@ __all__ = [
     "ClaimRelationKind",
     "Contradiction",
     "Counts",
+    "Extraction",
     "DuplicateIdError",
     "Findings",
     "FormatError",
@@ -125,4 +128,5 @@ __all__ = [
     "UnsupportedVersionError",
     "Verdict",
     "__version__",
+    "extract",
 ]
