@@ -10,6 +10,7 @@ mod id;
 mod index;
 pub mod io;
 pub mod lexicon;
+pub mod limits;
 mod matching;
 mod model;
 pub mod query;
