@@ -18,4 +18,5 @@ pub mod digest;
 pub mod floor;
 pub mod pyrandom;
 pub mod rss;
+pub mod tsv;
 pub mod workload;

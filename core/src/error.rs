@@ -182,12 +182,14 @@ pub enum Error {
         /// The other graph's value, as JSON.
         theirs: String,
     },
-    /// A query would produce more results than the limit it runs under.
+    /// A query or an input passed one of the documented limits (see [`crate::limits`], which
+    /// lists each limit with the `what` it reports).
     #[error("{what} of {id:?} exceeds the limit of {limit}")]
     LimitExceeded {
-        /// What was being enumerated.
+        /// What passed the limit, in words: `"chains"`, `"sources on a chain"`, `"bytes in a
+        /// line"`...
         what: &'static str,
-        /// The record it was enumerated for.
+        /// The record it was counted for, or the input line (`"JSON Lines input, line 3"`).
         id: String,
         /// The limit.
         limit: usize,

@@ -236,6 +236,9 @@ pub struct ClaimGraph {
     edges: IdIndex<EdgeIndex>,
     /// Attributions reported via each source, so removing that source can clear `via`.
     pub(crate) via_uses: HashMap<NodeIndex, Vec<EdgeIndex>>,
+    /// Claims naming each source as a subject, so removing that source does not read every
+    /// claim.
+    subject_uses: HashMap<NodeIndex, Vec<NodeIndex>>,
     /// Each source's outgoing relations to other sources. Tracing origins follows only these, and
     /// a prolific source's thousands of attribution edges would otherwise be walked at every step.
     source_links: HashMap<NodeIndex, Vec<EdgeIndex>>,
@@ -562,6 +565,7 @@ impl ClaimGraph {
         self.check_subjects(&claim)?;
         let ix = self.graph.add_node(Node::Claim(claim));
         self.index_node(ix);
+        self.index_subjects(ix);
         Ok(())
     }
 
@@ -617,10 +621,13 @@ impl ClaimGraph {
         claim.validate()?;
         let ix = self.claim_index(&claim.id)?;
         self.check_subjects(&claim)?;
-        match self.graph.node_weight_mut(ix) {
+        self.unindex_subjects(ix);
+        let old = match self.graph.node_weight_mut(ix) {
             Some(Node::Claim(slot)) => Ok(std::mem::replace(slot, claim)),
             _ => Err(Error::not_found(RecordKind::Claim, &claim.id)),
-        }
+        };
+        self.index_subjects(ix);
+        old
     }
 
     /// Replaces the attribution with the same id (its source and claim may change too).
@@ -708,8 +715,8 @@ impl ClaimGraph {
                 }
             }
         }
-        for n in self.graph.node_weights_mut() {
-            if let Node::Claim(c) = n {
+        for claim in self.subject_uses.remove(&ix).unwrap_or_default() {
+            if let Some(Node::Claim(c)) = self.graph.node_weight_mut(claim) {
                 c.subjects.retain(|s| s != id);
             }
         }
@@ -722,6 +729,7 @@ impl ClaimGraph {
     /// Removes a claim with every edge from or to it. Returns the removed record.
     pub fn remove_claim(&mut self, id: &str) -> Result<Claim> {
         let ix = self.claim_index(id)?;
+        self.unindex_subjects(ix);
         match self.remove_node_at(ix) {
             Some(Node::Claim(c)) => Ok(c),
             _ => Err(Error::not_found(RecordKind::Claim, id)),
@@ -814,6 +822,28 @@ impl ClaimGraph {
         let mut out = Vec::new();
         self.extend_subject_indices(claim, &mut out);
         out
+    }
+
+    /// Records the claim under each of its subjects in `subject_uses`.
+    fn index_subjects(&mut self, claim: NodeIndex) {
+        let mut subjects = self.subject_indices(claim);
+        subjects.sort_unstable();
+        subjects.dedup();
+        for s in subjects {
+            self.subject_uses.entry(s).or_default().push(claim);
+        }
+    }
+
+    /// Forgets the claim under each of its subjects in `subject_uses`.
+    fn unindex_subjects(&mut self, claim: NodeIndex) {
+        for s in self.subject_indices(claim) {
+            if let Some(uses) = self.subject_uses.get_mut(&s) {
+                uses.retain(|&c| c != claim);
+                if uses.is_empty() {
+                    self.subject_uses.remove(&s);
+                }
+            }
+        }
     }
 
     /// True when the claim at `ix` has subjects.

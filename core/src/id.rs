@@ -40,6 +40,25 @@ pub fn validate_id(id: &str) -> Result<()> {
     }
 }
 
+/// A default id built from the ids of the records an edge joins (`"{source}:{stance}:{claim}"`),
+/// kept within [`MAX_ID_LEN`]: one that would be longer is cut at a character boundary and ends
+/// with `~` and 16 hex digits of a hash of the whole, so two long default ids stay apart and the
+/// same records always give the same id.
+pub(crate) fn default_edge_id(id: String) -> String {
+    if id.len() <= MAX_ID_LEN {
+        return id;
+    }
+    // FNV-1a: stable across versions and platforms, unlike the standard hasher.
+    let hash = id.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    let mut end = MAX_ID_LEN - 17;
+    while !id.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}~{hash:016x}", &id[..end])
+}
+
 /// Keeps error messages bounded when an overlong id is reported.
 fn truncate_for_message(id: &str) -> String {
     if id.len() <= MAX_ID_LEN {
@@ -61,6 +80,19 @@ mod tests {
         assert!(validate_id("rok-sources").is_ok());
         assert!(validate_id("Министерство").is_ok());
         assert!(validate_id("a b").is_ok());
+    }
+
+    #[test]
+    fn long_default_ids_are_cut_to_the_limit_and_stay_apart() {
+        let a = default_edge_id(format!("{}:asserts:{}", "s".repeat(256), "c".repeat(256)));
+        let b = default_edge_id(format!("{}:asserts:{}", "s".repeat(256), "d".repeat(256)));
+        assert!(a.len() <= MAX_ID_LEN && b.len() <= MAX_ID_LEN);
+        assert_ne!(a, b);
+        assert!(validate_id(&a).is_ok());
+        let short = "s:asserts:c".to_owned();
+        assert_eq!(default_edge_id(short.clone()), short);
+        let multibyte = default_edge_id("é".repeat(300));
+        assert!(multibyte.len() <= MAX_ID_LEN && validate_id(&multibyte).is_ok());
     }
 
     #[test]

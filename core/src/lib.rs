@@ -10,6 +10,8 @@ mod id;
 mod index;
 pub mod io;
 pub mod lexicon;
+pub mod limits;
+mod matching;
 mod model;
 pub mod query;
 #[cfg(feature = "sqlite")]
@@ -22,6 +24,10 @@ pub use id::{validate_id, MAX_ID_LEN};
 pub use io::{
     ClaimParts, ImportReport, IngestReport, JsonlOptions, PictureOptions, RejectedRecord,
     ReportOptions, SkippedRecord,
+};
+pub use matching::{
+    ClaimIndex, DuplicateCandidate, IndexOptions, Language, MatchKind, MatchPart, MatchWeights,
+    SimilarClaim, SimilarOptions,
 };
 pub use model::{
     label_reading, label_truth, Attribution, Claim, ClaimRelation, ClaimRelationKind, Hop,

@@ -20,9 +20,40 @@ const FORMAT_LABEL: &str = "JSON Lines";
 /// The corpus schema version this library reads.
 pub const JSONL_FORMAT_VERSION: u64 = 1;
 
-/// The most records of one kind that a meta line can make an ingest reserve room for; a larger
-/// count (a mistake, or a hostile file) still ingests, growing as it goes.
-const MAX_RESERVE: u64 = 1 << 22;
+/// The most records of one kind that a meta line can make an ingest reserve room for. The
+/// counts of a meta line are hints: a larger count (a mistake, or a hostile file) reserves this
+/// much and the graph grows as records arrive, so a short file cannot make an ingest claim
+/// gigabytes up front.
+pub const MAX_RESERVED_RECORDS: u64 = 1 << 16;
+
+/// The longest line a JSON Lines ingest reads, in bytes without its line break; a longer line
+/// is [`Error::LimitExceeded`] (`what`: `"bytes in a line"`) naming the line, read no further
+/// than the limit.
+pub const MAX_LINE_BYTES: usize = 1 << 20;
+
+/// The `what` of the [`Error::LimitExceeded`] a line longer than [`MAX_LINE_BYTES`] gives.
+const LINE_LIMIT: &str = "bytes in a line";
+
+/// Appends one line (with its line break) to `buf`, reading at most [`MAX_LINE_BYTES`] and the
+/// break; returns the bytes read, 0 at the end of the input.
+fn read_line_capped(reader: &mut impl BufRead, buf: &mut Vec<u8>, line: u64) -> Result<usize> {
+    let cap = MAX_LINE_BYTES as u64 + 1;
+    let n = std::io::Read::take(&mut *reader, cap)
+        .read_until(b'\n', buf)
+        .map_err(|source| Error::Io {
+            action: "read",
+            path: PathBuf::from(format!("JSON Lines input, line {line}")),
+            source,
+        })?;
+    if n as u64 == cap && buf.last() != Some(&b'\n') {
+        return Err(Error::LimitExceeded {
+            what: LINE_LIMIT,
+            id: format!("JSON Lines input, line {line}"),
+            limit: MAX_LINE_BYTES,
+        });
+    }
+    Ok(n)
+}
 
 /// What a JSON Lines ingest read.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -147,15 +178,8 @@ impl ClaimGraph {
         let mut report = IngestReport::default();
         let mut buf = Vec::with_capacity(512);
         let mut line_no: u64 = 0;
-        let read_error = |line: u64, source| Error::Io {
-            action: "read",
-            path: PathBuf::from(format!("JSON Lines input, line {line}")),
-            source,
-        };
         // Line 1, the meta line, is read here: it says how much room to reserve.
-        let n = reader
-            .read_until(b'\n', &mut buf)
-            .map_err(|e| read_error(1, e))?;
+        let n = read_line_capped(&mut reader, &mut buf, 1)?;
         if n > 0 {
             line_no = 1;
             self.read_meta(trim_line(&buf), options)?;
@@ -185,17 +209,23 @@ impl ClaimGraph {
                         first_line: last + 1,
                         bytes: Vec::with_capacity(CHUNK_BYTES + 4096),
                     };
+                    // A line that cannot be read fails the ingest after the lines before it
+                    // are added, as a line that does not parse does.
+                    let mut unreadable = None;
                     while chunk.bytes.len() < CHUNK_BYTES {
-                        let n = reader
-                            .read_until(b'\n', &mut chunk.bytes)
-                            .map_err(|e| read_error(last + 1, e))?;
-                        if n == 0 {
-                            break;
+                        let start = chunk.bytes.len();
+                        match read_line_capped(&mut reader, &mut chunk.bytes, last + 1) {
+                            Ok(0) => break,
+                            Ok(_) => last += 1,
+                            Err(e) => {
+                                chunk.bytes.truncate(start);
+                                unreadable = Some(e);
+                                break;
+                            }
                         }
-                        last += 1;
                     }
-                    let at_end = chunk.bytes.is_empty();
-                    if !at_end {
+                    let at_end = chunk.bytes.is_empty() || unreadable.is_some();
+                    if !chunk.bytes.is_empty() {
                         if in_flight == CHUNKS_IN_FLIGHT {
                             match done_rx.recv() {
                                 Ok(done) => apply(self, done)?,
@@ -212,6 +242,9 @@ impl ClaimGraph {
                         drop(raw_tx);
                         for done in done_rx.iter() {
                             apply(self, done)?;
+                        }
+                        if let Some(e) = unreadable {
+                            return Err(e);
                         }
                         break;
                     }
@@ -265,8 +298,9 @@ impl ClaimGraph {
             Some(_) => {}
         }
         if let Some(c) = rec.counts {
-            let cap =
-                |n: Option<u64>| usize::try_from(n.unwrap_or(0).min(MAX_RESERVE)).unwrap_or(0);
+            let cap = |n: Option<u64>| {
+                usize::try_from(n.unwrap_or(0).min(MAX_RESERVED_RECORDS)).unwrap_or(0)
+            };
             let cycles = if options.include_cycles {
                 cap(c.cycle_citation)
             } else {

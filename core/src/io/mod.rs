@@ -54,7 +54,7 @@
 //!
 //! | type | becomes | required fields | optional fields |
 //! |---|---|---|---|
-//! | `meta` | checked; its counts reserve room | `format_version` (1) | `counts`, `generator`, `seed`, `n_claims` |
+//! | `meta` | checked; its counts reserve room (up to [`MAX_RESERVED_RECORDS`] each: they are hints) | `format_version` (1) | `counts`, `generator`, `seed`, `n_claims` |
 //! | `source` | [`Source`] | `id`, `kind`, `name` | `anonymous` (when given, true exactly for `anonymous_group`) |
 //! | `citation` | [`SourceRelation`]: `from` cites `to` | `id`, `from`, `to` | `date`, `cycle` (default false) |
 //! | `claim` | [`Claim`] | `id`, `text` | |
@@ -68,9 +68,10 @@
 //!
 //! Every error is [`Error::Format`] with format `"JSON Lines"`, the 1-based line, the record's id
 //! when it has one, and the column for JSON syntax errors. When the graph refuses a record (a
-//! dangling or duplicate id, an empty text), its error's text is the message. Two exceptions: a
-//! meta line of another `format_version` is [`Error::UnsupportedVersion`] at line 1, and a
-//! failing reader is [`Error::Io`] whose path reads "JSON Lines input, line N".
+//! dangling or duplicate id, an empty text), its error's text is the message. Three exceptions: a
+//! meta line of another `format_version` is [`Error::UnsupportedVersion`] at line 1, a failing
+//! reader is [`Error::Io`] whose path reads "JSON Lines input, line N", and a line longer than
+//! [`MAX_LINE_BYTES`] is [`Error::LimitExceeded`] whose id reads the same.
 //!
 //! [`ClaimGraph::to_json`]: crate::ClaimGraph::to_json
 //! [`ClaimGraph::from_json`]: crate::ClaimGraph::from_json
@@ -87,16 +88,20 @@
 //! [`Error::Format`]: crate::Error::Format
 //! [`Error::UnsupportedVersion`]: crate::Error::UnsupportedVersion
 //! [`Error::Io`]: crate::Error::Io
+//! [`Error::LimitExceeded`]: crate::Error::LimitExceeded
 
 pub(crate) mod claimreview;
 pub(crate) mod jsonl;
 pub(crate) mod native;
 pub(crate) mod picture;
 pub(crate) mod prov;
+mod replace;
 pub(crate) mod report;
 pub(crate) mod stix;
 
-pub use jsonl::{IngestReport, JsonlOptions, JSONL_FORMAT_VERSION};
+pub use jsonl::{
+    IngestReport, JsonlOptions, JSONL_FORMAT_VERSION, MAX_LINE_BYTES, MAX_RESERVED_RECORDS,
+};
 pub use native::{FORMAT_NAME, FORMAT_VERSION};
 pub use picture::PictureOptions;
 pub use prov::{

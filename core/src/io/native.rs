@@ -2,10 +2,9 @@
 //! trip; atomic saves.
 
 use std::cell::Cell;
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, BufRead, BufReader, BufWriter, Write};
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Write};
+use std::path::Path;
 
 use petgraph::stable_graph::EdgeIndex;
 use serde::de::{self, DeserializeSeed, MapAccess, Visitor};
@@ -88,50 +87,22 @@ impl ClaimGraph {
 
     /// Writes the graph to `path` atomically, in the format of [`ClaimGraph::to_json`].
     ///
-    /// The graph is written to a temporary file beside the target, synced to disk, and renamed
-    /// over the target, so the target always holds either its old content or the whole new
-    /// graph, never a part of it. On failure the temporary file is removed and the target is
-    /// left as it was. A symbolic link at `path` is replaced by a regular file.
+    /// The graph is written to a temporary file beside the target (`.NAME.tmp-PID-N`), synced
+    /// to disk, and renamed over the target, so the target always holds either its old content
+    /// or the whole new graph, never a part of it. On failure the temporary file is removed and
+    /// the target is left as it was; the temporary file of a save that was killed is removed by
+    /// the next save to the same path. A replaced file keeps its permissions. A symbolic link at
+    /// `path` is replaced by a regular file (the file it pointed to is left as it was).
     ///
     /// Errors: [`Error::Io`] naming `path`, when the folder does not exist or cannot be written,
-    /// the disk is full, or the rename fails.
+    /// the disk is full, or the rename fails; and, without touching anything, when `path` is a
+    /// folder, anything other than a regular file or a symbolic link (a device such as
+    /// `/dev/null`, a named pipe, a socket), or a write-protected file (make it writable to save
+    /// over it).
     pub fn save(&self, path: impl AsRef<Path>) -> Result<()> {
-        let target = path.as_ref();
-        let io_err = |action: &'static str| {
-            move |source: io::Error| Error::Io {
-                action,
-                path: target.to_path_buf(),
-                source,
-            }
-        };
-        let name = target.file_name().ok_or_else(|| {
-            io_err("save to")(io::Error::new(
-                io::ErrorKind::InvalidInput,
-                "the path does not name a file",
-            ))
-        })?;
-        let folder = match target.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        let tmp = folder.join(temp_name(name));
-        let file = OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)
-            .map_err(io_err("create a temporary file beside"))?;
-        let written = self.write_temp(file, target);
-        let outcome = written.and_then(|()| fs::rename(&tmp, target).map_err(io_err("replace")));
-        if let Err(e) = outcome {
-            let _ = fs::remove_file(&tmp);
-            return Err(e);
-        }
-        // Make the rename itself durable. Some platforms cannot open or sync a folder; the file's
-        // content is already on disk, so this is best effort.
-        if let Ok(dir) = File::open(&folder) {
-            let _ = dir.sync_all();
-        }
-        Ok(())
+        super::replace::replace_file(path.as_ref(), |w| {
+            self.write_native(w).map_err(io::Error::from)
+        })
     }
 
     /// Reads a graph from `path`, written by [`ClaimGraph::save`] or [`ClaimGraph::to_json`].
@@ -185,39 +156,6 @@ impl ClaimGraph {
             .write_all(b"\n")
             .map_err(serde_json::Error::io)
     }
-
-    /// Writes, flushes and syncs the temporary file of a save.
-    fn write_temp(&self, file: File, target: &Path) -> Result<()> {
-        let io_err = |action: &'static str| {
-            move |source: io::Error| Error::Io {
-                action,
-                path: target.to_path_buf(),
-                source,
-            }
-        };
-        // Keep the permissions of the file being replaced, so a save does not widen or narrow
-        // who may read it.
-        if let Ok(meta) = fs::metadata(target) {
-            let _ = file.set_permissions(meta.permissions());
-        }
-        let mut w = BufWriter::with_capacity(1 << 16, file);
-        self.write_native(&mut w)
-            .map_err(|e| io_err("write")(io::Error::from(e)))?;
-        let file = w
-            .into_inner()
-            .map_err(|e| io_err("write")(e.into_error()))?;
-        file.sync_all().map_err(io_err("sync"))
-    }
-}
-
-/// A fresh temporary name beside the target: hidden, and unique within and across processes.
-fn temp_name(target: &std::ffi::OsStr) -> std::ffi::OsString {
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-    let mut name = std::ffi::OsString::from(".");
-    name.push(target);
-    name.push(format!(".tmp-{}-{}", std::process::id(), n));
-    name
 }
 
 // ----- writing ---------------------------------------------------------------------------------

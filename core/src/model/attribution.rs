@@ -263,9 +263,11 @@ impl Attribution {
         }
     }
 
-    /// The id [`Attribution::new`] gives: `"{source}:{stance}:{claim}"`.
+    /// The id [`Attribution::new`] gives: `"{source}:{stance}:{claim}"`, or, when that would be
+    /// longer than [`MAX_ID_LEN`](crate::MAX_ID_LEN), its start followed by `~` and a hash of the
+    /// whole (so a default id is always a valid one).
     pub fn default_id(source: &str, claim: &str, stance: Stance) -> String {
-        format!("{source}:{stance}:{claim}")
+        crate::id::default_edge_id(format!("{source}:{stance}:{claim}"))
     }
 
     /// Replaces the id.

@@ -159,7 +159,8 @@ pub struct SourceRelation {
 }
 
 impl SourceRelation {
-    /// A relation with the default id `"{from}:{kind}:{to}"`.
+    /// A relation with the default id `"{from}:{kind}:{to}"` (cut to
+    /// [`MAX_ID_LEN`](crate::MAX_ID_LEN) and ended with a hash of the whole when longer).
     pub fn new(
         from: impl Into<String>,
         kind: SourceRelationKind,
@@ -168,7 +169,7 @@ impl SourceRelation {
         let from = from.into();
         let to = to.into();
         SourceRelation {
-            id: format!("{from}:{kind}:{to}"),
+            id: crate::id::default_edge_id(format!("{from}:{kind}:{to}")),
             from,
             kind,
             to,
@@ -188,7 +189,8 @@ impl SourceRelation {
     /// binding passes when the caller left the id out); any other id is kept.
     pub fn or_default_id(mut self) -> SourceRelation {
         if self.id.is_empty() {
-            self.id = format!("{}:{}:{}", self.from, self.kind, self.to);
+            self.id =
+                crate::id::default_edge_id(format!("{}:{}:{}", self.from, self.kind, self.to));
         }
         self
     }
@@ -287,7 +289,8 @@ pub struct ClaimRelation {
 }
 
 impl ClaimRelation {
-    /// A relation with the default id `"{from}:{kind}:{to}"`.
+    /// A relation with the default id `"{from}:{kind}:{to}"` (cut to
+    /// [`MAX_ID_LEN`](crate::MAX_ID_LEN) and ended with a hash of the whole when longer).
     pub fn new(
         from: impl Into<String>,
         kind: ClaimRelationKind,
@@ -296,7 +299,7 @@ impl ClaimRelation {
         let from = from.into();
         let to = to.into();
         ClaimRelation {
-            id: format!("{from}:{kind}:{to}"),
+            id: crate::id::default_edge_id(format!("{from}:{kind}:{to}")),
             from,
             kind,
             to,
@@ -313,7 +316,8 @@ impl ClaimRelation {
     /// binding passes when the caller left the id out); any other id is kept.
     pub fn or_default_id(mut self) -> ClaimRelation {
         if self.id.is_empty() {
-            self.id = format!("{}:{}:{}", self.from, self.kind, self.to);
+            self.id =
+                crate::id::default_edge_id(format!("{}:{}:{}", self.from, self.kind, self.to));
         }
         self
     }

@@ -32,10 +32,19 @@ impl Rating {
     /// assert_eq!(Rating::new(1.0, 5.0, 1.0).normalized(), 0.0);
     /// assert_eq!(Rating::new(1.0, 1.0, 5.0).normalized(), 1.0); // reversed scale
     /// assert!(Rating::new(5.0, 1.0, 5.0).normalized().is_sign_positive()); // 0.0, not -0.0
+    /// assert_eq!(Rating::new(1e308, 1e308, -1e308).normalized(), 1.0); // no overflow
     /// ```
     pub fn normalized(&self) -> f64 {
+        // Halved, the differences cannot overflow: a scale from -1e308 to 1e308 spans more than
+        // the largest f64, and inf / inf would be NaN.
+        let (value, best, worst) = (self.value / 2.0, self.best / 2.0, self.worst / 2.0);
+        let x = (value - worst) / (best - worst);
+        if x.is_nan() {
+            // Only a rating the graph would refuse (non-finite, or best equal to worst).
+            return 0.5;
+        }
         // `+ 0.0` turns the -0.0 of a reversed scale's worst value (0 / negative) into 0.0.
-        ((self.value - self.worst) / (self.best - self.worst)).clamp(0.0, 1.0) + 0.0
+        x.clamp(0.0, 1.0) + 0.0
     }
 
     fn validate(&self, id: &str) -> Result<()> {
@@ -106,7 +115,8 @@ pub struct Verdict {
 }
 
 impl Verdict {
-    /// A verdict with the default id `"{reviewer}:verdict:{claim}"`.
+    /// A verdict with the default id `"{reviewer}:verdict:{claim}"` (cut to
+    /// [`MAX_ID_LEN`](crate::MAX_ID_LEN) and ended with a hash of the whole when longer).
     pub fn new(
         reviewer: impl Into<String>,
         claim: impl Into<String>,
@@ -115,7 +125,7 @@ impl Verdict {
         let reviewer = reviewer.into();
         let claim = claim.into();
         Verdict {
-            id: format!("{reviewer}:verdict:{claim}"),
+            id: crate::id::default_edge_id(format!("{reviewer}:verdict:{claim}")),
             reviewer,
             claim,
             label: label.into(),
@@ -136,7 +146,8 @@ impl Verdict {
     /// binding passes when the caller left the id out); any other id is kept.
     pub fn or_default_id(mut self) -> Verdict {
         if self.id.is_empty() {
-            self.id = format!("{}:verdict:{}", self.reviewer, self.claim);
+            self.id =
+                crate::id::default_edge_id(format!("{}:verdict:{}", self.reviewer, self.claim));
         }
         self
     }

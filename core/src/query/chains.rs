@@ -12,8 +12,23 @@ use crate::graph::{ClaimGraph, Edge};
 use crate::model::{SourceRelationKind, Stance};
 
 /// The most chains [`ClaimGraph::chains`] lists for one claim before it stops with
-/// [`Error::LimitExceeded`](crate::Error::LimitExceeded).
+/// [`Error::LimitExceeded`](crate::Error::LimitExceeded) (`what`: `"chains"`).
 pub const MAX_CHAINS: usize = 100_000;
+
+/// The most sources on one chain [`ClaimGraph::chains`] follows before it stops with
+/// [`Error::LimitExceeded`](crate::Error::LimitExceeded) (`what`: `"sources on a chain"`): a longer path is a fabricated or
+/// generated record, not a reporting chain anyone reads.
+pub const MAX_CHAIN_LEN: usize = 10_000;
+
+/// The most sources, counted over all the chains of one claim, that [`ClaimGraph::chains`]
+/// lists before it stops with [`Error::LimitExceeded`](crate::Error::LimitExceeded) (`what`:
+/// `"sources on all chains"`): this bounds
+/// the answer's memory (many long chains that share most of their path would otherwise copy it
+/// into each).
+pub const MAX_CHAIN_SOURCES: usize = 4_000_000;
+
+/// A limit passed: the `what` of its error and the limit.
+type Passed = (&'static str, usize);
 
 /// One path from an attribution's source up to an origin ("ROK media -> ROK sources").
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
@@ -39,7 +54,9 @@ impl ClaimGraph {
     /// source already on it stops before doing so and is marked `circular`.
     ///
     /// Errors: [`Error::NotFound`] for an unknown claim; [`Error::LimitExceeded`] when the claim
-    /// has more than [`MAX_CHAINS`] chains (citations that branch and rejoin multiply paths).
+    /// has more than [`MAX_CHAINS`] chains (citations that branch and rejoin multiply paths), a
+    /// chain longer than [`MAX_CHAIN_LEN`] sources, or more than [`MAX_CHAIN_SOURCES`] sources in
+    /// all its chains together. The error's `what` names the limit.
     ///
     /// ```
     /// use claimgraph::*;
@@ -62,6 +79,7 @@ impl ClaimGraph {
             graph: self,
             successors: HashMap::new(),
             out: Vec::new(),
+            sources: 0,
         };
         for e in self.graph.edges_directed(ix, Direction::Incoming) {
             if let Edge::Attribution(a) = e.weight() {
@@ -72,11 +90,11 @@ impl ClaimGraph {
                     via: a.via.map(|v| self.node_id(v)),
                     basis: a.basis(),
                 };
-                if !walker.walk(e.source(), &start) {
+                if let Err((what, limit)) = walker.walk(e.source(), &start) {
                     return Err(Error::LimitExceeded {
-                        what: "chains",
+                        what,
                         id: claim.to_owned(),
-                        limit: MAX_CHAINS,
+                        limit,
                     });
                 }
             }
@@ -103,6 +121,8 @@ struct Walker<'g> {
     graph: &'g ClaimGraph,
     successors: HashMap<NodeIndex, Rc<[NodeIndex]>>,
     out: Vec<Chain>,
+    /// The sources on the chains in `out`, counted with repeats.
+    sources: usize,
 }
 
 impl Walker<'_> {
@@ -122,25 +142,19 @@ impl Walker<'_> {
             .clone()
     }
 
-    /// Adds every chain from `source`; false when the limit was passed.
-    fn walk(&mut self, source: NodeIndex, start: &Start<'_>) -> bool {
+    /// Adds every chain from `source`; the limit passed, if one was.
+    fn walk(&mut self, source: NodeIndex, start: &Start<'_>) -> Result<(), Passed> {
         let mut path: Vec<NodeIndex> = Vec::new();
         let mut on_path: HashSet<NodeIndex> = HashSet::new();
         // Each frame: a node on the path, its successors, and the next one to try.
         let mut frames: Vec<(Rc<[NodeIndex]>, usize)> = Vec::new();
-        if !self.enter(source, &mut path, &mut on_path, &mut frames, start) {
-            return false;
-        }
+        self.enter(source, &mut path, &mut on_path, &mut frames, start)?;
         while let Some((succ, pos)) = frames.last_mut() {
             let next = succ.get(*pos).copied();
             *pos += 1;
             match next {
                 Some(w) if on_path.contains(&w) => {}
-                Some(w) => {
-                    if !self.enter(w, &mut path, &mut on_path, &mut frames, start) {
-                        return false;
-                    }
-                }
+                Some(w) => self.enter(w, &mut path, &mut on_path, &mut frames, start)?,
                 None => {
                     frames.pop();
                     if let Some(v) = path.pop() {
@@ -149,7 +163,7 @@ impl Walker<'_> {
                 }
             }
         }
-        true
+        Ok(())
     }
 
     /// Puts `v` on the path and emits the chain ending there when it is a root or when one of
@@ -161,7 +175,10 @@ impl Walker<'_> {
         on_path: &mut HashSet<NodeIndex>,
         frames: &mut Vec<(Rc<[NodeIndex]>, usize)>,
         start: &Start<'_>,
-    ) -> bool {
+    ) -> Result<(), Passed> {
+        if path.len() >= MAX_CHAIN_LEN {
+            return Err(("sources on a chain", MAX_CHAIN_LEN));
+        }
         path.push(v);
         on_path.insert(v);
         let succ = if path.len() == 1 && !start.basis.is_empty() {
@@ -174,7 +191,11 @@ impl Walker<'_> {
         let ends = succ.is_empty() || succ.iter().any(|w| on_path.contains(w));
         if ends {
             if self.out.len() >= MAX_CHAINS {
-                return false;
+                return Err(("chains", MAX_CHAINS));
+            }
+            self.sources += path.len();
+            if self.sources > MAX_CHAIN_SOURCES {
+                return Err(("sources on all chains", MAX_CHAIN_SOURCES));
             }
             let g = self.graph;
             self.out.push(Chain {
@@ -187,6 +208,6 @@ impl Walker<'_> {
             });
         }
         frames.push((succ, 0));
-        true
+        Ok(())
     }
 }

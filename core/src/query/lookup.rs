@@ -1,6 +1,7 @@
 //! Lookup by name or alias, and text search over claims.
 
 use crate::graph::ClaimGraph;
+use crate::matching::{Analyzer, Language};
 use crate::model::{Claim, Source};
 
 /// A name as compared by [`ClaimGraph::find_sources`]: lower case (Unicode rules), white space
@@ -10,14 +11,6 @@ fn normalize_name(name: &str) -> String {
         .map(str::to_lowercase)
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// The lower-case words of a text: runs of letters and digits (any script), split on white space
-/// and punctuation. "Russia's 6,700 containers" gives `russia`, `s`, `6`, `700`, `containers`.
-fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
 }
 
 impl ClaimGraph {
@@ -53,39 +46,47 @@ impl ClaimGraph {
         found
     }
 
-    /// Claims whose text contains every word of `query`, sorted by id.
+    /// Claims whose text contains every content word of `query`, sorted by id.
     ///
-    /// Words are runs of letters and digits in any script; white space and punctuation separate
-    /// them, and case is ignored with Unicode rules. A query word must match a whole word of the
-    /// text ("container" does not find "containers"), in any order. A query without words finds
-    /// nothing.
+    /// Words are compared as the claim index compares them ([`ClaimIndex`](crate::ClaimIndex),
+    /// English): folded (case and accents do not matter: "elysee" finds "Élysée") and stemmed
+    /// ("interview" finds "interviews", "imprison" finds "imprisoned"), in any order. Common
+    /// words ("the", "of") are not required, unless the query has nothing else. A query without
+    /// words finds nothing. For ranked, fuzzy matching use
+    /// [`similar_claims`](ClaimGraph::similar_claims).
     ///
     /// ```
     /// use claimgraph::{ClaimGraph, Claim};
     /// let mut g = ClaimGraph::new();
     /// g.add_claim(Claim::new("containers", "DPRK delivered 6,700 containers of munitions to Russia"))?;
     /// assert_eq!(g.search_claims("russia munitions")[0].id, "containers");
+    /// assert_eq!(g.search_claims("the container")[0].id, "containers");
     /// assert!(g.search_claims("ukraine").is_empty());
     /// # Ok::<(), claimgraph::Error>(())
     /// ```
     pub fn search_claims(&self, query: &str) -> Vec<&Claim> {
-        let mut wanted: Vec<String> = words(query).collect();
-        wanted.sort_unstable();
-        wanted.dedup();
+        let analyzer = Analyzer::new(Language::English);
+        let stems = |text: &str, content_only: bool| -> Vec<String> {
+            let words = analyzer.analyze(text).words;
+            let any_content = words.iter().any(|w| !w.common);
+            let mut out: Vec<String> = words
+                .iter()
+                .filter(|w| !(content_only && any_content && w.common))
+                .map(|w| analyzer.stem(&w.text).into_owned())
+                .collect();
+            out.sort_unstable();
+            out.dedup();
+            out
+        };
+        let wanted = stems(query, true);
         if wanted.is_empty() {
             return Vec::new();
         }
         let mut found: Vec<&Claim> = self
             .claims()
             .filter(|c| {
-                let mut missing: Vec<&str> = wanted.iter().map(String::as_str).collect();
-                for w in words(&c.text) {
-                    missing.retain(|m| *m != w);
-                    if missing.is_empty() {
-                        return true;
-                    }
-                }
-                false
+                let have = stems(&c.text, false);
+                wanted.iter().all(|w| have.binary_search(w).is_ok())
             })
             .collect();
         found.sort_by(|a, b| a.id.cmp(&b.id));

@@ -16,7 +16,7 @@ pub(crate) mod summary;
 
 pub use as_of::{AsOf, Unplaced};
 pub use assess::{Assessment, Reason, ReasonKind};
-pub use chains::{Chain, MAX_CHAINS};
+pub use chains::{Chain, MAX_CHAINS, MAX_CHAIN_LEN, MAX_CHAIN_SOURCES};
 pub use findings::{CircularReporting, Contradiction, Findings};
 pub use merge::{MergeChoice, MergeConflict, MergePolicy, MergeReport};
 pub use origins::{Origin, OriginGroup};

@@ -451,6 +451,9 @@ impl<'g> Analysis<'g> {
     /// author's own, while an outlet citing someone only reports them.
     pub(crate) fn authors_of(&self, source: NodeIndex) -> Vec<NodeIndex> {
         let mut seen = vec![source];
+        // Membership through a set: a chain of authored-by edges can be as long as the graph.
+        let mut known: std::collections::HashSet<NodeIndex> = std::collections::HashSet::new();
+        known.insert(source);
         let mut i = 0;
         while let Some(&v) = seen.get(i) {
             i += 1;
@@ -458,7 +461,7 @@ impl<'g> Analysis<'g> {
                 .graph
                 .source_targets(v, |k| k == SourceRelationKind::AuthoredBy)
             {
-                if !seen.contains(&w) {
+                if known.insert(w) {
                     seen.push(w);
                 }
             }

@@ -1,0 +1,122 @@
+//! The claim index at scale, on the benchmark corpus: build time (one thread), index size,
+//! query latency (p50, p99, max) and the cost of adding one claim incrementally.
+//!
+//! Usage: `matching CORPUS.jsonl [--queries N]` (generate the corpus outside the repository
+//! with `python3 ../shared/bench/gen_corpus.py N /tmp/corpus-N.jsonl`). Build it with
+//! `--release`. Prints one JSON object.
+//!
+//! The queries are the corpus's own claims reworded: a claim drawn at random (fixed seed) with
+//! one word dropped and two words added ("reportedly", "yesterday"); `top1` is the share of
+//! queries whose claim came first, a sanity check rather than an accuracy figure.
+
+use std::io::BufReader;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use claimgraph::{Claim, ClaimGraph, ClaimIndex, SimilarOptions};
+use claimgraph_benches::rss;
+use serde_json::json;
+
+/// A small deterministic generator (64-bit LCG), so every run asks the same questions.
+struct Lcg(u64);
+
+impl Lcg {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((self.0 >> 33) as usize) % n.max(1)
+    }
+}
+
+fn run() -> Result<(), String> {
+    let mut args = std::env::args().skip(1);
+    let corpus = args
+        .next()
+        .ok_or("usage: matching CORPUS.jsonl [--queries N]")?;
+    let mut n_queries = 2000usize;
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--queries" => {
+                n_queries = args
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .ok_or("--queries needs a number")?
+            }
+            other => return Err(format!("unknown argument {other:?}")),
+        }
+    }
+    let file = std::fs::File::open(&corpus).map_err(|e| format!("{corpus}: {e}"))?;
+    let (mut g, _) =
+        ClaimGraph::from_jsonl(BufReader::new(file)).map_err(|e| format!("{corpus}: {e}"))?;
+    let mb_before = rss::current_mb().unwrap_or(0.0);
+    let cpu0 = rss::cpu_seconds().unwrap_or(0.0);
+    let t0 = Instant::now();
+    let mut index = ClaimIndex::new(&g);
+    let build_s = t0.elapsed().as_secs_f64();
+    let build_cpu = rss::cpu_seconds().unwrap_or(0.0) - cpu0;
+    let mb_after = rss::current_mb().unwrap_or(0.0);
+
+    let mut claims: Vec<(String, String)> =
+        g.claims().map(|c| (c.id.clone(), c.text.clone())).collect();
+    claims.sort_unstable();
+    let mut rng = Lcg(20_261_201);
+    let options = SimilarOptions::default();
+    let mut times = Vec::with_capacity(n_queries);
+    let mut top1 = 0usize;
+    for _ in 0..n_queries {
+        let (id, text) = &claims[rng.below(claims.len())];
+        let mut words: Vec<&str> = text.split_whitespace().collect();
+        if words.len() > 3 {
+            words.remove(rng.below(words.len()));
+        }
+        let query = format!("reportedly {} yesterday", words.join(" "));
+        let t = Instant::now();
+        let hits = index.similar_claims(&query, &options);
+        times.push(t.elapsed().as_secs_f64() * 1e3);
+        if hits.first().is_some_and(|h| &h.claim == id) {
+            top1 += 1;
+        }
+    }
+    times.sort_by(f64::total_cmp);
+    let pct = |p: f64| times[((times.len() as f64 - 1.0) * p).round() as usize];
+
+    let n_add = 1000usize;
+    let t = Instant::now();
+    for i in 0..n_add {
+        let id = format!("new-{i}");
+        g.add_claim(Claim::new(
+            id.as_str(),
+            format!("The mayor denied new claim number {i}"),
+        ))
+        .map_err(|e| e.to_string())?;
+        index.refresh_claim(&g, &id);
+    }
+    let add_us = t.elapsed().as_secs_f64() * 1e6 / n_add as f64;
+
+    let out = json!({
+        "corpus": corpus,
+        "claims": claims.len(),
+        "build_s": build_s,
+        "build_cpu_s": build_cpu,
+        "index_mb": index.memory_bytes() as f64 / 1e6,
+        "rss_growth_mb": mb_after - mb_before,
+        "queries": n_queries,
+        "query_ms": {"p50": pct(0.5), "p99": pct(0.99), "max": pct(1.0)},
+        "top1": top1 as f64 / n_queries.max(1) as f64,
+        "add_claim_us": add_us,
+    });
+    println!("{out}");
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("matching: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,718 @@
+//! The claim index: inverted lists of stemmed words, per-claim word lists for re-ranking, and
+//! the names and links of every claim.
+
+use std::hash::BuildHasher;
+
+use foldhash::fast::FixedState;
+use hashbrown::hash_table::{Entry, HashTable};
+use hashbrown::HashMap;
+
+use super::text::{grams_of, normalize_link, Analyzed, Analyzer, Language};
+use crate::graph::ClaimGraph;
+use crate::model::{ClaimRelationKind, SourceKind, Stance};
+
+/// How an index weighs the texts it takes from the graph for each claim.
+///
+/// A claim is indexed as its own text and everything the record says it is known by: its other
+/// wordings (claims linked to it by same-as), the summaries of its fact-checks, the names and
+/// aliases of its subjects and of the named sources that assert or deny it, its tags and its
+/// quantity, and the links of its fact-checks and of the documents it was reported in. Each kind
+/// of text counts with a weight: a word of a fact-check summary weighs `review_weight` times a
+/// word of the claim's own text.
+///
+/// ```
+/// use claimgraph::{ClaimGraph, ClaimIndex, IndexOptions, Language};
+/// let g = ClaimGraph::new();
+/// let index = ClaimIndex::with_options(&g, IndexOptions { language: Language::English, ..IndexOptions::default() });
+/// assert!(index.is_empty());
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndexOptions {
+    /// The language of the claims (stemming and common words).
+    pub language: Language,
+    /// Weight of the other wordings of a claim (same-as), relative to its own text.
+    pub wording_weight: f32,
+    /// Weight of the summaries of a claim's fact-checks.
+    pub review_weight: f32,
+    /// Weight of the names and aliases of a claim's subjects and named sources.
+    pub name_weight: f32,
+    /// Weight of a claim's tags.
+    pub tag_weight: f32,
+}
+
+impl Default for IndexOptions {
+    fn default() -> IndexOptions {
+        IndexOptions {
+            language: Language::English,
+            wording_weight: 1.0,
+            review_weight: 1.0,
+            name_weight: 0.5,
+            tag_weight: 0.5,
+        }
+    }
+}
+
+/// Character n-gram lengths compared when re-ranking.
+pub(crate) const GRAMS: std::ops::RangeInclusive<usize> = 3..=5;
+/// Term frequencies are stored in quarters (a summary word of weight 0.5 counts 2).
+const TF_SCALE: f32 = 4.0;
+
+/// Kinds of phrases kept per claim beside its words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum PhraseKind {
+    Name,
+    Link,
+}
+
+/// One indexed claim.
+#[derive(Debug, Clone)]
+pub(crate) struct Doc {
+    id_at: u32,
+    id_len: u32,
+    /// Weighted length in words (quarters).
+    pub(crate) len: u32,
+    /// Weighted length in character n-grams (quarters).
+    pub(crate) gram_len: u32,
+    words_at: u32,
+    words_len: u32,
+    phrases_at: u32,
+    phrases_len: u32,
+    pub(crate) live: bool,
+}
+
+/// A stem and where it occurs. Singletons keep their one posting inline: a million claims each
+/// with its own number would otherwise cost a million small allocations.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Term {
+    text_at: u32,
+    text_len: u32,
+    pub(crate) df: u32,
+    pub(crate) is_number: bool,
+    grams_at: u32,
+    grams_len: u32,
+    first: u64,
+    rest: Vec<u64>,
+}
+
+impl Term {
+    fn push(&mut self, doc: u32, tf: u8) {
+        let p = (u64::from(doc) << 8) | u64::from(tf);
+        if self.df == 0 && self.rest.is_empty() && self.first == 0 {
+            self.first = p | (1 << 63);
+        } else {
+            self.rest.push(p);
+        }
+    }
+
+    /// Every (doc, tf) posting, dead claims included.
+    pub(crate) fn postings(&self) -> impl Iterator<Item = (u32, u8)> + '_ {
+        let first = (self.first != 0).then_some(self.first & !(1 << 63));
+        first
+            .into_iter()
+            .chain(self.rest.iter().copied())
+            .map(|p| ((p >> 8) as u32, (p & 0xff) as u8))
+    }
+}
+
+/// A name or link and the claims that have it.
+#[derive(Debug, Clone)]
+pub(crate) struct Phrase {
+    pub(crate) kind: PhraseKind,
+    text_at: u32,
+    text_len: u32,
+    pub(crate) df: u32,
+    pub(crate) docs: Vec<u32>,
+}
+
+/// An index of a graph's claims, for finding the claims a new text is about.
+///
+/// Built from a graph with [`ClaimIndex::new`]; it does not follow later changes of the graph by
+/// itself: [`refresh_claim`](ClaimIndex::refresh_claim) re-reads one claim after a change,
+/// [`remove_claim`](ClaimIndex::remove_claim) forgets one, or build it again (about a second per
+/// million short claims, see the benchmarks). [`ClaimGraph::similar_claims`] builds one for a
+/// single question.
+///
+/// ```
+/// use claimgraph::{ClaimGraph, ClaimIndex, Claim, SimilarOptions};
+/// let mut g = ClaimGraph::new();
+/// g.add_claim(Claim::new("containers", "DPRK delivered 6,700 containers of munitions to Russia"))?;
+/// g.add_claim(Claim::new("visit", "Putin visited Pyongyang in June 2024"))?;
+/// let index = ClaimIndex::new(&g);
+/// let hits = index.similar_claims("North Korea shipped munition containers to Russia", &SimilarOptions::default());
+/// assert_eq!(hits[0].claim, "containers");
+/// # Ok::<(), claimgraph::Error>(())
+/// ```
+#[derive(Clone)]
+pub struct ClaimIndex {
+    pub(crate) analyzer: Analyzer,
+    options: IndexOptions,
+    pub(crate) docs: Vec<Doc>,
+    ids: HashTable<u32>,
+    arena: String,
+    terms: Vec<Term>,
+    term_ids: HashTable<u32>,
+    pub(crate) phrases: Vec<Phrase>,
+    phrase_ids: HashTable<u32>,
+    /// Per claim: (term id, weighted tf) pairs, packed.
+    doc_words: Vec<u64>,
+    doc_phrases: Vec<u32>,
+    /// Each word's character n-grams (hashed), once each; none for numbers.
+    term_grams: Vec<u32>,
+    /// (n-gram, word) for every word with n-grams, sorted: which words a word unknown to the
+    /// index resembles. Words added since the last full build are in `gram_words_tail`.
+    gram_words: Vec<(u32, u32)>,
+    gram_words_tail: Vec<(u32, u32)>,
+    /// Claims holding each character n-gram (approximate: hashed, and counted once per stem).
+    pub(crate) gram_df: HashMap<u32, u32, FixedState>,
+    pub(crate) live: u32,
+    pub(crate) total_len: u64,
+    pub(crate) total_gram_len: u64,
+    hasher: FixedState,
+}
+
+impl std::fmt::Debug for ClaimIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "ClaimIndex({} claims, {} words, {})",
+            self.live,
+            self.terms.len(),
+            self.analyzer.language()
+        )
+    }
+}
+
+/// The texts of one claim, gathered from the graph.
+#[derive(Default)]
+struct ClaimTexts {
+    fields: Vec<(String, f32, bool)>,
+    names: Vec<String>,
+    links: Vec<String>,
+}
+
+impl ClaimIndex {
+    /// Indexes every claim of `graph`, in English, with the default weights.
+    pub fn new(graph: &ClaimGraph) -> ClaimIndex {
+        ClaimIndex::with_options(graph, IndexOptions::default())
+    }
+
+    /// Indexes every claim of `graph` with `options`.
+    pub fn with_options(graph: &ClaimGraph, options: IndexOptions) -> ClaimIndex {
+        let mut index = ClaimIndex::empty(options);
+        let mut claims: Vec<&str> = graph.claims().map(|c| c.id.as_str()).collect();
+        claims.sort_unstable();
+        index.docs.reserve(claims.len());
+        index.ids.reserve(claims.len(), |_| 0);
+        let mut scratch = Analyzed::default();
+        for id in claims {
+            let texts = index.texts_of(graph, id);
+            index.add_doc(id, &texts, &mut scratch, false);
+        }
+        index.rebuild_gram_df();
+        index
+    }
+
+    /// An index of no claims.
+    pub fn empty(options: IndexOptions) -> ClaimIndex {
+        ClaimIndex {
+            analyzer: Analyzer::new(options.language),
+            options,
+            docs: Vec::new(),
+            ids: HashTable::new(),
+            arena: String::new(),
+            terms: Vec::new(),
+            term_ids: HashTable::new(),
+            phrases: Vec::new(),
+            phrase_ids: HashTable::new(),
+            doc_words: Vec::new(),
+            doc_phrases: Vec::new(),
+            term_grams: Vec::new(),
+            gram_words: Vec::new(),
+            gram_words_tail: Vec::new(),
+            gram_df: HashMap::with_hasher(FixedState::default()),
+            live: 0,
+            total_len: 0,
+            total_gram_len: 0,
+            hasher: FixedState::default(),
+        }
+    }
+
+    /// The options the index was built with.
+    pub fn options(&self) -> &IndexOptions {
+        &self.options
+    }
+
+    /// How many claims the index holds.
+    pub fn len(&self) -> usize {
+        self.live as usize
+    }
+
+    /// Whether the index holds no claim.
+    pub fn is_empty(&self) -> bool {
+        self.live == 0
+    }
+
+    /// Whether the index holds the claim `id`.
+    pub fn contains(&self, id: &str) -> bool {
+        self.doc_of(id).is_some()
+    }
+
+    /// Re-reads the claim `id` from `graph` (after it was added or changed, or its same-as
+    /// wordings, fact-checks, subjects or attributions were), or forgets it if the graph no
+    /// longer has it. Returns whether the index now holds it.
+    pub fn refresh_claim(&mut self, graph: &ClaimGraph, id: &str) -> bool {
+        self.remove_claim(id);
+        if graph.claim(id).is_none() {
+            return false;
+        }
+        let texts = self.texts_of(graph, id);
+        let mut scratch = Analyzed::default();
+        self.add_doc(id, &texts, &mut scratch, true);
+        true
+    }
+
+    /// Forgets the claim `id`; returns whether the index held it.
+    pub fn remove_claim(&mut self, id: &str) -> bool {
+        let Some(d) = self.doc_of(id) else {
+            return false;
+        };
+        let hash = self.hasher.hash_one(id);
+        if let Ok(e) = self.ids.find_entry(hash, |&x| x == d) {
+            e.remove();
+        }
+        let doc = self.docs[d as usize].clone();
+        self.docs[d as usize].live = false;
+        self.live -= 1;
+        self.total_len -= u64::from(doc.len);
+        self.total_gram_len -= u64::from(doc.gram_len);
+        let words: Vec<(u32, u8)> = self.doc_words(d).collect();
+        for (t, _) in words {
+            let term = &mut self.terms[t as usize];
+            term.df = term.df.saturating_sub(1);
+            let (at, len) = (term.grams_at as usize, term.grams_len as usize);
+            for g in &self.term_grams[at..at + len] {
+                if let Some(c) = self.gram_df.get_mut(g) {
+                    *c = c.saturating_sub(1);
+                }
+            }
+        }
+        for k in 0..doc.phrases_len {
+            let p = self.doc_phrases[(doc.phrases_at + k) as usize];
+            let phrase = &mut self.phrases[p as usize];
+            phrase.df = phrase.df.saturating_sub(1);
+        }
+        true
+    }
+
+    /// Approximate heap bytes the index holds.
+    pub fn memory_bytes(&self) -> usize {
+        use std::mem::size_of;
+        let rest: usize = self.terms.iter().map(|t| t.rest.capacity() * 8).sum();
+        let docs: usize = self.phrases.iter().map(|p| p.docs.capacity() * 4).sum();
+        self.docs.capacity() * size_of::<Doc>()
+            + self.ids.capacity() * 5
+            + self.arena.capacity()
+            + self.terms.capacity() * size_of::<Term>()
+            + rest
+            + self.term_ids.capacity() * 5
+            + self.phrases.capacity() * size_of::<Phrase>()
+            + docs
+            + self.phrase_ids.capacity() * 5
+            + self.doc_words.capacity() * 8
+            + self.doc_phrases.capacity() * 4
+            + self.term_grams.capacity() * 4
+            + (self.gram_words.capacity() + self.gram_words_tail.capacity()) * 8
+            + self.gram_df.capacity() * 9
+    }
+
+    // ---- reading ----------------------------------------------------------------------------
+
+    pub(crate) fn doc_of(&self, id: &str) -> Option<u32> {
+        let hash = self.hasher.hash_one(id);
+        self.ids
+            .find(hash, |&d| self.doc_id(d) == id)
+            .copied()
+            .filter(|&d| self.docs[d as usize].live)
+    }
+
+    pub(crate) fn doc_id(&self, d: u32) -> &str {
+        let doc = &self.docs[d as usize];
+        &self.arena[doc.id_at as usize..(doc.id_at + doc.id_len) as usize]
+    }
+
+    pub(crate) fn doc_words(&self, d: u32) -> impl Iterator<Item = (u32, u8)> + '_ {
+        let doc = &self.docs[d as usize];
+        self.doc_words[doc.words_at as usize..(doc.words_at + doc.words_len) as usize]
+            .iter()
+            .map(|&p| ((p >> 8) as u32, (p & 0xff) as u8))
+    }
+
+    /// The character n-grams of a word (none for a number).
+    pub(crate) fn term_grams(&self, t: u32) -> &[u32] {
+        let term = &self.terms[t as usize];
+        &self.term_grams[term.grams_at as usize..(term.grams_at + term.grams_len) as usize]
+    }
+
+    pub(crate) fn doc_phrases(&self, d: u32) -> &[u32] {
+        let doc = &self.docs[d as usize];
+        &self.doc_phrases[doc.phrases_at as usize..(doc.phrases_at + doc.phrases_len) as usize]
+    }
+
+    pub(crate) fn term(&self, t: u32) -> &Term {
+        &self.terms[t as usize]
+    }
+
+    pub(crate) fn term_text(&self, t: u32) -> &str {
+        let term = &self.terms[t as usize];
+        &self.arena[term.text_at as usize..(term.text_at + term.text_len) as usize]
+    }
+
+    pub(crate) fn term_of(&self, stem: &str) -> Option<u32> {
+        let hash = self.hasher.hash_one(stem);
+        self.term_ids
+            .find(hash, |&t| self.term_text(t) == stem)
+            .copied()
+    }
+
+    /// The words holding the n-gram `g`.
+    pub(crate) fn words_with_gram(&self, g: u32) -> impl Iterator<Item = u32> + '_ {
+        let from = self.gram_words.partition_point(|x| x.0 < g);
+        let to = self.gram_words.partition_point(|x| x.0 <= g);
+        self.gram_words[from..to]
+            .iter()
+            .chain(self.gram_words_tail.iter().filter(move |x| x.0 == g))
+            .map(|x| x.1)
+    }
+
+    pub(crate) fn phrase_text(&self, p: u32) -> &str {
+        let ph = &self.phrases[p as usize];
+        &self.arena[ph.text_at as usize..(ph.text_at + ph.text_len) as usize]
+    }
+
+    pub(crate) fn phrase_of(&self, kind: PhraseKind, text: &str) -> Option<u32> {
+        let hash = self.hasher.hash_one((kind as u8, text));
+        self.phrase_ids
+            .find(hash, |&p| {
+                self.phrases[p as usize].kind == kind && self.phrase_text(p) == text
+            })
+            .copied()
+    }
+
+    pub(crate) fn avg_len(&self) -> f32 {
+        if self.live == 0 {
+            1.0
+        } else {
+            (self.total_len as f32 / self.live as f32).max(1.0)
+        }
+    }
+
+    pub(crate) fn avg_gram_len(&self) -> f32 {
+        if self.live == 0 {
+            1.0
+        } else {
+            (self.total_gram_len as f32 / self.live as f32).max(1.0)
+        }
+    }
+
+    // ---- building ---------------------------------------------------------------------------
+
+    fn texts_of(&self, graph: &ClaimGraph, id: &str) -> ClaimTexts {
+        let mut t = ClaimTexts::default();
+        let Some(claim) = graph.claim(id) else {
+            return t;
+        };
+        let o = &self.options;
+        t.fields.push((claim.text.clone(), 1.0, true));
+        if let Ok(relations) = graph.relations_of_claim(id) {
+            for r in relations {
+                if r.kind != ClaimRelationKind::SameAs {
+                    continue;
+                }
+                let other = if r.from == id { &r.to } else { &r.from };
+                if let Some(c) = graph.claim(other) {
+                    t.fields.push((c.text.clone(), o.wording_weight, true));
+                }
+            }
+        }
+        if let Ok(verdicts) = graph.verdicts_of(id) {
+            for v in verdicts {
+                if let Some(s) = v.summary {
+                    t.fields.push((s, o.review_weight, false));
+                }
+                if let Some(u) = v.url {
+                    t.links.push(normalize_link(&u));
+                }
+            }
+        }
+        let name_of = |source: &str, t: &mut ClaimTexts| {
+            if let Some(s) = graph.source(source) {
+                if s.kind.is_unnamed() || s.kind == SourceKind::Document {
+                    return;
+                }
+                for n in std::iter::once(&s.name).chain(s.aliases.iter()) {
+                    t.fields.push((n.clone(), o.name_weight, false));
+                    t.names.push(n.clone());
+                }
+            }
+        };
+        for s in &claim.subjects {
+            name_of(s, &mut t);
+        }
+        if let Ok(attributions) = graph.attributions_of(id) {
+            for a in attributions {
+                if a.stance != Stance::Doubts {
+                    name_of(&a.source, &mut t);
+                }
+                for hop in &a.via {
+                    if let Some(url) = graph.source(&hop.source).and_then(|v| v.url.as_deref()) {
+                        t.links.push(normalize_link(url));
+                    }
+                }
+            }
+        }
+        for tag in &claim.tags {
+            t.fields.push((tag.clone(), o.tag_weight, false));
+        }
+        if let Some(q) = &claim.quantity {
+            t.fields
+                .push((format!("{} {}", q.value, q.unit), 1.0, false));
+        }
+        t
+    }
+
+    fn intern(&mut self, text: &str) -> (u32, u32) {
+        let at = self.arena.len() as u32;
+        self.arena.push_str(text);
+        (at, text.len() as u32)
+    }
+
+    fn term_for(&mut self, stem: &str, is_number: bool) -> u32 {
+        let hasher = self.hasher;
+        let hash = hasher.hash_one(stem);
+        let (terms, arena) = (&self.terms, &self.arena);
+        let text_of = |t: u32| {
+            let term = &terms[t as usize];
+            &arena[term.text_at as usize..(term.text_at + term.text_len) as usize]
+        };
+        match self.term_ids.entry(
+            hash,
+            |&t| text_of(t) == stem,
+            |&t| hasher.hash_one(text_of(t)),
+        ) {
+            Entry::Occupied(e) => *e.get(),
+            Entry::Vacant(e) => {
+                let id = terms.len() as u32;
+                e.insert(id);
+                let (text_at, text_len) = {
+                    let at = self.arena.len() as u32;
+                    self.arena.push_str(stem);
+                    (at, stem.len() as u32)
+                };
+                let grams_at = self.term_grams.len() as u32;
+                if !is_number {
+                    let mut grams = Vec::new();
+                    grams_of(stem, GRAMS, &mut grams);
+                    let mut grams: Vec<u32> = grams.into_iter().map(|g| g as u32).collect();
+                    grams.sort_unstable();
+                    grams.dedup();
+                    self.term_grams.extend_from_slice(&grams);
+                    self.gram_words_tail.extend(grams.iter().map(|&g| (g, id)));
+                }
+                self.terms.push(Term {
+                    text_at,
+                    text_len,
+                    is_number,
+                    grams_at,
+                    grams_len: self.term_grams.len() as u32 - grams_at,
+                    ..Term::default()
+                });
+                id
+            }
+        }
+    }
+
+    fn phrase_for(&mut self, kind: PhraseKind, text: &str) -> u32 {
+        let hasher = self.hasher;
+        let hash = hasher.hash_one((kind as u8, text));
+        let (phrases, arena) = (&self.phrases, &self.arena);
+        let text_of = |p: u32| {
+            let ph = &phrases[p as usize];
+            (
+                ph.kind,
+                &arena[ph.text_at as usize..(ph.text_at + ph.text_len) as usize],
+            )
+        };
+        match self.phrase_ids.entry(
+            hash,
+            |&p| text_of(p) == (kind, text),
+            |&p| {
+                let (k, t) = text_of(p);
+                hasher.hash_one((k as u8, t))
+            },
+        ) {
+            Entry::Occupied(e) => *e.get(),
+            Entry::Vacant(e) => {
+                let id = phrases.len() as u32;
+                e.insert(id);
+                let at = self.arena.len() as u32;
+                self.arena.push_str(text);
+                self.phrases.push(Phrase {
+                    kind,
+                    text_at: at,
+                    text_len: text.len() as u32,
+                    df: 0,
+                    docs: Vec::new(),
+                });
+                id
+            }
+        }
+    }
+
+    fn add_doc(&mut self, id: &str, texts: &ClaimTexts, scratch: &mut Analyzed, grams_now: bool) {
+        let d = self.docs.len() as u32;
+        let mut tf: HashMap<u32, f32, FixedState> = HashMap::with_hasher(FixedState::default());
+        let mut names: Vec<String> = Vec::new();
+        let mut links: Vec<String> = texts.links.clone();
+        for (text, weight, own_words) in &texts.fields {
+            scratch.words.clear();
+            scratch.numbers.clear();
+            scratch.links.clear();
+            self.analyzer.analyze_into(text, scratch);
+            links.append(&mut scratch.links);
+            if *own_words {
+                names.extend(capitalized_names(scratch));
+            }
+            for w in &scratch.words {
+                if w.common {
+                    continue;
+                }
+                let is_number = w.text.starts_with(|c: char| c.is_ascii_digit());
+                let stem = self.analyzer.stem(&w.text).into_owned();
+                let t = self.term_for(&stem, is_number);
+                *tf.entry(t).or_insert(0.0) += *weight;
+            }
+        }
+        for n in &texts.names {
+            let words = self.analyzer.analyze(n).words;
+            let name = name_key(words.iter().filter(|w| !w.common).map(|w| w.text.as_str()));
+            if !name.is_empty() {
+                names.push(name);
+            }
+        }
+        let mut entries: Vec<(u32, u8)> = tf
+            .into_iter()
+            .map(|(t, f)| (t, (f * TF_SCALE).round().clamp(1.0, 255.0) as u8))
+            .collect();
+        entries.sort_unstable();
+        let words_at = self.doc_words.len() as u32;
+        let mut len: u32 = 0;
+        let mut gram_len: u32 = 0;
+        for &(t, f) in &entries {
+            self.doc_words.push((u64::from(t) << 8) | u64::from(f));
+            len += u32::from(f);
+            let term = &mut self.terms[t as usize];
+            term.push(d, f);
+            term.df += 1;
+            let (at, n) = (term.grams_at as usize, term.grams_len as usize);
+            gram_len += u32::from(f) * n as u32;
+            if grams_now {
+                for g in &self.term_grams[at..at + n] {
+                    *self.gram_df.entry(*g).or_insert(0) += 1;
+                }
+            }
+        }
+        let phrases_at = self.doc_phrases.len() as u32;
+        let mut mine: Vec<u32> = Vec::new();
+        for n in names {
+            mine.push(self.phrase_for(PhraseKind::Name, &n));
+        }
+        for l in links.iter().filter(|l| !l.is_empty()) {
+            mine.push(self.phrase_for(PhraseKind::Link, l));
+        }
+        mine.sort_unstable();
+        mine.dedup();
+        for &p in &mine {
+            let ph = &mut self.phrases[p as usize];
+            ph.df += 1;
+            ph.docs.push(d);
+        }
+        self.doc_phrases.extend_from_slice(&mine);
+
+        let (id_at, id_len) = self.intern(id);
+        self.docs.push(Doc {
+            id_at,
+            id_len,
+            len,
+            gram_len,
+            words_at,
+            words_len: entries.len() as u32,
+            phrases_at,
+            phrases_len: mine.len() as u32,
+            live: true,
+        });
+        let hasher = self.hasher;
+        let (docs, arena) = (&self.docs, &self.arena);
+        self.ids.insert_unique(hasher.hash_one(id), d, |&x| {
+            let doc = &docs[x as usize];
+            hasher.hash_one(&arena[doc.id_at as usize..(doc.id_at + doc.id_len) as usize])
+        });
+        self.live += 1;
+        self.total_len += u64::from(len);
+        self.total_gram_len += u64::from(gram_len);
+    }
+
+    /// Counts each n-gram once per claim holding a stem that contains it, from the stems'
+    /// claim counts: cheaper than per claim, and the same unless a claim holds two stems
+    /// sharing an n-gram.
+    fn rebuild_gram_df(&mut self) {
+        self.gram_words.append(&mut self.gram_words_tail);
+        self.gram_words.sort_unstable();
+        self.gram_words.shrink_to_fit();
+        self.gram_df.clear();
+        for term in &self.terms {
+            if term.df == 0 {
+                continue;
+            }
+            let (at, n) = (term.grams_at as usize, term.grams_len as usize);
+            for g in &self.term_grams[at..at + n] {
+                *self.gram_df.entry(*g).or_insert(0) += term.df;
+            }
+        }
+    }
+}
+
+/// The key a name is compared by: its uncommon folded words joined by a space.
+pub(crate) fn name_key<'a>(words: impl Iterator<Item = &'a str>) -> String {
+    words.collect::<Vec<_>>().join(" ")
+}
+
+/// Runs of capitalized words in a claim's own text ("Joe Biden", "Rodong Sinmun"); a single
+/// capitalized word that opens the text is left out (it may be capitalized only for that). A
+/// text written mostly in capitals (a headline) gives none.
+fn capitalized_names(a: &Analyzed) -> Vec<String> {
+    let words: Vec<_> = a.words.iter().filter(|w| !w.part).collect();
+    let capitals = words.iter().filter(|w| w.capital).count();
+    if words.len() > 3 && capitals * 10 > words.len() * 6 {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
+    let mut run_start = 0;
+    for (i, w) in words.iter().enumerate() {
+        if w.capital && !w.common {
+            if run.is_empty() {
+                run_start = i;
+            }
+            run.push(&w.text);
+            continue;
+        }
+        if !run.is_empty() && (run.len() > 1 || run_start > 0) {
+            out.push(run.join(" "));
+        }
+        run.clear();
+    }
+    if !run.is_empty() && (run.len() > 1 || run_start > 0) {
+        out.push(run.join(" "));
+    }
+    out
+}

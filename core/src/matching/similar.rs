@@ -1,0 +1,722 @@
+//! Ranking the claims of an index against a text, with the reasons for each rank.
+
+use foldhash::fast::FixedState;
+use hashbrown::{HashMap, HashSet};
+
+use super::index::{ClaimIndex, PhraseKind, GRAMS};
+use super::text::grams_of;
+
+/// BM25 constants (Robertson's usual values), for words and for character n-grams.
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+/// How many claims the word ranking hands to the full comparison, at least.
+const CANDIDATES: usize = 200;
+/// Words unknown to the index are looked up among the known words sharing most of their
+/// character n-grams: at most this many per word, sharing at least `RESEMBLANCE` of the n-grams
+/// of the shorter of the two. An n-gram held by more words than `COMMON_GRAM` says too little.
+const EXPANSIONS: usize = 4;
+const RESEMBLANCE: f32 = 0.6;
+const COMMON_GRAM: usize = 5000;
+/// Longest name looked for in a text, in words.
+const MAX_NAME_WORDS: usize = 5;
+
+/// What kind of evidence a part of a match score stands on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum MatchKind {
+    /// Words shared after stemming ("interviews" matches "interview"), weighted by how rare they
+    /// are among the claims (BM25).
+    Words,
+    /// Character n-grams shared by the words: catches spelling variants, compounds and hashtags
+    /// ("#coronavirusoutbreak" and "coronavirus").
+    Ngrams,
+    /// Numbers shared ("6,700" and "6700").
+    Numbers,
+    /// Names of people, organisations and places shared (capitalized names of the claim's text,
+    /// its subjects and its named sources).
+    Names,
+    /// Links shared (the fact-check's page, a document the claim was reported in).
+    Links,
+}
+
+impl MatchKind {
+    /// The lower-case name ("words", "ngrams", "numbers", "names", "links").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MatchKind::Words => "words",
+            MatchKind::Ngrams => "ngrams",
+            MatchKind::Numbers => "numbers",
+            MatchKind::Names => "names",
+            MatchKind::Links => "links",
+        }
+    }
+}
+
+impl std::fmt::Display for MatchKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One part of a match score: what matched, and how much of the score it makes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MatchPart {
+    /// The kind of evidence.
+    pub kind: MatchKind,
+    /// What matched, as the text wrote it: words, numbers, names, links; for n-grams, pairs
+    /// `text word~claim word` of words that share n-grams without being the same word.
+    pub matched: Vec<String>,
+    /// The part's similarity in [0, 1] (1: everything of this kind in the text matched).
+    pub similarity: f64,
+    /// What the part adds to the score (its similarity times its weight, over the weights of
+    /// the kinds the text has).
+    pub score: f64,
+    /// The part's share of the score, in [0, 1]; the shares of a match add up to 1.
+    pub share: f64,
+}
+
+/// A claim found similar to a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SimilarClaim {
+    /// The claim's id.
+    pub claim: String,
+    /// How similar, in [0, 1]: 1 when every word, n-gram, number, name and link of the text is
+    /// in the claim.
+    pub score: f64,
+    /// How many distinct content words (not common words) of the text the claim shares, after
+    /// stemming.
+    pub shared_words: u32,
+    /// The parts of the score, one per kind that contributed, in [`MatchKind`] order.
+    pub parts: Vec<MatchPart>,
+}
+
+/// Two claims of the graph that may be wordings of one claim (candidates for same-as).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DuplicateCandidate {
+    /// One claim's id (the smaller of the two).
+    pub claim: String,
+    /// The other claim's id.
+    pub other: String,
+    /// How similar, in [0, 1] (the higher of the two directions).
+    pub score: f64,
+    /// How many distinct content words they share.
+    pub shared_words: u32,
+    /// The parts of the score, for `other` matched against `claim`'s words.
+    pub parts: Vec<MatchPart>,
+}
+
+/// How much each kind of evidence weighs in a match score.
+///
+/// Only the kinds a text has count: a text without numbers is scored on the others alone.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MatchWeights {
+    /// Shared words (BM25 over stems).
+    pub words: f64,
+    /// Shared character n-grams.
+    pub ngrams: f64,
+    /// Shared numbers.
+    pub numbers: f64,
+    /// Shared names.
+    pub names: f64,
+    /// Shared links.
+    pub links: f64,
+}
+
+impl Default for MatchWeights {
+    fn default() -> MatchWeights {
+        MatchWeights {
+            words: 1.0,
+            ngrams: 0.3,
+            numbers: 0.1,
+            names: 0.1,
+            links: 0.5,
+        }
+    }
+}
+
+/// What [`ClaimIndex::similar_claims`] returns, and what it leaves out.
+///
+/// ```
+/// use claimgraph::SimilarOptions;
+/// let desk = SimilarOptions { k: 5, min_score: 0.3, min_shared_words: 2, ..SimilarOptions::default() };
+/// assert_eq!(desk.weights, SimilarOptions::default().weights);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct SimilarOptions {
+    /// At most this many claims, best first.
+    pub k: usize,
+    /// Leave out claims scoring below this (in [0, 1]).
+    pub min_score: f64,
+    /// Leave out claims sharing fewer distinct content words with the text.
+    pub min_shared_words: usize,
+    /// How much each kind of evidence weighs.
+    pub weights: MatchWeights,
+}
+
+impl Default for SimilarOptions {
+    fn default() -> SimilarOptions {
+        SimilarOptions {
+            k: 10,
+            min_score: 0.0,
+            min_shared_words: 0,
+            weights: MatchWeights::default(),
+        }
+    }
+}
+
+/// A text, analysed against an index.
+struct Query {
+    /// Distinct content stems: (term id if the index knows it, stem, first written form).
+    words: Vec<(Option<u32>, String, String)>,
+    /// Distinct numbers: (term id if known, number).
+    numbers: Vec<(Option<u32>, String)>,
+    /// Known names and links of the text (phrase ids), and how many links it has at all.
+    phrases: Vec<u32>,
+    links: usize,
+    /// Known words resembling the unknown words of the text: (word, resemblance in [0, 1]).
+    resembling: Vec<(u32, f32)>,
+    /// What the query's words could score at most: the sum of their idf.
+    idf_sum: f32,
+    /// Character n-grams of the content words (not numbers): hash -> (count, idf).
+    grams: HashMap<u32, (f32, f32), FixedState>,
+    /// What the query's n-grams could score at most.
+    gram_idf_sum: f32,
+    /// The claim the query was made from, left out of the answers.
+    exclude: Option<u32>,
+}
+
+/// The score of one candidate, before explanation.
+#[derive(Clone, Copy, Default)]
+struct Sims {
+    words: f32,
+    ngrams: f32,
+    numbers: f32,
+    names: f32,
+    links: f32,
+    shared: u32,
+}
+
+impl ClaimIndex {
+    fn idf(&self, df: u32) -> f32 {
+        let n = self.live as f32;
+        let df = df as f32;
+        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+    }
+
+    fn query_of_text(&self, text: &str) -> Query {
+        let a = self.analyzer.analyze(text);
+        let mut seen: HashSet<String, FixedState> = HashSet::with_hasher(FixedState::default());
+        let mut words = Vec::new();
+        let mut content: Vec<&str> = Vec::new();
+        for w in &a.words {
+            if w.common {
+                continue;
+            }
+            if !w.part {
+                content.push(&w.text);
+            }
+            let stem = self.analyzer.stem(&w.text).into_owned();
+            let t = self.term_of(&stem);
+            if seen.insert(stem.clone()) {
+                words.push((t, stem, w.text.clone()));
+            }
+        }
+        let mut numbers: Vec<(Option<u32>, String)> = Vec::new();
+        for n in a.numbers {
+            if !numbers.iter().any(|(_, m)| *m == n) {
+                numbers.push((self.term_of(&n), n));
+            }
+        }
+        let mut phrases = Vec::new();
+        for i in 0..content.len() {
+            let mut key = String::new();
+            for (j, w) in content[i..].iter().take(MAX_NAME_WORDS).enumerate() {
+                if j > 0 {
+                    key.push(' ');
+                }
+                key.push_str(w);
+                if let Some(p) = self.phrase_of(PhraseKind::Name, &key) {
+                    phrases.push(p);
+                }
+            }
+        }
+        let links = a.links.len();
+        for l in &a.links {
+            if let Some(p) = self.phrase_of(PhraseKind::Link, l) {
+                phrases.push(p);
+            }
+        }
+        phrases.sort_unstable();
+        phrases.dedup();
+        let mut q = Query {
+            words,
+            numbers,
+            phrases,
+            links,
+            resembling: Vec::new(),
+            idf_sum: 0.0,
+            grams: HashMap::with_hasher(FixedState::default()),
+            gram_idf_sum: 0.0,
+            exclude: None,
+        };
+        self.add_grams(&mut q);
+        self.add_resembling(&mut q);
+        q
+    }
+
+    fn query_of_doc(&self, d: u32) -> Query {
+        let mut words = Vec::new();
+        let mut numbers = Vec::new();
+        for (t, _) in self.doc_words(d) {
+            let text = self.term_text(t).to_owned();
+            if self.term(t).is_number {
+                numbers.push((Some(t), text.clone()));
+            }
+            words.push((Some(t), text.clone(), text));
+        }
+        let phrases = self.doc_phrases(d).to_vec();
+        let links = phrases
+            .iter()
+            .filter(|&&p| self.phrases[p as usize].kind == PhraseKind::Link)
+            .count();
+        let mut q = Query {
+            words,
+            numbers,
+            phrases,
+            links,
+            resembling: Vec::new(),
+            idf_sum: 0.0,
+            grams: HashMap::with_hasher(FixedState::default()),
+            gram_idf_sum: 0.0,
+            exclude: Some(d),
+        };
+        self.add_grams(&mut q);
+        q
+    }
+
+    fn add_grams(&self, q: &mut Query) {
+        q.idf_sum = q
+            .words
+            .iter()
+            .map(|(t, _, _)| self.idf(t.map_or(0, |t| self.term(t).df)))
+            .sum();
+        let mut hashes = Vec::new();
+        for (t, stem, _) in &q.words {
+            hashes.clear();
+            match t {
+                Some(t) => hashes.extend(self.term_grams(*t).iter().map(|&g| u64::from(g))),
+                None if stem.starts_with(|c: char| c.is_ascii_digit()) => {}
+                None => grams_of(stem, GRAMS, &mut hashes),
+            }
+            for &h in &hashes {
+                let h = h as u32;
+                let idf = self.idf(self.gram_df.get(&h).copied().unwrap_or(0));
+                q.grams.entry(h).or_insert((0.0, idf)).0 += 1.0;
+            }
+        }
+        q.gram_idf_sum = q.grams.values().map(|(c, idf)| c * idf).sum();
+    }
+
+    /// Known words sharing most of their n-grams with the words of the query the index does not
+    /// know ("munitionscontainers": munit, contain).
+    fn add_resembling(&self, q: &mut Query) {
+        let mut hashes = Vec::new();
+        for (t, stem, _) in &q.words {
+            if t.is_some() || stem.starts_with(|c: char| c.is_ascii_digit()) {
+                continue;
+            }
+            hashes.clear();
+            grams_of(stem, GRAMS, &mut hashes);
+            let mut grams: Vec<u32> = hashes.iter().map(|&h| h as u32).collect();
+            grams.sort_unstable();
+            grams.dedup();
+            let mut shared: HashMap<u32, u32, FixedState> =
+                HashMap::with_hasher(FixedState::default());
+            for &g in &grams {
+                let holders: Vec<u32> = self.words_with_gram(g).take(COMMON_GRAM + 1).collect();
+                if holders.len() > COMMON_GRAM {
+                    continue;
+                }
+                for w in holders {
+                    *shared.entry(w).or_insert(0) += 1;
+                }
+            }
+            let mut best: Vec<(u32, f32)> = shared
+                .into_iter()
+                .filter_map(|(w, c)| {
+                    let theirs = self.term_grams(w).len();
+                    let smaller = theirs.min(grams.len()).max(1);
+                    let r = c as f32 / smaller as f32;
+                    // Too short a word resembles too much.
+                    (r >= RESEMBLANCE && theirs >= 6).then_some((w, r))
+                })
+                .collect();
+            best.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            best.truncate(EXPANSIONS);
+            q.resembling.extend(best);
+        }
+    }
+
+    /// Claims of the index most similar to `text`, best first, each with the reasons for its
+    /// score.
+    ///
+    /// The claims that share the text's rarest words come first, then each is compared in full:
+    /// words (stemmed), character n-grams, numbers, names and links, each a similarity in
+    /// [0, 1], weighed by [`SimilarOptions::weights`] into one score. Ties go to the smaller
+    /// claim id. A text without content words or links finds nothing.
+    ///
+    /// ```
+    /// use claimgraph::{ClaimGraph, ClaimIndex, Claim, MatchKind, SimilarOptions};
+    /// let mut g = ClaimGraph::new();
+    /// g.add_claim(Claim::new("jail", "The senator was imprisoned for fraud in 2019"))?;
+    /// g.add_claim(Claim::new("vote", "The senator voted against the bill"))?;
+    /// let index = ClaimIndex::new(&g);
+    /// let hits = index.similar_claims("Senator imprisoned over 2019 frauds?", &SimilarOptions::default());
+    /// assert_eq!(hits[0].claim, "jail");
+    /// let words = hits[0].parts.iter().find(|p| p.kind == MatchKind::Words).unwrap();
+    /// assert!(words.matched.contains(&"imprisoned".to_string()));
+    /// # Ok::<(), claimgraph::Error>(())
+    /// ```
+    pub fn similar_claims(&self, text: &str, options: &SimilarOptions) -> Vec<SimilarClaim> {
+        let q = self.query_of_text(text);
+        self.rank(&q, options)
+            .into_iter()
+            .map(|(d, score, sims)| SimilarClaim {
+                claim: self.doc_id(d).to_owned(),
+                score: f64::from(score),
+                shared_words: sims.shared,
+                parts: self.explain(&q, d, &sims, &options.weights),
+            })
+            .collect()
+    }
+
+    /// Pairs of claims of the index that may be wordings of one claim, best first: every claim
+    /// is matched against the others, and pairs scoring at least `options.min_score` either way
+    /// (sharing at least `options.min_shared_words` content words) are kept, at most
+    /// `options.k` per claim. The cost grows with the number of claims times a query: seconds
+    /// for ten thousand claims.
+    ///
+    /// ```
+    /// use claimgraph::{ClaimGraph, ClaimIndex, Claim, SimilarOptions};
+    /// let mut g = ClaimGraph::new();
+    /// g.add_claim(Claim::new("a", "Bill Gates wants to microchip people with vaccines"))?;
+    /// g.add_claim(Claim::new("b", "Bill Gates plans vaccine microchips for people"))?;
+    /// g.add_claim(Claim::new("c", "The moon landing was staged"))?;
+    /// let pairs = ClaimIndex::new(&g).duplicate_candidates(&SimilarOptions { min_score: 0.3, ..SimilarOptions::default() });
+    /// assert_eq!((pairs[0].claim.as_str(), pairs[0].other.as_str()), ("a", "b"));
+    /// assert_eq!(pairs.len(), 1);
+    /// # Ok::<(), claimgraph::Error>(())
+    /// ```
+    pub fn duplicate_candidates(&self, options: &SimilarOptions) -> Vec<DuplicateCandidate> {
+        let mut best: HashMap<(u32, u32), (f32, u32, u32), FixedState> =
+            HashMap::with_hasher(FixedState::default());
+        for d in 0..self.docs.len() as u32 {
+            if !self.docs[d as usize].live {
+                continue;
+            }
+            let q = self.query_of_doc(d);
+            for (o, score, sims) in self.rank(&q, options) {
+                let key = if self.doc_id(d) < self.doc_id(o) {
+                    (d, o)
+                } else {
+                    (o, d)
+                };
+                let e = best.entry(key).or_insert((score, sims.shared, d));
+                if score > e.0 {
+                    *e = (score, sims.shared, d);
+                }
+            }
+        }
+        let mut out: Vec<DuplicateCandidate> = best
+            .into_iter()
+            .map(|((a, b), (score, shared, from))| {
+                let other = if from == a { b } else { a };
+                let q = self.query_of_doc(from);
+                let sims = self.similarities(&q, other);
+                DuplicateCandidate {
+                    claim: self.doc_id(a).to_owned(),
+                    other: self.doc_id(b).to_owned(),
+                    score: f64::from(score),
+                    shared_words: shared,
+                    parts: self.explain(&q, other, &sims, &options.weights),
+                }
+            })
+            .collect();
+        out.sort_by(|x, y| {
+            y.score
+                .total_cmp(&x.score)
+                .then_with(|| x.claim.cmp(&y.claim))
+                .then_with(|| x.other.cmp(&y.other))
+        });
+        out
+    }
+
+    /// The best claims for a query: (doc, score, similarities), best first.
+    fn rank(&self, q: &Query, options: &SimilarOptions) -> Vec<(u32, f32, Sims)> {
+        if options.k == 0 || self.live == 0 || (q.words.is_empty() && q.phrases.is_empty()) {
+            return Vec::new();
+        }
+        let (k1, b) = (K1, B);
+        let avg = self.avg_len();
+        let mut acc: HashMap<u32, f32, FixedState> = HashMap::with_hasher(FixedState::default());
+        for (t, _, _) in &q.words {
+            let Some(t) = *t else {
+                continue;
+            };
+            let term = self.term(t);
+            let idf = self.idf(term.df);
+            for (d, tf) in term.postings() {
+                let doc = &self.docs[d as usize];
+                if !doc.live {
+                    continue;
+                }
+                let tf = f32::from(tf);
+                let norm = k1 * (1.0 - b + b * doc.len as f32 / avg);
+                *acc.entry(d).or_insert(0.0) += idf * tf * (k1 + 1.0) / (tf + norm * 4.0);
+            }
+        }
+        for &(t, resemblance) in &q.resembling {
+            let term = self.term(t);
+            let idf = self.idf(term.df) * resemblance;
+            for (d, tf) in term.postings() {
+                let doc = &self.docs[d as usize];
+                if !doc.live {
+                    continue;
+                }
+                let tf = f32::from(tf);
+                let norm = k1 * (1.0 - b + b * doc.len as f32 / avg);
+                *acc.entry(d).or_insert(0.0) += idf * tf * (k1 + 1.0) / (tf + norm * 4.0);
+            }
+        }
+        for &p in &q.phrases {
+            let ph = &self.phrases[p as usize];
+            for &d in &ph.docs {
+                if self.docs[d as usize].live {
+                    acc.entry(d).or_insert(0.0);
+                }
+            }
+        }
+        if let Some(x) = q.exclude {
+            acc.remove(&x);
+        }
+        let mut cands: Vec<(u32, f32)> = acc.into_iter().collect();
+        let wanted = CANDIDATES.max(options.k.saturating_mul(2));
+        if cands.len() > wanted {
+            cands.select_nth_unstable_by(wanted, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            cands.truncate(wanted);
+        }
+        let w = &options.weights;
+        let total_weight = self.total_weight(q, w);
+        if total_weight <= 0.0 {
+            return Vec::new();
+        }
+        let min_shared = options.min_shared_words.min(q.words.len()) as u32;
+        let mut scored: Vec<(u32, f32, Sims)> = cands
+            .into_iter()
+            .map(|(d, _)| {
+                let sims = self.similarities(q, d);
+                let s = self.combine(&sims, w) / total_weight;
+                (d, s as f32, sims)
+            })
+            .filter(|(_, s, sims)| {
+                f64::from(*s) >= options.min_score && *s > 0.0 && sims.shared >= min_shared
+            })
+            .collect();
+        scored.sort_by(|a, b| {
+            b.1.total_cmp(&a.1)
+                .then_with(|| self.doc_id(a.0).cmp(self.doc_id(b.0)))
+        });
+        scored.truncate(options.k);
+        scored
+    }
+
+    /// The weights of the kinds of evidence the query has.
+    fn total_weight(&self, q: &Query, w: &MatchWeights) -> f64 {
+        let has_names = q
+            .phrases
+            .iter()
+            .any(|&p| self.phrases[p as usize].kind == PhraseKind::Name);
+        w.words
+            + w.ngrams
+            + if q.numbers.is_empty() { 0.0 } else { w.numbers }
+            + if has_names { w.names } else { 0.0 }
+            + if q.links > 0 { w.links } else { 0.0 }
+    }
+
+    fn combine(&self, sims: &Sims, w: &MatchWeights) -> f64 {
+        w.words * f64::from(sims.words)
+            + w.ngrams * f64::from(sims.ngrams)
+            + w.numbers * f64::from(sims.numbers)
+            + w.names * f64::from(sims.names)
+            + w.links * f64::from(sims.links)
+    }
+
+    fn similarities(&self, q: &Query, d: u32) -> Sims {
+        let (k1, b) = (K1, B);
+        let mut sims = Sims::default();
+        let doc = &self.docs[d as usize];
+        let doc_words: Vec<(u32, u8)> = self.doc_words(d).collect();
+        let tf_of = |t: u32| {
+            doc_words
+                .binary_search_by_key(&t, |x| x.0)
+                .ok()
+                .map(|i| f32::from(doc_words[i].1) / 4.0)
+        };
+        // Words: BM25 over stems, as a share of what the query's words could score.
+        let norm = k1 * (1.0 - b + b * doc.len as f32 / self.avg_len());
+        let mut got = 0.0f32;
+        for (t, _, _) in &q.words {
+            if let Some(tf) = t.and_then(tf_of) {
+                let idf = self.idf(self.term(t.unwrap_or_default()).df);
+                got += idf * tf * (k1 + 1.0) / (tf + norm);
+                sims.shared += 1;
+            }
+        }
+        let idf_sum = q.idf_sum.max(f32::MIN_POSITIVE);
+        sims.words = (got / idf_sum).min(1.0);
+        // Character n-grams: BM25 over the n-grams of the claim's words.
+        if q.gram_idf_sum > 0.0 {
+            let mut dtf: Vec<(u32, f32)> = Vec::new();
+            for &(t, tf) in &doc_words {
+                for g in self.term_grams(t) {
+                    if q.grams.contains_key(g) {
+                        dtf.push((*g, f32::from(tf) / 4.0));
+                    }
+                }
+            }
+            dtf.sort_unstable_by_key(|x| x.0);
+            let norm = k1 * (1.0 - b + b * doc.gram_len as f32 / self.avg_gram_len());
+            let mut got = 0.0f32;
+            let mut i = 0;
+            while i < dtf.len() {
+                let g = dtf[i].0;
+                let mut tf = 0.0;
+                while i < dtf.len() && dtf[i].0 == g {
+                    tf += dtf[i].1;
+                    i += 1;
+                }
+                if let Some((count, idf)) = q.grams.get(&g) {
+                    got += idf * count * tf * (k1 + 1.0) / (tf + norm);
+                }
+            }
+            sims.ngrams = (got / q.gram_idf_sum).min(1.0);
+        }
+        // Numbers and names: the rarity of those shared, in the unit of the query's words.
+        let mut got = 0.0;
+        for (t, _) in &q.numbers {
+            if let Some(t) = t {
+                if tf_of(*t).is_some() {
+                    got += self.idf(self.term(*t).df);
+                }
+            }
+        }
+        sims.numbers = (got / idf_sum).min(1.0);
+        let mine = self.doc_phrases(d);
+        let mut names = 0.0;
+        let mut links = 0.0;
+        for &p in &q.phrases {
+            if mine.binary_search(&p).is_err() {
+                continue;
+            }
+            let ph = &self.phrases[p as usize];
+            match ph.kind {
+                PhraseKind::Name => names += self.idf(ph.df),
+                PhraseKind::Link => links += 1.0,
+            }
+        }
+        sims.names = (names / idf_sum).min(1.0);
+        if q.links > 0 {
+            sims.links = links / q.links as f32;
+        }
+        sims
+    }
+
+    fn explain(&self, q: &Query, d: u32, sims: &Sims, w: &MatchWeights) -> Vec<MatchPart> {
+        let doc_words: Vec<(u32, u8)> = self.doc_words(d).collect();
+        let has = |t: u32| doc_words.binary_search_by_key(&t, |x| x.0).is_ok();
+        let mut parts = Vec::new();
+        let mut push = |kind, matched: Vec<String>, similarity: f32, weight: f64| {
+            let score = f64::from(similarity) * weight;
+            if score > 0.0 {
+                parts.push(MatchPart {
+                    kind,
+                    matched,
+                    similarity: f64::from(similarity),
+                    score,
+                    share: 0.0,
+                });
+            }
+        };
+        let words: Vec<String> = q
+            .words
+            .iter()
+            .filter(|(t, _, _)| t.is_some_and(has))
+            .map(|(_, _, written)| written.clone())
+            .collect();
+        push(MatchKind::Words, words, sims.words, w.words);
+        // N-grams: the text's words that are not in the claim but share n-grams with one of its
+        // words, paired with the claim word sharing most.
+        let mut pairs = Vec::new();
+        let doc_grams: Vec<(&str, Vec<u64>)> = doc_words
+            .iter()
+            .map(|&(dt, _)| {
+                let text = self.term_text(dt);
+                let mut g = Vec::new();
+                grams_of(text, 4..=5, &mut g);
+                g.sort_unstable();
+                (text, g)
+            })
+            .collect();
+        let mut mine = Vec::new();
+        for (t, stem, written) in &q.words {
+            if t.is_some_and(has) {
+                continue;
+            }
+            mine.clear();
+            grams_of(stem, 4..=5, &mut mine);
+            let best = doc_grams
+                .iter()
+                .map(|(text, g)| {
+                    (
+                        mine.iter().filter(|h| g.binary_search(h).is_ok()).count(),
+                        *text,
+                    )
+                })
+                .max_by_key(|x| x.0);
+            if let Some((shared, text)) = best {
+                if shared >= 2 {
+                    pairs.push(format!("{written}~{text}"));
+                }
+            }
+        }
+        push(MatchKind::Ngrams, pairs, sims.ngrams, w.ngrams);
+        let numbers: Vec<String> = q
+            .numbers
+            .iter()
+            .filter(|(t, _)| t.is_some_and(has))
+            .map(|(_, n)| n.clone())
+            .collect();
+        push(MatchKind::Numbers, numbers, sims.numbers, w.numbers);
+        let mine = self.doc_phrases(d);
+        for (kind, pk, sim, weight) in [
+            (MatchKind::Names, PhraseKind::Name, sims.names, w.names),
+            (MatchKind::Links, PhraseKind::Link, sims.links, w.links),
+        ] {
+            let matched: Vec<String> = q
+                .phrases
+                .iter()
+                .filter(|&&p| self.phrases[p as usize].kind == pk && mine.binary_search(&p).is_ok())
+                .map(|&p| self.phrase_text(p).to_owned())
+                .collect();
+            push(kind, matched, sim, weight);
+        }
+        let total_weight = self.total_weight(q, w);
+        let total: f64 = parts.iter().map(|p| p.score).sum();
+        for p in &mut parts {
+            p.share = if total > 0.0 { p.score / total } else { 0.0 };
+            if total_weight > 0.0 {
+                p.score /= total_weight;
+            }
+        }
+        parts
+    }
+}

@@ -1,0 +1,638 @@
+//! Words, numbers and links of a text, as the claim index compares them.
+//!
+//! Text is folded first: compatibility forms are decomposed and the accents of Latin, Greek and
+//! Cyrillic letters dropped ("Élysée" and "elysee" are one word), then lower-cased with Unicode
+//! rules. Words are runs of letters and digits in any script; a hashtag or handle written in
+//! camel case gives its parts as well ("#BlackLivesMatter": black, lives, matter). Numbers lose
+//! their thousands separators ("6,700" is 6700) and take the scale word that follows ("2.5
+//! million" is 2500000). Links are kept apart from the words, without scheme, `www.` or trailing
+//! slash, so `https://www.example.org/a/` and `example.org/a` are one link.
+
+use std::borrow::Cow;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// The language whose word endings and common words the claim index knows.
+///
+/// Stemming ("interviews" and "interviewed" are one word) follows the Snowball stemmer of the
+/// language; the list of common words left out of matching is English only for now, so in the
+/// other languages every word counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum Language {
+    /// English (Snowball "english", the Porter2 stemmer), with an English list of common words.
+    #[default]
+    English,
+    /// French (Snowball "french").
+    French,
+    /// German (Snowball "german").
+    German,
+    /// Spanish (Snowball "spanish").
+    Spanish,
+    /// Portuguese (Snowball "portuguese").
+    Portuguese,
+    /// Italian (Snowball "italian").
+    Italian,
+    /// Dutch (Snowball "dutch").
+    Dutch,
+    /// Russian (Snowball "russian").
+    Russian,
+    /// Arabic (Snowball "arabic").
+    Arabic,
+}
+
+impl Language {
+    /// The language's lower-case English name ("english").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Language::English => "english",
+            Language::French => "french",
+            Language::German => "german",
+            Language::Spanish => "spanish",
+            Language::Portuguese => "portuguese",
+            Language::Italian => "italian",
+            Language::Dutch => "dutch",
+            Language::Russian => "russian",
+            Language::Arabic => "arabic",
+        }
+    }
+
+    fn algorithm(self) -> Algorithm {
+        match self {
+            Language::English => Algorithm::English,
+            Language::French => Algorithm::French,
+            Language::German => Algorithm::German,
+            Language::Spanish => Algorithm::Spanish,
+            Language::Portuguese => Algorithm::Portuguese,
+            Language::Italian => Algorithm::Italian,
+            Language::Dutch => Algorithm::Dutch,
+            Language::Russian => Algorithm::Russian,
+            Language::Arabic => Algorithm::Arabic,
+        }
+    }
+}
+
+impl std::str::FromStr for Language {
+    type Err = crate::Error;
+
+    /// Parses a language's English name or ISO 639-1 code, in any case ("english", "en").
+    fn from_str(s: &str) -> crate::Result<Language> {
+        let all = [
+            (Language::English, "en"),
+            (Language::French, "fr"),
+            (Language::German, "de"),
+            (Language::Spanish, "es"),
+            (Language::Portuguese, "pt"),
+            (Language::Italian, "it"),
+            (Language::Dutch, "nl"),
+            (Language::Russian, "ru"),
+            (Language::Arabic, "ar"),
+        ];
+        let lower = s.trim().to_lowercase();
+        all.iter()
+            .find(|(l, code)| l.as_str() == lower || *code == lower)
+            .map(|(l, _)| *l)
+            .ok_or_else(|| {
+                crate::Error::invalid_field(
+                    "language",
+                    "language",
+                    format!(
+                        "unknown language {s:?}; known: {}",
+                        all.iter()
+                            .map(|(l, c)| format!("{} ({c})", l.as_str()))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                )
+            })
+    }
+}
+
+impl std::fmt::Display for Language {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Common English words, which say little about what a claim is about.
+const ENGLISH_STOPWORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "me",
+    "more",
+    "most",
+    "my",
+    "myself",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "same",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "yourselves",
+    "s",
+    "t",
+    "don",
+    "also",
+    "via",
+    "amp",
+    "rt",
+    "http",
+    "https",
+    "www",
+    "com",
+];
+
+/// One word of a text.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Word {
+    /// Folded and lower-cased, as written otherwise ("interviews").
+    pub(crate) text: String,
+    /// Whether it was written with a capital first letter.
+    pub(crate) capital: bool,
+    /// Whether it is a common word of the language.
+    pub(crate) common: bool,
+    /// Whether it is a part of a longer written token (a camel-case hashtag's part), which does
+    /// not count for names.
+    pub(crate) part: bool,
+}
+
+/// What the index takes from one text.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Analyzed {
+    pub(crate) words: Vec<Word>,
+    pub(crate) numbers: Vec<String>,
+    pub(crate) links: Vec<String>,
+}
+
+/// Folds, splits and stems text for one language.
+pub(crate) struct Analyzer {
+    language: Language,
+    stemmer: Stemmer,
+    common: hashbrown::HashSet<&'static str, foldhash::fast::FixedState>,
+}
+
+impl std::fmt::Debug for Analyzer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Analyzer({})", self.language)
+    }
+}
+
+impl Clone for Analyzer {
+    fn clone(&self) -> Analyzer {
+        Analyzer::new(self.language)
+    }
+}
+
+impl Analyzer {
+    pub(crate) fn new(language: Language) -> Analyzer {
+        let mut common = hashbrown::HashSet::with_hasher(foldhash::fast::FixedState::default());
+        if language == Language::English {
+            common.extend(ENGLISH_STOPWORDS.iter().copied());
+        }
+        Analyzer {
+            language,
+            stemmer: Stemmer::create(language.algorithm()),
+            common,
+        }
+    }
+
+    pub(crate) fn language(&self) -> Language {
+        self.language
+    }
+
+    /// The stem of a folded, lower-case word ("interviews" -> "interview").
+    pub(crate) fn stem<'a>(&self, word: &'a str) -> Cow<'a, str> {
+        if word.len() <= 3 || word.bytes().any(|b| b.is_ascii_digit()) {
+            return Cow::Borrowed(word);
+        }
+        self.stemmer.stem(word)
+    }
+
+    /// The words, numbers and links of `text`.
+    pub(crate) fn analyze(&self, text: &str) -> Analyzed {
+        let mut out = Analyzed::default();
+        self.analyze_into(text, &mut out);
+        out
+    }
+
+    pub(crate) fn analyze_into(&self, text: &str, out: &mut Analyzed) {
+        for chunk in text.split_whitespace() {
+            if let Some(link) = link_of(chunk) {
+                out.links.push(link);
+                continue;
+            }
+            self.split_chunk(chunk, out);
+        }
+    }
+
+    fn split_chunk(&self, chunk: &str, out: &mut Analyzed) {
+        // Tokens: runs of alphanumerics; a '.' or ',' between two digits stays inside a number;
+        // an apostrophe inside a word joins it ("don't"), except a possessive "'s", dropped.
+        let chars: Vec<char> = chunk.chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            if !chars[i].is_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut token = String::new();
+            while i < chars.len() {
+                let c = chars[i];
+                let in_number = (c == '.' || c == ',')
+                    && i > start
+                    && chars[i - 1].is_ascii_digit()
+                    && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit());
+                if c.is_alphanumeric() || in_number {
+                    token.push(c);
+                    i += 1;
+                } else if (c == '\'' || c == '\u{2019}')
+                    && chars.get(i + 1).is_some_and(|n| n.is_alphabetic())
+                {
+                    let rest_is_s = chars.get(i + 1).is_some_and(|n| *n == 's' || *n == 'S')
+                        && !chars.get(i + 2).is_some_and(|n| n.is_alphanumeric());
+                    if rest_is_s {
+                        i += 2;
+                        break;
+                    }
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            let tagged = start > 0 && (chars[start - 1] == '#' || chars[start - 1] == '@');
+            self.push_token(&token, tagged, out);
+        }
+    }
+
+    fn push_token(&self, token: &str, tagged: bool, out: &mut Analyzed) {
+        if token.chars().next().is_some_and(|c| c.is_ascii_digit())
+            && token
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        {
+            let n = normalize_number(token);
+            out.words.push(Word {
+                text: n.clone(),
+                capital: false,
+                common: false,
+                part: false,
+            });
+            out.numbers.push(n);
+            return;
+        }
+        if let Some(scale) = scale_of(token) {
+            // "2.5 million": the number before takes the scale.
+            if let (Some(last), Some(w)) = (out.numbers.last_mut(), out.words.last()) {
+                if *last == w.text {
+                    if let Ok(v) = last.parse::<f64>() {
+                        *last = format_number(v * scale);
+                    }
+                }
+            }
+        }
+        let parts = split_parts(token);
+        let capital = token.chars().next().is_some_and(char::is_uppercase);
+        if parts.len() > 1 {
+            for p in &parts {
+                self.push_word(
+                    p,
+                    p.chars().next().is_some_and(char::is_uppercase),
+                    true,
+                    out,
+                );
+            }
+        }
+        if parts.len() <= 1 || (!tagged && token.chars().count() <= 24) {
+            self.push_word(token, capital, parts.len() > 1, out);
+        }
+    }
+
+    fn push_word(&self, written: &str, capital: bool, part: bool, out: &mut Analyzed) {
+        let text = fold(written);
+        if text.is_empty() {
+            return;
+        }
+        let common = self.common.contains(text.as_str());
+        out.words.push(Word {
+            text,
+            capital,
+            common,
+            part,
+        });
+    }
+}
+
+/// Splits a camel-case or letters-and-digits token into its parts: "BlackLivesMatter" gives
+/// Black, Lives, Matter; "COVID19" gives COVID, 19; "iPhone" stays whole.
+fn split_parts(token: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut prev: Option<char> = None;
+    let chars: Vec<(usize, char)> = token.char_indices().collect();
+    for (k, &(at, c)) in chars.iter().enumerate() {
+        if let Some(p) = prev {
+            let next = chars.get(k + 1).map(|x| x.1);
+            let boundary = (p.is_lowercase() && c.is_uppercase() && at - start > 1)
+                || (p.is_uppercase()
+                    && c.is_uppercase()
+                    && next.is_some_and(char::is_lowercase)
+                    && at - start > 1)
+                || (p.is_alphabetic() && c.is_ascii_digit())
+                || (p.is_ascii_digit() && c.is_alphabetic());
+            if boundary {
+                parts.push(&token[start..at]);
+                start = at;
+            }
+        }
+        prev = Some(c);
+    }
+    parts.push(&token[start..]);
+    parts
+}
+
+fn scale_of(token: &str) -> Option<f64> {
+    match token.to_ascii_lowercase().as_str() {
+        "thousand" => Some(1e3),
+        "million" | "millions" => Some(1e6),
+        "billion" | "billions" => Some(1e9),
+        "trillion" | "trillions" => Some(1e12),
+        _ => None,
+    }
+}
+
+/// "6,700" -> "6700", "1.50" -> "1.5", "2,5" (a decimal comma) -> "2.5".
+fn normalize_number(token: &str) -> String {
+    let groups: Vec<&str> = token.split(',').collect();
+    let last = groups.len() - 1;
+    let thousands = last > 0
+        && groups[1..]
+            .iter()
+            .all(|g| g.split('.').next().map_or(0, str::len) == 3)
+        && !groups[..last].iter().any(|g| g.contains('.'));
+    let plain: String = if thousands {
+        token.replace(',', "")
+    } else {
+        token.replace(',', ".")
+    };
+    match plain.parse::<f64>() {
+        Ok(v) if plain.matches('.').count() <= 1 => format_number(v),
+        _ => plain,
+    }
+}
+
+fn format_number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e18 {
+        format!("{}", v as i64)
+    } else {
+        let s = format!("{v:.6}");
+        s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    }
+}
+
+/// Folds accents of Latin, Greek and Cyrillic letters and compatibility forms away, and
+/// lower-cases.
+pub(crate) fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut base_is_european = false;
+    for c in text.nfkd() {
+        if is_combining_mark(c) {
+            if base_is_european {
+                continue;
+            }
+        } else {
+            base_is_european = (c as u32) < 0x0530;
+        }
+        for l in c.to_lowercase() {
+            out.push(l);
+        }
+    }
+    out
+}
+
+/// The link a white-space separated chunk of text is, if it is one.
+fn link_of(chunk: &str) -> Option<String> {
+    let chunk = chunk.trim_start_matches(['(', '[', '<', '"', '\'', '\u{201c}']);
+    let lower = chunk.to_ascii_lowercase();
+    let rest = if let Some(r) = lower.strip_prefix("https://") {
+        r
+    } else if let Some(r) = lower.strip_prefix("http://") {
+        r
+    } else if lower.starts_with("www.") || lower.starts_with("pic.twitter.com/") {
+        lower.as_str()
+    } else {
+        return None;
+    };
+    Some(normalize_link(rest))
+}
+
+/// A link without scheme, `www.`, fragment and trailing punctuation or slash, lower-case.
+pub(crate) fn normalize_link(link: &str) -> String {
+    let lower = link.trim().to_lowercase();
+    let mut rest = lower.as_str();
+    for scheme in ["https://", "http://"] {
+        if let Some(r) = rest.strip_prefix(scheme) {
+            rest = r;
+        }
+    }
+    let rest = rest.strip_prefix("www.").unwrap_or(rest);
+    let rest = rest.split('#').next().unwrap_or(rest);
+    rest.trim_end_matches(|c: char| {
+        matches!(
+            c,
+            '/' | '.' | ',' | ')' | ']' | '>' | '"' | '\'' | '!' | '?' | ';' | ':'
+        ) || c == '\u{201d}'
+            || c == '\u{2026}'
+    })
+    .to_owned()
+}
+
+/// Character n-grams of a folded word, padded with a space on both sides: " vac", "vacc", ...
+pub(crate) fn grams_of(word: &str, lengths: std::ops::RangeInclusive<usize>, out: &mut Vec<u64>) {
+    let padded: Vec<char> = std::iter::once(' ')
+        .chain(word.chars())
+        .chain(std::iter::once(' '))
+        .collect();
+    for n in lengths {
+        if padded.len() < n {
+            continue;
+        }
+        for w in padded.windows(n) {
+            out.push(gram_hash(w));
+        }
+    }
+}
+
+fn gram_hash(chars: &[char]) -> u64 {
+    // FNV-1a over the code points: stable across runs and platforms.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &c in chars {
+        h ^= c as u64;
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        Analyzer::new(Language::English)
+            .analyze(text)
+            .words
+            .into_iter()
+            .map(|w| w.text)
+            .collect()
+    }
+
+    #[test]
+    fn numbers_lose_separators_and_take_scales() {
+        let a = Analyzer::new(Language::English)
+            .analyze("6,700 containers, 2.5 million shells, 1.50 each");
+        assert_eq!(a.numbers, ["6700", "2500000", "1.5"]);
+    }
+
+    #[test]
+    fn hashtags_split_into_parts_and_accents_fold() {
+        assert_eq!(words("#BlackLivesMatter"), ["black", "lives", "matter"]);
+        assert_eq!(words("Élysée"), ["elysee"]);
+        assert_eq!(
+            words("Russia's COVID19"),
+            ["russia", "covid", "19", "covid19"]
+        );
+    }
+
+    #[test]
+    fn links_are_kept_apart_and_normalized() {
+        let a = Analyzer::new(Language::English)
+            .analyze("see https://www.Example.org/a/ and (http://t.co/xyz).");
+        assert_eq!(a.links, ["example.org/a", "t.co/xyz"]);
+        assert_eq!(a.words.len(), 2);
+    }
+
+    #[test]
+    fn english_stems() {
+        let a = Analyzer::new(Language::English);
+        assert_eq!(a.stem("interviews"), a.stem("interviewed"));
+        assert_eq!(a.stem("imprisoned"), "imprison");
+    }
+}

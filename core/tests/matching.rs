@@ -1,0 +1,310 @@
+//! Has this been checked before? Matching new text against the claims on record.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use claimgraph::{
+    Attribution, Claim, ClaimGraph, ClaimIndex, ClaimRelation, ClaimRelationKind, IndexOptions,
+    Language, MatchKind, SimilarClaim, SimilarOptions, Source, SourceKind, Stance, Verdict,
+};
+
+fn record() -> ClaimGraph {
+    let mut g = ClaimGraph::new();
+    g.add_source(
+        Source::new("dprk", SourceKind::Government, "DPRK")
+            .alias("North Korea")
+            .alias("Pyongyang"),
+    )
+    .unwrap();
+    g.add_source(Source::new("russia", SourceKind::Government, "Russia"))
+        .unwrap();
+    g.add_source(Source::new("moon-jae", SourceKind::Person, "Kim Moon-soo"))
+        .unwrap();
+    g.add_source(
+        Source::new("yonhap-story", SourceKind::Document, "Yonhap report")
+            .url("https://en.yna.co.kr/view/AEN20240618"),
+    )
+    .unwrap();
+    g.add_source(Source::new(
+        "factcheckers",
+        SourceKind::Organization,
+        "Fact Desk",
+    ))
+    .unwrap();
+    g.add_claim(
+        Claim::new(
+            "containers",
+            "DPRK delivered 6,700 containers of munitions to Russia",
+        )
+        .subject("dprk")
+        .subject("russia"),
+    )
+    .unwrap();
+    g.add_claim(Claim::new(
+        "containers-again",
+        "Thousands of shipping containers with artillery shells went north",
+    ))
+    .unwrap();
+    g.add_claim_relation(ClaimRelation::new(
+        "containers-again",
+        ClaimRelationKind::SameAs,
+        "containers",
+    ))
+    .unwrap();
+    g.add_claim(Claim::new("visit", "Putin visited Pyongyang in June 2024"))
+        .unwrap();
+    g.add_claim(Claim::new(
+        "vaccine",
+        "A vaccine makes people magnetic so that spoons stick to their arms",
+    ))
+    .unwrap();
+    g.add_verdict(
+        Verdict::new("factcheckers", "vaccine", "False")
+            .summary("Magnets do not stick to vaccinated arms")
+            .url("https://factdesk.example/checks/magnet-arms/"),
+    )
+    .unwrap();
+    g.add_claim(Claim::new("rations", "Soldiers were sent rice rations"))
+        .unwrap();
+    g.add_attribution(Attribution::new("moon-jae", "rations", Stance::Asserts).via("yonhap-story"))
+        .unwrap();
+    g
+}
+
+fn ids(hits: &[SimilarClaim]) -> Vec<&str> {
+    hits.iter().map(|h| h.claim.as_str()).collect()
+}
+
+fn part(hit: &SimilarClaim, kind: MatchKind) -> Option<&claimgraph::MatchPart> {
+    hit.parts.iter().find(|p| p.kind == kind)
+}
+
+#[test]
+fn a_rewording_finds_the_claim_and_says_why() {
+    let g = record();
+    let hits = g.similar_claims(
+        "Did North Korea deliver 6700 munition containers to Russia?",
+        3,
+    );
+    assert_eq!(hits[0].claim, "containers");
+    let words = part(&hits[0], MatchKind::Words).unwrap();
+    for w in ["deliver", "munition", "containers", "russia"] {
+        assert!(
+            words.matched.iter().any(|m| m == w),
+            "{w} in {:?}",
+            words.matched
+        );
+    }
+    assert_eq!(
+        part(&hits[0], MatchKind::Numbers).unwrap().matched,
+        ["6700"]
+    );
+    assert!(part(&hits[0], MatchKind::Names)
+        .unwrap()
+        .matched
+        .contains(&"north korea".to_string()));
+    let shares: f64 = hits[0].parts.iter().map(|p| p.share).sum();
+    assert!((shares - 1.0).abs() < 1e-9, "shares add up to {shares}");
+    let scores: f64 = hits[0].parts.iter().map(|p| p.score).sum();
+    assert!(
+        (scores - hits[0].score).abs() < 1e-4,
+        "{scores} vs {}",
+        hits[0].score
+    );
+    assert!(hits[0].score > 0.0 && hits[0].score <= 1.0);
+    assert!(hits.windows(2).all(|w| w[0].score >= w[1].score));
+}
+
+#[test]
+fn each_text_the_record_knows_a_claim_by_finds_it() {
+    let g = record();
+    // Another wording through same-as.
+    let hits = g.similar_claims("artillery shells shipped north", 2);
+    assert_eq!(ids(&hits), ["containers-again", "containers"]);
+    // A fact-check's summary.
+    assert_eq!(
+        g.similar_claims("magnets stick to vaccinated arms", 1)[0].claim,
+        "vaccine"
+    );
+    // A subject's alias.
+    assert_eq!(g.similar_claims("Pyongyang", 5)[0].claim, "visit");
+    assert!(ids(&g.similar_claims("Pyongyang", 5)).contains(&"containers"));
+    // A named source that asserts it.
+    assert_eq!(
+        g.similar_claims("what Kim Moon-soo said", 1)[0].claim,
+        "rations"
+    );
+}
+
+#[test]
+fn a_link_to_the_fact_check_or_the_report_finds_the_claim() {
+    let g = record();
+    let hits = g.similar_claims(
+        "look at this http://www.factdesk.example/checks/magnet-arms",
+        2,
+    );
+    assert_eq!(hits[0].claim, "vaccine");
+    let links = part(&hits[0], MatchKind::Links).unwrap();
+    assert_eq!(links.matched, ["factdesk.example/checks/magnet-arms"]);
+    let hits = g.similar_claims("https://en.yna.co.kr/view/AEN20240618", 2);
+    assert_eq!(ids(&hits), ["rations"]);
+}
+
+#[test]
+fn ngrams_catch_hashtags_and_spelling() {
+    let g = record();
+    let hits = g.similar_claims("#MagneticVaccine spoons", 1);
+    assert_eq!(hits[0].claim, "vaccine");
+    // The claim and its other wording (same-as) hold the same words.
+    let hits = g.similar_claims("munitionscontainers", 2);
+    let mut found = ids(&hits);
+    found.sort_unstable();
+    assert_eq!(found, ["containers", "containers-again"]);
+    let ngrams = part(&hits[0], MatchKind::Ngrams).unwrap();
+    assert!(!ngrams.matched.is_empty());
+    assert!(part(&hits[0], MatchKind::Words).is_none());
+}
+
+#[test]
+fn thresholds_leave_out_weak_matches() {
+    let g = record();
+    let index = ClaimIndex::new(&g);
+    let loose = index.similar_claims("Russia", &SimilarOptions::default());
+    assert!(loose.len() >= 2, "{:?}", ids(&loose));
+    let two_words = SimilarOptions {
+        min_shared_words: 2,
+        ..SimilarOptions::default()
+    };
+    let hits = index.similar_claims("magnetic Russia spoons", &two_words);
+    assert_eq!(ids(&hits), ["vaccine"]);
+    assert!(hits[0].shared_words >= 2);
+    let best = loose[0].score;
+    let strict = SimilarOptions {
+        min_score: best + 1e-6,
+        ..SimilarOptions::default()
+    };
+    assert!(index.similar_claims("Russia", &strict).is_empty());
+    let one = SimilarOptions {
+        k: 1,
+        ..SimilarOptions::default()
+    };
+    assert_eq!(index.similar_claims("Russia", &one).len(), 1);
+}
+
+#[test]
+fn text_without_content_finds_nothing_and_odd_text_never_panics() {
+    let g = record();
+    let index = ClaimIndex::new(&g);
+    for text in [
+        "",
+        "   ",
+        "the of and",
+        "?!.,;",
+        "\u{0}\u{301}",
+        "🦀🦀",
+        "１２３",
+        "1,2,3,,4..5",
+        "'s's's",
+        "#",
+        "@@@",
+        "http://",
+        "https://x",
+        "ÉÉÉ",
+        "a\u{300}\u{300}\u{300}",
+    ] {
+        let _ = index.similar_claims(text, &SimilarOptions::default());
+    }
+    assert!(index
+        .similar_claims("the of and", &SimilarOptions::default())
+        .is_empty());
+    assert!(ClaimIndex::new(&ClaimGraph::new())
+        .similar_claims("munitions", &SimilarOptions::default())
+        .is_empty());
+}
+
+#[test]
+fn refreshing_a_claim_gives_what_a_rebuild_gives() {
+    let mut g = record();
+    let mut index = ClaimIndex::new(&g);
+    g.add_claim(Claim::new("drones", "Iran sold attack drones to Russia"))
+        .unwrap();
+    assert!(index.refresh_claim(&g, "drones"));
+    g.update_claim(Claim::new("visit", "Putin flew to Pyongyang for a summit"))
+        .unwrap();
+    index.refresh_claim(&g, "visit");
+    g.remove_claim("rations").unwrap();
+    assert!(!index.refresh_claim(&g, "rations"));
+    let rebuilt = ClaimIndex::new(&g);
+    assert_eq!(index.len(), rebuilt.len());
+    for text in [
+        "drones for Russia",
+        "Putin summit in Pyongyang",
+        "rice rations",
+        "June 2024",
+    ] {
+        let a = index.similar_claims(text, &SimilarOptions::default());
+        let b = rebuilt.similar_claims(text, &SimilarOptions::default());
+        assert_eq!(ids(&a), ids(&b), "{text}");
+        for (x, y) in a.iter().zip(&b) {
+            assert!(
+                (x.score - y.score).abs() < 1e-5,
+                "{text}: {} vs {}",
+                x.score,
+                y.score
+            );
+        }
+    }
+    assert!(!index.contains("rations"));
+    assert!(index.remove_claim("drones"));
+    assert!(!index.remove_claim("drones"));
+}
+
+#[test]
+fn duplicate_candidates_suggest_unlinked_rewordings() {
+    let mut g = record();
+    g.add_claim(Claim::new(
+        "magnet-2",
+        "Vaccines make people magnetic: spoons stick to the arm",
+    ))
+    .unwrap();
+    let options = SimilarOptions {
+        min_score: 0.3,
+        ..SimilarOptions::default()
+    };
+    let pairs = g.duplicate_candidates(&options);
+    assert_eq!(
+        (pairs[0].claim.as_str(), pairs[0].other.as_str()),
+        ("magnet-2", "vaccine")
+    );
+    assert!(pairs.iter().all(|p| p.claim < p.other));
+    // Already linked by same-as: not suggested again.
+    assert!(!pairs
+        .iter()
+        .any(|p| p.claim == "containers" && p.other == "containers-again"));
+    g.add_claim_relation(ClaimRelation::new(
+        "magnet-2",
+        ClaimRelationKind::SameAs,
+        "vaccine",
+    ))
+    .unwrap();
+    assert!(!g
+        .duplicate_candidates(&options)
+        .iter()
+        .any(|p| p.claim == "magnet-2" && p.other == "vaccine"));
+}
+
+#[test]
+fn other_languages_stem_their_own_words() {
+    let mut g = ClaimGraph::new();
+    g.add_claim(Claim::new("fr", "Les vaccins rendent les gens magnétiques"))
+        .unwrap();
+    let index = ClaimIndex::with_options(
+        &g,
+        IndexOptions {
+            language: "fr".parse::<Language>().unwrap(),
+            ..IndexOptions::default()
+        },
+    );
+    let hits = index.similar_claims("vaccin magnetique", &SimilarOptions::default());
+    assert_eq!(ids(&hits), ["fr"]);
+    assert!("klingon".parse::<Language>().is_err());
+}
