@@ -2,8 +2,7 @@
 //!
 //! To add a format: a variant here (its `--from` / `--to` name is the variant's name in
 //! lower case), its extensions in `from_path`, and its reading in [`crate::input`] or its
-//! writing in [`crate::output`]. STIX 2.1 bundles (both ways) are the next: they go in beside
-//! PROV-JSON once the core reads and writes them; Parquet tables and N-Triples (written) after.
+//! writing in [`crate::output`]. Parquet tables and N-Triples (written) are the next.
 
 use std::path::Path;
 
@@ -20,6 +19,8 @@ pub enum InputFormat {
     Prov,
     /// schema.org ClaimReview JSON-LD.
     Claimreview,
+    /// A STIX 2.1 bundle (identities, notes, opinions, relationships).
+    Stix,
     /// A graph database file (SQLite), as `ClaimGraph::open` makes it.
     Database,
 }
@@ -33,6 +34,9 @@ pub enum OutputFormat {
     Prov,
     /// schema.org ClaimReview JSON-LD: the claims with their verdicts and claimants.
     Claimreview,
+    /// A STIX 2.1 bundle: sources as identities, claims as notes, stances and verdicts as
+    /// opinions.
+    Stix,
     /// A Graphviz digraph (stance shown by colour and line style).
     Dot,
     /// A Mermaid flowchart.
@@ -54,6 +58,9 @@ impl InputFormat {
         }
         if name.ends_with(".claimreview.json") {
             return Some(InputFormat::Claimreview);
+        }
+        if name.ends_with(".stix.json") {
+            return Some(InputFormat::Stix);
         }
         match extension(path).as_deref() {
             Some("db" | "sqlite" | "sqlite3") => Some(InputFormat::Database),
@@ -84,6 +91,11 @@ impl InputFormat {
             if after.starts_with("\"claimgraph\"") {
                 return Some(InputFormat::Native);
             }
+        }
+        if text.contains("\"spec_version\"")
+            && (text.contains("\"type\": \"bundle\"") || text.contains("\"type\":\"bundle\""))
+        {
+            return Some(InputFormat::Stix);
         }
         let first_line = text.lines().next().unwrap_or_default();
         if let Ok(serde_json::Value::Object(line)) = serde_json::from_str(first_line) {
@@ -125,6 +137,9 @@ impl OutputFormat {
         }
         if name.ends_with(".claimreview.json") {
             return Some(OutputFormat::Claimreview);
+        }
+        if name.ends_with(".stix.json") {
+            return Some(OutputFormat::Stix);
         }
         match extension(path).as_deref() {
             Some("json") => Some(OutputFormat::Native),

@@ -103,10 +103,11 @@ pub fn read_graph(file: &str, options: &ReadOptions, ui: &Ui) -> Result<ClaimGra
             graph
         }),
         InputFormat::Database => unreachable_database(&name),
-        InputFormat::Prov | InputFormat::Claimreview => {
+        InputFormat::Prov | InputFormat::Claimreview | InputFormat::Stix => {
             let text = read_text(reader, &name, format)?;
             let imported = match format {
                 InputFormat::Prov => ClaimGraph::from_prov_json(&text),
+                InputFormat::Stix => ClaimGraph::from_stix_json(&text),
                 _ if options.lenient => ClaimGraph::from_claimreview_json_lenient(&text),
                 _ => ClaimGraph::from_claimreview_json(&text),
             };

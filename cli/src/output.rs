@@ -69,6 +69,7 @@ pub fn write_graph(
         OutputFormat::Native => graph.to_json(),
         OutputFormat::Prov => graph.to_prov_json(),
         OutputFormat::Claimreview => graph.to_claimreview_json(),
+        OutputFormat::Stix => graph.to_stix_json(),
         OutputFormat::Dot => graph.to_dot(picture)?,
         OutputFormat::Mermaid => graph.to_mermaid(picture)?,
         OutputFormat::Svg => {

@@ -83,7 +83,7 @@ fn report_names_the_disputed_claim_and_its_interested_deniers() {
     assert!(text.starts_with("Claims (20)\n"), "{text}");
     assert!(text.contains("\n[containers] "));
     assert!(text.contains("denied by interested parties: dprk, russia"));
-    assert!(text.contains("\nFindings\n  disputed       containers\n"));
+    assert!(text.contains("\nFindings\n  disputed       ammunition-supply, containers\n"));
 }
 
 #[test]
@@ -175,14 +175,17 @@ fn findings_and_as_of() {
     assert!(
         findings.starts_with(
             "Findings
-  disputed       containers
+  disputed       ammunition-supply, containers
 "
         ),
         "{findings}"
     );
     let json = stdout_of(claimgraph().args(["findings", REFERENCE, "--json"]));
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
-    assert_eq!(v["disputed"], serde_json::json!(["containers"]));
+    assert_eq!(
+        v["disputed"],
+        serde_json::json!(["ammunition-supply", "containers"])
+    );
 
     let before = stdout_of(claimgraph().args(["as-of", REFERENCE, "2024-06-17"]));
     assert!(

@@ -152,3 +152,32 @@ fn a_database_is_refused_on_standard_input_and_a_damaged_one_is_named() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn stix_bundles_convert_both_ways_and_are_recognised_by_content() {
+    let dir = tempfile::tempdir().unwrap();
+    let bundle = dir.path().join("reference.stix.json");
+    claimgraph()
+        .args(["convert", REFERENCE])
+        .arg(&bundle)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&bundle).unwrap();
+    assert!(text.contains("\"bundle\""));
+    // Named without the .stix.json hint, the content tells it is STIX.
+    let plain = dir.path().join("bundle.json");
+    std::fs::write(&plain, &text).unwrap();
+    let back = dir.path().join("back.json");
+    claimgraph()
+        .arg("convert")
+        .arg(&plain)
+        .arg(&back)
+        .assert()
+        .success();
+    let (expected, _) = ClaimGraph::from_stix_json(&text).unwrap();
+    assert_eq!(ClaimGraph::load(&back).unwrap(), expected);
+    assert_eq!(
+        expected.counts().claims,
+        ClaimGraph::load(REFERENCE).unwrap().counts().claims
+    );
+}

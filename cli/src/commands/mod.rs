@@ -60,7 +60,7 @@ commands! {
     /// or field of each fault) when any is not.
     Validate => validate,
     /// Converts a graph between formats: native JSON, JSON Lines (read), PROV-JSON,
-    /// ClaimReview, DOT, Mermaid, SVG.
+    /// ClaimReview, STIX 2.1, graph databases (SQLite), DOT, Mermaid, SVG.
     Convert => convert,
     /// Merges graph B into graph A and writes the result.
     Merge => merge,
