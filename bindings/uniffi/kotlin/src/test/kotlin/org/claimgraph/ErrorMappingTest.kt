@@ -147,11 +147,11 @@ class ErrorMappingTest {
     @Test
     fun `a file from a newer version is UnsupportedVersion with both versions`() {
         val current = smallGraph().toJson()
-        val newer = current.replaceFirst(Regex("\"version\":\\s*1\\b"), "\"version\": 99")
+        val newer = current.replaceFirst(Regex("\"version\":\\s*2\\b"), "\"version\": 99")
         assertNotEquals(current, newer)
         val e = assertThrows<ClaimGraphException.UnsupportedVersion> { ClaimGraph.fromJson(newer) }
         assertEquals(99UL, e.found)
-        assertEquals(1UL, e.supported)
+        assertEquals(2UL, e.supported)
         assertReadable(e, "99")
     }
 
