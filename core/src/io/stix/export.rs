@@ -152,6 +152,10 @@ fn attribution_opinion(g: &ClaimGraph, a: &Attribution) -> Value {
     if let Some(v) = a.reported_in() {
         m.insert("x_claimgraph_via".into(), s(&source_ref(v)));
     }
+    if !a.covers.is_empty() {
+        let covered = a.covers.iter().map(|c| s(&claim_ref(c))).collect();
+        m.insert("x_claimgraph_covers".into(), Value::Array(covered));
+    }
     Value::Object(m)
 }
 

@@ -355,6 +355,10 @@ impl<'a> Reader<'a> {
                         "x_claimgraph_via",
                     )?)];
                 }
+                for c in texts(o, "x_claimgraph_covers", id)? {
+                    a.covers
+                        .push(self.node(&c, Node::Claim, id, "x_claimgraph_covers")?);
+                }
                 if opinion.starts_with("strongly-") && !o.contains_key("x_claimgraph_stance") {
                     self.report.note(format!(
                         "{id}: {opinion:?} is read as the stance {} (claimgraph has no strength of stance)",
@@ -377,6 +381,7 @@ impl<'a> Reader<'a> {
                 "x_claimgraph_modality",
                 "x_claimgraph_said",
                 "x_claimgraph_via",
+                "x_claimgraph_covers",
             ]);
         }
         self.leftovers("opinion", id, o, &handled);
