@@ -179,7 +179,3 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
         s
     })
 }
-
-pub(crate) fn action_of(s: &str) -> Option<Action> {
-    Action::parse(s)
-}

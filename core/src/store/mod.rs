@@ -237,51 +237,33 @@ impl StoredGraph {
 
     /// Replaces a source; returns the old record (see [`ClaimGraph::update_source`]).
     pub fn update_source(&mut self, source: Source) -> Result<Source> {
-        self.update("update_source", source.into(), |r| match r {
-            Record::Source(r) => Some(r),
-            _ => None,
-        })
+        self.update("update_source", source)
     }
 
     /// Replaces a claim; returns the old record (see [`ClaimGraph::update_claim`]).
     pub fn update_claim(&mut self, claim: Claim) -> Result<Claim> {
-        self.update("update_claim", claim.into(), |r| match r {
-            Record::Claim(r) => Some(r),
-            _ => None,
-        })
+        self.update("update_claim", claim)
     }
 
     /// Replaces an attribution; returns the old record.
     pub fn update_attribution(&mut self, a: Attribution) -> Result<Attribution> {
-        self.update("update_attribution", a.into(), |r| match r {
-            Record::Attribution(r) => Some(r),
-            _ => None,
-        })
+        self.update("update_attribution", a)
     }
 
     /// Replaces a relation between sources; returns the old record.
     pub fn update_source_relation(&mut self, r: SourceRelation) -> Result<SourceRelation> {
-        self.update("update_source_relation", r.into(), |r| match r {
-            Record::SourceRelation(r) => Some(r),
-            _ => None,
-        })
+        self.update("update_source_relation", r)
     }
 
     /// Replaces a relation between claims; returns the old record.
     pub fn update_claim_relation(&mut self, r: ClaimRelation) -> Result<ClaimRelation> {
-        self.update("update_claim_relation", r.into(), |r| match r {
-            Record::ClaimRelation(r) => Some(r),
-            _ => None,
-        })
+        self.update("update_claim_relation", r)
     }
 
     /// Replaces a verdict; returns the old record. The old rating stays in the history, and
     /// the ClaimReview export of [`StoredGraph::to_claimreview_json`] marks it superseded.
     pub fn update_verdict(&mut self, v: Verdict) -> Result<Verdict> {
-        self.update("update_verdict", v.into(), |r| match r {
-            Record::Verdict(r) => Some(r),
-            _ => None,
-        })
+        self.update("update_verdict", v)
     }
 
     /// Removes a source with everything that depends on it (see [`ClaimGraph::remove_source`]);
@@ -384,16 +366,13 @@ impl StoredGraph {
         )
     }
 
-    fn update<T>(
-        &mut self,
-        operation: &str,
-        record: Record,
-        unwrap: impl Fn(Record) -> Option<T>,
-    ) -> Result<T> {
+    /// Replaces a record of kind `T` and hands back its old value.
+    fn update<T: Into<Record> + TryFrom<Record>>(&mut self, operation: &str, new: T) -> Result<T> {
+        let record: Record = new.into();
         let before = current(&self.graph, record.kind(), record.id())
             .ok_or_else(|| Error::not_found(record.kind(), record.id()))?;
-        let old =
-            unwrap(before.clone()).ok_or_else(|| Error::not_found(record.kind(), record.id()))?;
+        let old = T::try_from(before.clone())
+            .map_err(|_| Error::not_found(record.kind(), record.id()))?;
         self.single(
             operation,
             Step {

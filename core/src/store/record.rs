@@ -38,6 +38,18 @@ macro_rules! record_from {
                 Record::$t(r)
             }
         }
+
+        impl TryFrom<Record> for $t {
+            type Error = Record;
+
+            /// The record, when it is of this kind; otherwise the record back.
+            fn try_from(r: Record) -> std::result::Result<$t, Record> {
+                match r {
+                    Record::$t(r) => Ok(r),
+                    other => Err(other),
+                }
+            }
+        }
     )*};
 }
 record_from!(

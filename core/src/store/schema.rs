@@ -5,7 +5,8 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Params};
 
-use super::history::{action_of, hex, parse_kind, Event, EventRow, HistoryCheck};
+use super::history::{hex, parse_kind, Event, EventRow, HistoryCheck};
+use super::record::Action;
 use super::record::Record;
 use super::{db_error, Tail, FORMAT};
 use crate::error::{Error, Location, Result};
@@ -298,7 +299,7 @@ fn event(path: &Path, r: Raw) -> Result<Event> {
         reason: r.reason,
         operation: r.operation,
         undoes: r.undoes.and_then(|u| u64::try_from(u).ok()),
-        action: action_of(&r.action).ok_or_else(|| bad("unknown action"))?,
+        action: Action::parse(&r.action).ok_or_else(|| bad("unknown action"))?,
         kind,
         id: r.id,
         before,
