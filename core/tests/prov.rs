@@ -655,3 +655,20 @@ fn a_claim_record_without_text_is_an_error() {
     assert_eq!(record.as_deref(), Some("entity c"));
     assert!(message.contains("prov:label"), "{message}");
 }
+
+#[test]
+fn a_document_with_no_prov_content_is_refused_and_an_empty_one_is_an_empty_graph() {
+    match ClaimGraph::from_prov_json(r#"{"notarealtype": {}}"#) {
+        Err(claimgraph::Error::Format { message, .. }) => {
+            assert!(message.contains("no PROV-JSON content"), "{message}")
+        }
+        other => panic!("expected a format error, got {other:?}"),
+    }
+    // A PROV section beside an unknown one is PROV content; the unknown one is skipped.
+    let (_, report) =
+        ClaimGraph::from_prov_json(r#"{"entity": {"ex:e": {}}, "notarealtype": {"x": {}}}"#)
+            .unwrap();
+    assert_eq!(report.skipped[0].kind, "notarealtype");
+    let (g, _) = ClaimGraph::from_prov_json("{}").unwrap();
+    assert!(g.is_empty());
+}

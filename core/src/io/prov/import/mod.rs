@@ -44,7 +44,8 @@ impl ClaimGraph {
     ///   [`ImportReport::bundles`].
     ///
     /// Errors: [`Error::Format`] naming the record (`"wasAttributedTo ex:attr8"`) when the
-    /// document is not PROV-JSON (not JSON, a record that is not an object, a relation without
+    /// document is not PROV-JSON (not JSON, sections none of which is a PROV record kind
+    /// (`{"notarealtype": {}}`, which the `prov` package refuses too), a record that is not an object, a relation without
     /// its entity or agent, an unreadable `cg:` attribute, an undecodable id); the model's own
     /// errors when a record breaks a rule of the graph.
     ///
@@ -257,6 +258,9 @@ struct Reader {
     verdicts: BTreeMap<String, Element>,
     relations: Vec<Relation>,
     report: ImportReport,
+    /// How many sections of PROV record kinds, and of other names, the document has.
+    prov_sections: usize,
+    other_sections: usize,
 }
 
 const ELEMENT_SECTIONS: [&str; 2] = ["entity", "agent"];
@@ -353,6 +357,13 @@ impl Reader {
                 self.read_container(content, &inner, &format!("{record}: "))?;
             }
         }
+        // What the prov package refuses too: sections, but none of them PROV.
+        if self.prov_sections == 0 && self.other_sections > 0 {
+            return Err(fmt_err(
+                "$",
+                "the document has no PROV-JSON content: none of its sections is a PROV record kind (entity, agent, activity, wasAttributedTo, ...)",
+            ));
+        }
         Ok(())
     }
 
@@ -373,6 +384,11 @@ impl Reader {
             let skipped = SKIPPED_SECTIONS.iter().find(|(s, _)| s == section);
             let known = ELEMENT_SECTIONS.contains(&section.as_str())
                 || RELATION_SECTIONS.contains(&section.as_str());
+            if known || skipped.is_some() {
+                self.prov_sections += 1;
+            } else {
+                self.other_sections += 1;
+            }
             for (id, value) in records {
                 let record = format!("{context}{section} {id}");
                 let items = record_items(value, &record)?;
