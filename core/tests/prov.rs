@@ -524,14 +524,182 @@ fn non_ascii_attribute_names_and_language_tagged_values_are_reported_intact() {
 fn bundles_are_read_and_a_redefined_default_namespace_does_not_merge_two_things() {
     let (g, report) = import("simple-bundle/simple-bundle.json");
     assert_eq!(report.bundles, ["e001"]);
-    // The top-level e001 is http://example.org/0/e001; the bundle's is http://example.org/2/e001.
+    // The top-level e001 is http://example.org/0/e001; the bundle's is http://example.org/2/e001,
+    // which the document's prefix ex2 names too.
     assert!(g.source("e001").is_some());
-    assert!(g.source("http://example.org/2/e001").is_some());
+    assert!(g.source("ex2:e001").is_some());
     assert_eq!(g.counts().sources, 2);
-    assert!(report
-        .notes
-        .iter()
-        .any(|n| n.contains("http://example.org/2/e001")));
+    assert_eq!(g.namespaces()["default"], "http://example.org/0/");
+    assert_eq!(g.namespaces()["ex2"], "http://example.org/2/");
+    assert!(
+        report
+            .notes
+            .iter()
+            .any(|n| n.contains("http://example.org/2/e001") && n.contains("ex2:e001")),
+        "{:?}",
+        report.notes
+    );
+    // The export writes both with the document's prefixes, so each keeps its IRI.
+    let v = prov_value(&g);
+    assert_eq!(v["prefix"]["default"], "http://example.org/0/");
+    assert_eq!(v["prefix"]["ex2"], "http://example.org/2/");
+    assert!(v["entity"].get("e001").is_some(), "{v}");
+    assert!(v["entity"].get("ex2:e001").is_some(), "{v}");
+}
+
+/// Every IRI a document's records are written with: the expanded keys of each record and of
+/// its entity and agent attributes.
+fn record_iris(v: &Value) -> std::collections::BTreeSet<String> {
+    let prefixes = v["prefix"].as_object().unwrap();
+    let expand = |qn: &str| -> String {
+        match qn.split_once(':') {
+            Some((p, local)) if prefixes.contains_key(p) => {
+                format!("{}{local}", prefixes[p].as_str().unwrap())
+            }
+            None if prefixes.contains_key("default") => {
+                format!("{}{qn}", prefixes["default"].as_str().unwrap())
+            }
+            _ => qn.to_owned(),
+        }
+    };
+    let mut iris = std::collections::BTreeSet::new();
+    for section in ["entity", "agent"] {
+        for id in v[section].as_object().into_iter().flatten().map(|(k, _)| k) {
+            iris.insert(expand(id));
+        }
+    }
+    for (section, keys) in [
+        ("wasAttributedTo", ["prov:entity", "prov:agent"]),
+        (
+            "wasDerivedFrom",
+            ["prov:generatedEntity", "prov:usedEntity"],
+        ),
+        ("actedOnBehalfOf", ["prov:delegate", "prov:responsible"]),
+    ] {
+        for (_, rec) in v[section].as_object().into_iter().flatten() {
+            for k in keys {
+                iris.insert(expand(rec[k].as_str().unwrap()));
+            }
+        }
+    }
+    iris
+}
+
+#[test]
+fn a_document_that_went_through_claimgraph_names_the_same_things_and_reads_back_the_same() {
+    for rel in [
+        "primer/primer.json",
+        "simple-bundle/simple-bundle.json",
+        "attribution8/attribution8.json",
+        "derivation12/derivation12.json",
+        "derivation13/derivation13.json",
+        "international_RU1/international_RU1.json",
+    ] {
+        let original: Value = serde_json::from_str(&interop(rel)).unwrap();
+        let (g, _) = import(rel);
+        let json = g.to_prov_json();
+        assert!(!json.contains("urn:claimgraph:node:ex"), "{rel}: {json}");
+        let exported: Value = serde_json::from_str(&json).unwrap();
+        // The entities and agents the export writes are the ones the document names (no
+        // bundles in the export: their records joined the graph).
+        let mut named = record_iris(&original);
+        if let Some(bundles) = original["bundle"].as_object() {
+            for (_, b) in bundles {
+                let mut b = b.clone();
+                // A bundle's prefixes shadow the document's.
+                let mut prefixes = original["prefix"].as_object().unwrap().clone();
+                prefixes.extend(b["prefix"].as_object().unwrap().clone());
+                b["prefix"] = Value::Object(prefixes);
+                named.extend(record_iris(&b));
+            }
+        }
+        assert_eq!(record_iris(&exported), named, "{rel}");
+        let (back, report) = ClaimGraph::from_prov_json(&json).unwrap();
+        assert_eq!(back, g, "{rel}");
+        assert_eq!(back.namespaces(), g.namespaces(), "{rel}");
+        assert!(report.skipped.is_empty(), "{rel}: {:?}", report.skipped);
+        assert_eq!(back.to_prov_json(), json, "{rel}");
+    }
+}
+
+#[test]
+fn two_qualified_names_for_one_iri_are_one_source() {
+    // ex is rebound inside the bundle to foo's namespace: ex:e1 there is foo:e1.
+    let doc = r#"{
+      "prefix": {"foo": "http://example.org/a/", "ex": "http://example.org/b/"},
+      "entity": {"foo:e1": {"prov:label": "The article"}},
+      "agent": {"ex:e1": {"prov:type": {"$": "prov:Person", "type": "prov:QUALIFIED_NAME"}}},
+      "bundle": {
+        "ex:b": {
+          "prefix": {"ex": "http://example.org/a/"},
+          "entity": {"ex:e1": {"dcterms:title": "again"}},
+          "wasAttributedTo": {"_:w": {"prov:entity": "ex:e1", "prov:agent": "ex:e2"}}
+        }
+      }
+    }"#;
+    let (g, report) = ClaimGraph::from_prov_json(doc).unwrap();
+    assert_eq!(g.counts().sources, 3, "{:?}", g.records().sources);
+    assert_eq!(g.get_source("foo:e1").unwrap().kind, SourceKind::Document);
+    // ex:e1 outside the bundle is another thing: a person.
+    assert_eq!(g.get_source("ex:e1").unwrap().kind, SourceKind::Person);
+    // The bundle's ex:e2 is in foo's namespace.
+    assert!(g.source("foo:e2").is_some(), "{:?}", g.records().sources);
+    let authored = g.relations_of_source("foo:e1").unwrap();
+    assert_eq!(authored.len(), 1);
+    assert_eq!(authored[0].to, "foo:e2");
+    assert!(
+        report
+            .notes
+            .iter()
+            .any(|n| n.contains("ex:e1") && n.contains("foo:e1") && n.contains("one record")),
+        "{:?}",
+        report.notes
+    );
+}
+
+#[test]
+fn a_prefix_bound_to_another_namespace_in_a_bundle_gets_a_fresh_name() {
+    let doc = r#"{
+      "prefix": {"ex": "http://example.org/a/"},
+      "entity": {"ex:e1": {}},
+      "bundle": {"b": {"prefix": {"ex": "http://example.org/c/"}, "entity": {"ex:e1": {}}}}
+    }"#;
+    let (g, report) = ClaimGraph::from_prov_json(doc).unwrap();
+    assert!(g.source("ex:e1").is_some());
+    assert!(g.source("ex1:e1").is_some(), "{:?}", g.records().sources);
+    assert_eq!(g.namespaces()["ex1"], "http://example.org/c/");
+    assert!(report.notes.iter().any(|n| n.contains("ex1:e1")));
+    let v = prov_value(&g);
+    assert_eq!(v["prefix"]["ex1"], "http://example.org/c/");
+    let (back, _) = ClaimGraph::from_prov_json(&g.to_prov_json()).unwrap();
+    assert_eq!(back, g);
+}
+
+#[test]
+fn a_graph_given_namespaces_writes_its_ids_as_their_qualified_names() {
+    let mut g = ClaimGraph::new();
+    g.set_namespace("ex", "http://example.org/").unwrap();
+    g.add_source(Source::new("ex:tass", SourceKind::Outlet, "TASS"))
+        .unwrap();
+    g.add_source(Source::new("ex:has space", SourceKind::Outlet, "Other"))
+        .unwrap();
+    g.add_source(Source::new("other:x", SourceKind::Outlet, "X"))
+        .unwrap();
+    let v = prov_value(&g);
+    assert_eq!(v["prefix"]["ex"], "http://example.org/");
+    assert!(v["agent"].get("ex:tass").is_some(), "{v}");
+    // What is not a qualified name in one of its namespaces stays in claimgraph's own.
+    assert!(v["agent"].get("node:ex%3Ahas%20space").is_some(), "{v}");
+    assert!(v["agent"].get("node:other%3Ax").is_some(), "{v}");
+    let (back, _) = ClaimGraph::from_prov_json(&g.to_prov_json()).unwrap();
+    assert_eq!(back, g);
+    for bad in ["", "node", "cg", "a b", "a:b", "1x"] {
+        assert!(
+            g.set_namespace(bad, "http://example.org/").is_err(),
+            "{bad:?}"
+        );
+    }
+    assert!(g.set_namespace("ok", " ").is_err());
 }
 
 #[test]
