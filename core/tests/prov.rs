@@ -840,3 +840,263 @@ fn a_document_with_no_prov_content_is_refused_and_an_empty_one_is_an_empty_graph
     let (g, _) = ClaimGraph::from_prov_json("{}").unwrap();
     assert!(g.is_empty());
 }
+
+// ----- derivation kinds, repeated ids, claims in others' vocabularies --------------------------
+
+fn prov_type_of(v: &Value, id: &str) -> Value {
+    v["wasDerivedFrom"][id]
+        .get("prov:type")
+        .cloned()
+        .unwrap_or(Value::Null)
+}
+
+#[test]
+fn derivation_kinds_survive_import_and_export() {
+    let (g, report) = import("primer/primer.json");
+    let cites = |from: &str, to: &str| {
+        g.source_relations()
+            .find(|r| r.from == from && r.to == to)
+            .unwrap_or_else(|| panic!("no cites {from} -> {to}"))
+    };
+    let revision = cites("ex:dataSet2", "ex:dataSet1");
+    let untyped = cites("ex:chart2", "ex:dataSet2");
+    let quotation = cites("ex:blogEntry", "ex:article");
+    let prov = |k: &str| claimgraph::DerivationType::Iri(format!("http://www.w3.org/ns/prov#{k}"));
+    assert_eq!(
+        g.derivation_types(&revision.id),
+        Some(&[prov("Revision")][..])
+    );
+    assert_eq!(g.derivation_types(&untyped.id), Some(&[][..]));
+    assert_eq!(g.derivation_types(&quotation.id), None);
+    assert!(report.notes.iter().all(|n| !n.contains("derivation type")));
+
+    let v = prov_value(&g);
+    let by_ends = |from: &str, to: &str| -> Value {
+        let (_, rec) = v["wasDerivedFrom"]
+            .as_object()
+            .unwrap()
+            .iter()
+            .find(|(_, r)| r["prov:generatedEntity"] == from && r["prov:usedEntity"] == to)
+            .unwrap_or_else(|| panic!("{from} -> {to} is not exported: {v}"));
+        rec.get("prov:type").cloned().unwrap_or(Value::Null)
+    };
+    assert_eq!(by_ends("ex:dataSet2", "ex:dataSet1")["$"], "prov:Revision");
+    assert_eq!(by_ends("ex:chart2", "ex:dataSet2"), Value::Null);
+    assert_eq!(by_ends("ex:blogEntry", "ex:article")["$"], "prov:Quotation");
+
+    let (g, _) = import("derivation13/derivation13.json");
+    assert_eq!(
+        prov_type_of(&prov_value(&g), "ex:prim1")["$"],
+        "prov:PrimarySource"
+    );
+    let (g, _) = import("derivation12/derivation12.json");
+    assert_eq!(
+        prov_type_of(&prov_value(&g), "ex:quo1")["$"],
+        "prov:Quotation"
+    );
+}
+
+#[test]
+fn a_derivation_typed_in_another_vocabulary_or_free_text_keeps_its_type_and_is_noted() {
+    let doc = r#"{
+      "prefix": {"ex": "http://example.org/", "lit": "http://lit.example/terms#"},
+      "entity": {"ex:a": {}, "ex:b": {}, "ex:c": {}},
+      "wasDerivedFrom": {
+        "ex:d1": {"prov:generatedEntity": "ex:a", "prov:usedEntity": "ex:b",
+                  "prov:type": {"$": "lit:Paraphrase", "type": "prov:QUALIFIED_NAME"}},
+        "ex:d2": {"prov:generatedEntity": "ex:a", "prov:usedEntity": "ex:c",
+                  "prov:type": ["a loose summary", {"$": "prov:Quotation", "type": "prov:QUALIFIED_NAME"}]}
+      }
+    }"#;
+    let (g, report) = ClaimGraph::from_prov_json(doc).unwrap();
+    assert_eq!(
+        g.source_relation("ex:d1").unwrap().kind,
+        SourceRelationKind::Cites
+    );
+    for t in ["http://lit.example/terms#Paraphrase", "a loose summary"] {
+        assert!(
+            report
+                .notes
+                .iter()
+                .any(|n| n.contains(t) && n.contains("no claimgraph meaning")),
+            "{t}: {:?}",
+            report.notes
+        );
+    }
+    let v = prov_value(&g);
+    assert_eq!(prov_type_of(&v, "ex:d1")["$"], "lit:Paraphrase");
+    assert_eq!(prov_type_of(&v, "ex:d1")["type"], "prov:QUALIFIED_NAME");
+    let d2 = prov_type_of(&v, "ex:d2");
+    assert_eq!(d2[0], "a loose summary");
+    assert_eq!(d2[1]["$"], "prov:Quotation");
+    let (back, report) = ClaimGraph::from_prov_json(&g.to_prov_json()).unwrap();
+    assert_eq!(back, g);
+    assert_eq!(back.derivation_types("ex:d2"), g.derivation_types("ex:d2"));
+    assert!(report.skipped.is_empty(), "{:?}", report.skipped);
+}
+
+#[test]
+fn a_second_relation_with_an_id_already_taken_is_reported_with_its_content() {
+    let doc = r#"{
+      "prefix": {"ex": "http://example.org/"},
+      "entity": {"ex:doc": {}},
+      "agent": {"ex:alice": {}, "ex:bob": {}},
+      "wasAttributedTo": {"ex:r1": {"prov:entity": "ex:doc", "prov:agent": "ex:alice"},
+                          "ex:r2": {"prov:entity": "ex:doc", "prov:agent": "ex:alice"}},
+      "bundle": {"b": {
+        "wasAttributedTo": {"ex:r1": {"prov:entity": "ex:doc", "prov:agent": "ex:bob"},
+                            "ex:r2": {"prov:entity": "ex:doc", "prov:agent": "ex:alice"}}
+      }}
+    }"#;
+    let (g, report) = ClaimGraph::from_prov_json(doc).unwrap();
+    assert_eq!(g.source_relation("ex:r1").unwrap().to, "ex:alice");
+    let r1 = report
+        .skipped
+        .iter()
+        .find(|s| s.id == "ex:r1")
+        .expect("the second ex:r1 is reported");
+    assert!(r1.reason.contains("PROV-CONSTRAINTS"), "{}", r1.reason);
+    assert!(r1.value.as_deref().unwrap().contains("ex:bob"), "{r1:?}");
+    let r2 = report.skipped.iter().find(|s| s.id == "ex:r2").unwrap();
+    assert!(
+        r2.reason.contains("repeats the relation ex:r2"),
+        "{}",
+        r2.reason
+    );
+    assert!(r2.value.as_deref().unwrap().contains("ex:alice"));
+
+    // Python's prov writes two records with one id as a list.
+    let doc = r#"{"entity": {"e": {}}, "agent": {"a": {}, "b": {}},
+      "wasAttributedTo": {"r": [{"prov:entity": "e", "prov:agent": "a"},
+                                {"prov:entity": "e", "prov:agent": "b"}]}}"#;
+    let (_, report) = ClaimGraph::from_prov_json(doc).unwrap();
+    let r = report.skipped.iter().find(|s| s.id == "r").unwrap();
+    assert!(r.reason.contains("PROV-CONSTRAINTS"), "{}", r.reason);
+    assert!(r.value.as_deref().unwrap().contains("\"b\""));
+}
+
+#[test]
+fn entities_typed_as_claims_in_common_vocabularies_become_claims_with_their_attributions() {
+    let doc = r#"{
+      "prefix": {"ex": "http://example.org/", "schema": "https://schema.org/",
+                 "np": "http://www.nanopub.org/nschema#"},
+      "entity": {
+        "ex:c1": {"prov:type": {"$": "schema:Claim", "type": "prov:QUALIFIED_NAME"},
+                  "schema:text": "The bridge was closed in 2019"},
+        "ex:c2": {"prov:type": {"$": "np:Assertion", "type": "prov:QUALIFIED_NAME"},
+                  "prov:label": "Turnout was 61%"},
+        "ex:c3": {"prov:type": {"$": "ex:claim", "type": "prov:QUALIFIED_NAME"}},
+        "ex:report": {}
+      },
+      "agent": {"ex:mayor": {"prov:type": {"$": "prov:Person", "type": "prov:QUALIFIED_NAME"}}},
+      "wasAttributedTo": {
+        "ex:a1": {"prov:entity": "ex:c1", "prov:agent": "ex:mayor"},
+        "ex:a2": {"prov:entity": "ex:c2", "prov:agent": "ex:report"},
+        "ex:a3": {"prov:entity": "ex:report", "prov:agent": "ex:mayor"}
+      }
+    }"#;
+    let (g, report) = ClaimGraph::from_prov_json(doc).unwrap();
+    assert_eq!(g.counts().claims, 3);
+    assert_eq!(
+        g.get_claim("ex:c1").unwrap().text,
+        "The bridge was closed in 2019"
+    );
+    assert_eq!(g.get_claim("ex:c2").unwrap().text, "Turnout was 61%");
+    assert_eq!(g.get_claim("ex:c3").unwrap().text, "c3");
+    let a1 = g.get_attribution("ex:a1").unwrap();
+    assert_eq!(
+        (a1.source.as_str(), a1.claim.as_str()),
+        ("ex:mayor", "ex:c1")
+    );
+    assert_eq!(a1.stance, Stance::Asserts);
+    assert_eq!(g.get_attribution("ex:a2").unwrap().source, "ex:report");
+    assert_eq!(
+        g.source_relation("ex:a3").unwrap().kind,
+        SourceRelationKind::AuthoredBy
+    );
+    let status = g.status("ex:c1").unwrap();
+    assert_eq!(status.asserters.len(), 1);
+    assert!(report
+        .notes
+        .iter()
+        .any(|n| n.contains("ex:c3") && n.contains("no text")));
+    assert!(report
+        .notes
+        .iter()
+        .any(|n| n.contains("entity ex:c1") && n.contains("read as a claim")));
+    assert!(
+        report
+            .skipped
+            .iter()
+            .all(|s| s.attribute.as_deref() != Some("prov:type")),
+        "{:?}",
+        report.skipped
+    );
+}
+
+#[test]
+fn the_second_models_fields_survive_export_and_import() {
+    let mut g = ClaimGraph::new();
+    for s in [
+        Source::new("church", SourceKind::Organization, "The Church"),
+        Source::new("abc", SourceKind::Outlet, "ABC"),
+        Source::new("wikinews", SourceKind::Document, "Wikinews article"),
+        Source::new("witness", SourceKind::Person, "A witness"),
+        Source::new("pm", SourceKind::Person, "Former prime minister"),
+        Source::new("gov", SourceKind::Government, "The government"),
+    ] {
+        g.add_source(s).unwrap();
+    }
+    for (id, text) in [
+        ("disconnection", "Members are told to disconnect"),
+        ("harassment", "Critics are harassed"),
+    ] {
+        g.add_claim(Claim::new(id, text).period(Period::new(
+            Some(when("2010/2011")),
+            Some(when("../2012-06")),
+        )))
+        .unwrap();
+    }
+    g.add_attribution(
+        Attribution::new("church", "disconnection", Stance::Denies)
+            .via("abc")
+            .via_on("wikinews", when("2011-12-02"))
+            .said(when("../2011-12-01"))
+            .covers("harassment"),
+    )
+    .unwrap();
+    g.add_attribution(
+        Attribution::new("wikinews", "harassment", Stance::Asserts)
+            .basis("witness")
+            .said(when("2011-11/2011-12")),
+    )
+    .unwrap();
+    g.add_source_relation(
+        SourceRelation::new("pm", SourceRelationKind::AffiliatedWith, "gov")
+            .since(when("2008"))
+            .until(when("2010-06-24")),
+    )
+    .unwrap();
+    let json = g.to_prov_json();
+    let v: Value = serde_json::from_str(&json).unwrap();
+    let denial = &v["wasAttributedTo"]["edge:church%3Adenies%3Adisconnection"];
+    assert_eq!(denial["cg:via"][0]["$"], "node:abc");
+    assert_eq!(denial["cg:via"][1]["$"], "node:wikinews 2011-12-02");
+    assert_eq!(denial["cg:via"][1]["type"], "cg:DatedHop");
+    let (back, report) = ClaimGraph::from_prov_json(&json).unwrap();
+    assert_eq!(back.records(), g.records());
+    assert!(report.skipped.is_empty(), "{:?}", report.skipped);
+    assert!(report.notes.is_empty(), "{:?}", report.notes);
+}
+
+#[test]
+fn a_dated_hop_that_cannot_be_read_is_an_error_naming_the_relation() {
+    let doc = r#"{"prefix": {"cg": "https://claimgraph.org/ns#"},
+      "entity": {"c": {"prov:type": {"$": "cg:Claim", "type": "prov:QUALIFIED_NAME"}, "prov:label": "x"}},
+      "agent": {"a": {}, "o": {}},
+      "wasAttributedTo": {"r": {"prov:entity": "c", "prov:agent": "a",
+                                "cg:via": {"$": "o not-a-date", "type": "cg:DatedHop"}}}}"#;
+    let (record, message, _) = format_error(doc);
+    assert_eq!(record.as_deref(), Some("wasAttributedTo r"));
+    assert!(message.contains("cg:via"), "{message}");
+}
