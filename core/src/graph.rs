@@ -252,6 +252,8 @@ pub struct ClaimGraph {
     /// How many affiliated-with relations hold only for a time (have `since` or `until`): while
     /// there are none, affiliation tops do not depend on when a statement was made.
     timed_affiliations: usize,
+    /// The namespaces and derivation kinds read from PROV-JSON, written back by its export.
+    pub(crate) prov: crate::io::prov::ProvContext,
 }
 
 impl PartialEq for ClaimGraph {

@@ -105,8 +105,8 @@ pub use jsonl::{
 pub use native::{FORMAT_NAME, FORMAT_VERSION};
 pub use picture::PictureOptions;
 pub use prov::{
-    ImportReport, RejectedRecord, SkippedRecord, CLAIMGRAPH_NAMESPACE, EDGE_NAMESPACE,
-    NODE_NAMESPACE,
+    DerivationType, ImportReport, RejectedRecord, SkippedRecord, CLAIMGRAPH_NAMESPACE,
+    EDGE_NAMESPACE, NODE_NAMESPACE,
 };
 pub use report::{ClaimParts, ReportOptions, REPORT_JSON_KEYS};
 pub use stix::{stix_id, stix_namespace};
