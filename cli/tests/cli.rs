@@ -387,6 +387,18 @@ fn prov_to_prov_keeps_the_documents_names_and_derivation_kinds() {
         })
         .expect("the revision is written");
     assert_eq!(revision["prov:type"]["$"], "prov:Revision");
+    // Through native JSON and back, the same document.
+    let native = dir.path().join("primer.json");
+    let again = dir.path().join("again.prov.json");
+    for (from, to) in [(&primer, &native), (&native, &again)] {
+        claimgraph()
+            .args(["convert", "--quiet"])
+            .arg(from)
+            .arg(to)
+            .assert()
+            .success();
+    }
+    assert_eq!(fs::read_to_string(&again).unwrap(), text);
 }
 
 #[test]

@@ -13,7 +13,7 @@ mod export;
 mod import;
 
 pub use context::DerivationType;
-pub(crate) use context::ProvContext;
+pub(crate) use context::{NativeProv, ProvContext};
 
 use std::fmt::Write as _;
 
