@@ -363,6 +363,45 @@ fn native_prov_native_keeps_the_graph() {
 }
 
 #[test]
+fn prov_to_prov_keeps_the_documents_names_and_derivation_kinds() {
+    let dir = temp();
+    let primer = Path::new(INTEROP).join("prov/primer/primer.json");
+    let out = dir.path().join("primer.prov.json");
+    claimgraph()
+        .args(["convert", "--quiet"])
+        .arg(&primer)
+        .arg(&out)
+        .assert()
+        .success();
+    let text = fs::read_to_string(&out).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["prefix"]["ex"], "http://example/", "{text}");
+    assert!(v["agent"].get("ex:derek").is_some(), "{text}");
+    assert!(!text.contains("urn:claimgraph:node:ex"), "{text}");
+    let revision = v["wasDerivedFrom"]
+        .as_object()
+        .unwrap()
+        .values()
+        .find(|r| {
+            r["prov:generatedEntity"] == "ex:dataSet2" && r["prov:usedEntity"] == "ex:dataSet1"
+        })
+        .expect("the revision is written");
+    assert_eq!(revision["prov:type"]["$"], "prov:Revision");
+    // Through native JSON and back, the same document.
+    let native = dir.path().join("primer.json");
+    let again = dir.path().join("again.prov.json");
+    for (from, to) in [(&primer, &native), (&native, &again)] {
+        claimgraph()
+            .args(["convert", "--quiet"])
+            .arg(from)
+            .arg(to)
+            .assert()
+            .success();
+    }
+    assert_eq!(fs::read_to_string(&again).unwrap(), text);
+}
+
+#[test]
 fn formats_are_told_by_content_when_the_name_does_not_tell() {
     // The interop PROV documents are plain .json files.
     for file in interop("prov", ".json") {

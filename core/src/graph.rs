@@ -242,6 +242,8 @@ pub struct ClaimGraph {
     /// Each source's outgoing relations to other sources. Tracing origins follows only these, and
     /// a prolific source's thousands of attribution edges would otherwise be walked at every step.
     source_links: HashMap<NodeIndex, Vec<EdgeIndex>>,
+    /// The namespaces and derivation kinds read from PROV-JSON, written back by its export.
+    pub(crate) prov: crate::io::prov::ProvContext,
 }
 
 impl PartialEq for ClaimGraph {

@@ -22,8 +22,8 @@ pub use error::{Error, Location, RecordKind, Result};
 pub use graph::{ClaimGraph, Counts, Records};
 pub use id::{validate_id, MAX_ID_LEN};
 pub use io::{
-    ClaimParts, ImportReport, IngestReport, JsonlOptions, PictureOptions, RejectedRecord,
-    ReportOptions, SkippedRecord,
+    ClaimParts, DerivationType, ImportReport, IngestReport, JsonlOptions, PictureOptions,
+    RejectedRecord, ReportOptions, SkippedRecord,
 };
 pub use matching::{
     ClaimIndex, DuplicateCandidate, IndexLoad, IndexOptions, Language, MatchKind, MatchPart,
