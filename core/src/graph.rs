@@ -118,6 +118,13 @@ pub(crate) struct SourceRelationData {
     pub(crate) span: Option<Box<(Option<When>, Option<When>)>>,
 }
 
+impl SourceRelationData {
+    /// True for an affiliation that holds only for a time.
+    pub(crate) fn is_timed_affiliation(&self) -> bool {
+        self.kind == SourceRelationKind::AffiliatedWith && self.span.is_some()
+    }
+}
+
 #[derive(Debug, Clone)]
 pub(crate) struct ClaimRelationData {
     pub(crate) id: String,
@@ -249,6 +256,11 @@ pub struct ClaimGraph {
     /// Each source's outgoing relations to other sources. Tracing origins follows only these, and
     /// a prolific source's thousands of attribution edges would otherwise be walked at every step.
     source_links: HashMap<NodeIndex, Vec<EdgeIndex>>,
+    /// How many affiliated-with relations hold only for a time (have `since` or `until`): while
+    /// there are none, affiliation tops do not depend on when a statement was made.
+    timed_affiliations: usize,
+    /// The namespaces and derivation kinds read from PROV-JSON, written back by its export.
+    pub(crate) prov: crate::io::prov::ProvContext,
 }
 
 impl PartialEq for ClaimGraph {
@@ -589,6 +601,9 @@ impl ClaimGraph {
     /// Adds a relation between two sources. A source cannot cite itself.
     pub fn add_source_relation(&mut self, r: SourceRelation) -> Result<()> {
         let (from, to, data) = self.prepare_source_relation(r)?;
+        if data.is_timed_affiliation() {
+            self.timed_affiliations += 1;
+        }
         let ix = self.graph.add_edge(from, to, Edge::SourceRelation(data));
         self.source_links.entry(from).or_default().push(ix);
         self.index_edge(ix);
@@ -818,6 +833,12 @@ impl ClaimGraph {
             Some(ix) if matches!(self.graph.node_weight(ix), Some(Node::Claim(_))) => Ok(ix),
             _ => Err(Error::not_found(RecordKind::Claim, id)),
         }
+    }
+
+    /// True when some affiliation holds only for a time, so that who answers to whom depends on
+    /// when a statement was made.
+    pub(crate) fn has_timed_affiliations(&self) -> bool {
+        self.timed_affiliations > 0
     }
 
     pub(crate) fn node_id(&self, ix: NodeIndex) -> &str {
@@ -1339,6 +1360,11 @@ impl ClaimGraph {
             }
         }
         if let Some(edge) = self.graph.remove_edge(ix) {
+            if let Edge::SourceRelation(r) = &edge {
+                if r.is_timed_affiliation() {
+                    self.timed_affiliations = self.timed_affiliations.saturating_sub(1);
+                }
+            }
             if let (Edge::SourceRelation(_), Some(from)) = (&edge, from) {
                 if let Some(links) = self.source_links.get_mut(&from) {
                     links.retain(|&e| e != ix);

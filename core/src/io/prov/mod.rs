@@ -8,8 +8,12 @@
 //! [`ClaimGraph::to_prov_json`]: crate::ClaimGraph::to_prov_json
 //! [`ClaimGraph::from_prov_json`]: crate::ClaimGraph::from_prov_json
 
+mod context;
 mod export;
 mod import;
+
+pub use context::DerivationType;
+pub(crate) use context::{NativeProv, ProvContext};
 
 use std::fmt::Write as _;
 
@@ -164,14 +168,6 @@ pub(crate) fn decode_local(s: &str) -> Option<String> {
         }
     }
     String::from_utf8(out).ok()
-}
-
-fn node_qn(id: &str) -> String {
-    format!("node:{}", encode_local(id))
-}
-
-fn edge_qn(id: &str) -> String {
-    format!("edge:{}", encode_local(id))
 }
 
 /// The `cg:` type naming a relation between claims, in PROV-JSON and as read back.
