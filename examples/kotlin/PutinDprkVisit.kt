@@ -270,7 +270,7 @@ private fun reported(
     modality: Modality = Modality.STATED,
     quote: String? = null,
     said: String? = null,
-    id: String? = null,
+    id: String = "",
 ) = Attribution(source, claim, stance, modality, said = said, quote = quote, via = Reference.ARTICLE, id = id)
 
 private fun addAttributions(g: ClaimGraph) {
@@ -327,7 +327,7 @@ fun main() {
             println(
                 "%s: %d independent origin(s) [%s], credibility %.2f%s".format(
                     status.claim,
-                    status.independentOriginCount.toLong(),
+                    status.independentOrigins.size.toLong(),
                     status.origins.joinToString { it.id },
                     assessment.score,
                     if (flags.isEmpty()) "" else "; " + flags.joinToString("; "),

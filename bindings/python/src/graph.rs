@@ -4,12 +4,13 @@ use std::path::PathBuf;
 use std::sync::RwLock;
 
 use claimgraph::io::JsonlOptions;
-use claimgraph::{ClaimGraph, Error, MergePolicy, RecordKind, When};
+use claimgraph::{ClaimGraph, Error, MergePolicy, When};
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyTuple, PyType};
 
 use crate::errors::{read, run, to_py_err, write};
-use crate::io::{jsonl_file, picture, PyImportReport, PyIngestReport};
+use crate::fields::ToPython;
+use crate::io::{PyImportReport, PyIngestReport};
 use crate::model::{
     PyAttribution, PyClaim, PyClaimRelation, PySource, PySourceRelation, PyVerdict,
 };
@@ -33,12 +34,15 @@ use crate::time::when;
 /// One graph may be shared by threads: readers run side by side, a writer waits for them, and
 /// every call releases the GIL while the core works.
 ///
-/// ```python
-/// g = ClaimGraph()
-/// g.add_source("russia", "government", "Russia")
-/// g.add_claim("ammo", "DPRK supplies ammunition to Russia", subjects=["russia"])
-/// g.add_attribution("russia", "ammo", "denies")
-/// ```
+/// >>> g = ClaimGraph()
+/// >>> g.add_source("russia", "government", "Russia")
+/// Source('russia', 'government', 'Russia')
+/// >>> g.add_claim("ammo", "DPRK supplies ammunition to Russia", subjects=["russia"])
+/// Claim('ammo', 'DPRK supplies ammunition to Russia', subjects=('russia',))
+/// >>> g.add_attribution("russia", "ammo", "denies").id
+/// 'russia:denies:ammo'
+/// >>> g.status("ammo").interested_deniers
+/// ('russia',)
 #[pyclass(name = "ClaimGraph", module = "claimgraph", frozen)]
 pub(crate) struct PyClaimGraph {
     inner: RwLock<ClaimGraph>,
@@ -89,12 +93,7 @@ impl PyClaimGraph {
     }
 
     fn node_ids(&self, py: Python<'_>) -> PyResult<Vec<String>> {
-        self.reading(py, |g| {
-            Ok(g.sources()
-                .map(|s| s.id.clone())
-                .chain(g.claims().map(|c| c.id.clone()))
-                .collect())
-        })
+        self.reading(py, |g| Ok(g.node_ids().map(str::to_owned).collect()))
     }
 }
 
@@ -107,13 +106,6 @@ where
     P: IntoPyObject<'py>,
 {
     PyList::new(py, items.into_iter().map(f))
-}
-
-fn not_found(kind: RecordKind, id: &str) -> Error {
-    Error::NotFound {
-        kind,
-        id: id.to_owned(),
-    }
 }
 
 /// A merge policy from a `MergePolicy` member or its name.
@@ -285,10 +277,7 @@ impl PyClaimGraph {
 
     /// The number of sources and claims (edges are not counted; see `counts()`).
     fn __len__(&self, py: Python<'_>) -> PyResult<usize> {
-        self.reading(py, |g| {
-            let c = g.counts();
-            Ok(c.sources + c.claims)
-        })
+        self.reading(py, |g| Ok(g.node_count()))
     }
 
     /// True when `id` names a source or a claim (edge ids: `contains_edge`).
@@ -301,16 +290,10 @@ impl PyClaimGraph {
 
     /// The source or claim with this id; `NotFoundError` (a `KeyError`) when there is none.
     fn __getitem__<'py>(&self, py: Python<'py>, id: String) -> PyResult<Bound<'py, PyAny>> {
-        let (source, claim) = self.reading(py, |g| {
-            match (g.source(&id).cloned(), g.claim(&id).cloned()) {
-                (None, None) => Err(not_found(RecordKind::Node, &id)),
-                found => Ok(found),
-            }
-        })?;
-        match (source, claim) {
-            (Some(s), _) => Ok(PySource::from(s).into_pyobject(py)?.into_any()),
-            (_, Some(c)) => Ok(PyClaim::from(c).into_pyobject(py)?.into_any()),
-            (None, None) => Err(to_py_err(py, not_found(RecordKind::Node, &id))),
+        let node = self.reading(py, |g| Ok(g.get_node(&id)?.cloned().map_err(Clone::clone)))?;
+        match node {
+            Ok(s) => s.to_python(py),
+            Err(c) => c.to_python(py),
         }
     }
 
@@ -753,10 +736,8 @@ impl PyClaimGraph {
         include_cycles: bool,
     ) -> PyResult<PyIngestReport> {
         let options = JsonlOptions { include_cycles };
-        self.writing(py, |g| {
-            jsonl_file(&path, |r| g.ingest_jsonl_with(r, options))
-        })
-        .map(PyIngestReport::from)
+        self.writing(py, |g| g.ingest_jsonl_file(&path, options))
+            .map(PyIngestReport::from)
     }
 
     /// Adds the records of a JSON Lines corpus given as text (see `ingest_jsonl`).
@@ -783,9 +764,7 @@ impl PyClaimGraph {
         include_cycles: bool,
     ) -> PyResult<(Self, PyIngestReport)> {
         let options = JsonlOptions { include_cycles };
-        let (g, report) = run(py, || {
-            jsonl_file(&path, |r| ClaimGraph::from_jsonl_with(r, options))
-        })?;
+        let (g, report) = run(py, || ClaimGraph::from_jsonl_file(&path, options))?;
         Ok((g.into(), report.into()))
     }
 
@@ -832,15 +811,13 @@ impl PyClaimGraph {
     /// by colour and line style.
     #[pyo3(signature = (*, claim=None))]
     fn to_dot(&self, py: Python<'_>, claim: Option<String>) -> PyResult<String> {
-        let options = picture(claim);
-        self.reading(py, |g| g.to_dot(&options))
+        self.reading(py, |g| g.to_dot(&claim.into()))
     }
 
     /// The same picture as `to_dot`, in Mermaid.
     #[pyo3(signature = (*, claim=None))]
     fn to_mermaid(&self, py: Python<'_>, claim: Option<String>) -> PyResult<String> {
-        let options = picture(claim);
-        self.reading(py, |g| g.to_mermaid(&options))
+        self.reading(py, |g| g.to_mermaid(&claim.into()))
     }
 
     // ----- notebooks ---------------------------------------------------------------------

@@ -10,6 +10,7 @@
 )]
 
 mod errors;
+mod fields;
 mod graph;
 mod io;
 mod model;
@@ -26,7 +27,7 @@ mod _claimgraph {
     #[pymodule_export]
     use crate::graph::PyClaimGraph;
     #[pymodule_export]
-    use crate::io::{PyImportReport, PyIngestReport, PySkippedRecord};
+    use crate::io::{PyImportReport, PyIngestReport, PyRejectedRecord, PySkippedRecord};
     #[pymodule_export]
     use crate::model::{
         PyAttribution, PyClaim, PyClaimRelation, PyQuantity, PyRating, PySource, PySourceRelation,

@@ -25,7 +25,7 @@ pub const JSONL_FORMAT_VERSION: u64 = 1;
 const MAX_RESERVE: u64 = 1 << 22;
 
 /// What a JSON Lines ingest read.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
 pub struct IngestReport {
     /// Lines read, the meta line included.
     pub lines: u64,

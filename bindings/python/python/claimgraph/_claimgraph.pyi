@@ -41,6 +41,7 @@ __all__ = [
     "Rating",
     "Reason",
     "Records",
+    "RejectedRecord",
     "SkippedRecord",
     "Source",
     "SourceRelation",
@@ -62,6 +63,7 @@ def _panic_in_core_call(message: str) -> None: ...
 
 @final
 class Period:
+    __match_args__ = ("start", "end")
     def __new__(cls, start: _DateLike | None = None, end: _DateLike | None = None) -> Period: ...
     @property
     def start(self) -> str | None: ...
@@ -70,9 +72,11 @@ class Period:
     def __iter__(self) -> Iterator[str | None]: ...
     def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
+    def to_dict(self) -> dict[str, Any]: ...
 
 @final
 class Quantity:
+    __match_args__ = ("value", "unit")
     def __new__(cls, value: float, unit: str) -> Quantity: ...
     @property
     def value(self) -> float: ...
@@ -80,9 +84,11 @@ class Quantity:
     def unit(self) -> str: ...
     def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
+    def to_dict(self) -> dict[str, Any]: ...
 
 @final
 class Rating:
+    __match_args__ = ("value", "best", "worst")
     def __new__(cls, value: float, best: float, worst: float) -> Rating: ...
     @property
     def value(self) -> float: ...
@@ -94,9 +100,11 @@ class Rating:
     def normalized(self) -> float: ...
     def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
+    def to_dict(self) -> dict[str, Any]: ...
 
 @final
 class Source:
+    __match_args__ = ("id", "kind", "name", "aliases", "reliability", "url", "title", "published")
     def __new__(
         cls,
         id: str,
@@ -132,6 +140,7 @@ class Source:
 
 @final
 class Claim:
+    __match_args__ = ("id", "text", "subjects", "period", "tags", "quantity")
     def __new__(
         cls,
         id: str,
@@ -161,6 +170,7 @@ class Claim:
 
 @final
 class Attribution:
+    __match_args__ = ("source", "claim", "stance", "id", "modality", "said", "quote", "via")
     def __new__(
         cls,
         source: str,
@@ -196,6 +206,7 @@ class Attribution:
 
 @final
 class SourceRelation:
+    __match_args__ = ("from_", "kind", "to", "id", "date")
     def __new__(
         cls,
         from_: str,
@@ -222,6 +233,7 @@ class SourceRelation:
 
 @final
 class ClaimRelation:
+    __match_args__ = ("from_", "kind", "to", "id")
     def __new__(
         cls, from_: str, kind: ClaimRelationKind | str, to: str, *, id: str | None = None
     ) -> ClaimRelation: ...
@@ -240,6 +252,7 @@ class ClaimRelation:
 
 @final
 class Verdict:
+    __match_args__ = ("reviewer", "claim", "label", "id", "rating", "date", "url", "summary")
     def __new__(
         cls,
         reviewer: str,
@@ -279,6 +292,7 @@ _Record = Source | Claim | Attribution | SourceRelation | ClaimRelation | Verdic
 
 @final
 class Counts:
+    __match_args__ = ("sources", "claims", "attributions", "source_relations", "claim_relations", "verdicts")
     @property
     def sources(self) -> int: ...
     @property
@@ -292,9 +306,11 @@ class Counts:
     @property
     def verdicts(self) -> int: ...
     def __eq__(self, other: object, /) -> bool: ...
+    def to_dict(self) -> dict[str, Any]: ...
 
 @final
 class Records:
+    __match_args__ = ("sources", "claims", "attributions", "source_relations", "claim_relations", "verdicts")
     def __new__(
         cls,
         *,
@@ -318,9 +334,11 @@ class Records:
     @property
     def verdicts(self) -> tuple[Verdict, ...]: ...
     def __eq__(self, other: object, /) -> bool: ...
+    def to_dict(self) -> dict[str, Any]: ...
 
 @final
 class Origin:
+    __match_args__ = ("id", "members", "circular", "unnamed")
     @property
     def id(self) -> str: ...
     @property
@@ -335,6 +353,7 @@ class Origin:
 
 @final
 class OriginGroup:
+    __match_args__ = ("top", "origins")
     @property
     def top(self) -> str: ...
     @property
@@ -345,6 +364,7 @@ class OriginGroup:
 
 @final
 class StatusSummary:
+    __match_args__ = ("claim", "asserters", "deniers", "doubters", "disputed", "origins", "independent_origins", "unnamed_only", "interested_denial", "circular_reporting", "verdicts")
     @property
     def claim(self) -> str: ...
     @property
@@ -373,6 +393,7 @@ class StatusSummary:
 
 @final
 class Status:
+    __match_args__ = ("claim", "asserters", "deniers", "doubters", "disputed", "origins", "independent_origins", "unnamed_only", "interested_deniers", "circular_reporting", "verdicts")
     @property
     def claim(self) -> str: ...
     @property
@@ -405,6 +426,7 @@ class Status:
 
 @final
 class Chain:
+    __match_args__ = ("claim", "attribution", "stance", "via", "path", "circular")
     @property
     def claim(self) -> str: ...
     @property
@@ -423,15 +445,18 @@ class Chain:
 
 @final
 class CircularReporting:
+    __match_args__ = ("sources", "claims")
     @property
     def sources(self) -> tuple[str, ...]: ...
     @property
     def claims(self) -> tuple[str, ...]: ...
     def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
+    def to_dict(self) -> dict[str, Any]: ...
 
 @final
 class Contradiction:
+    __match_args__ = ("claim", "other", "sources_asserting_both")
     @property
     def claim(self) -> str: ...
     @property
@@ -440,9 +465,11 @@ class Contradiction:
     def sources_asserting_both(self) -> tuple[str, ...]: ...
     def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
+    def to_dict(self) -> dict[str, Any]: ...
 
 @final
 class Findings:
+    __match_args__ = ("disputed", "single_origin", "unnamed_only", "circular_reporting", "contradictions")
     @property
     def disputed(self) -> tuple[str, ...]: ...
     @property
@@ -458,6 +485,7 @@ class Findings:
 
 @final
 class Reason:
+    __match_args__ = ("kind", "weight", "detail")
     @property
     def kind(self) -> str: ...
     @property
@@ -469,6 +497,7 @@ class Reason:
 
 @final
 class Assessment:
+    __match_args__ = ("claim", "score", "reasons")
     @property
     def claim(self) -> str: ...
     @property
@@ -489,6 +518,7 @@ class AsOf:
 
 @final
 class MergeConflict:
+    __match_args__ = ("kind", "id", "field", "ours", "theirs", "chosen")
     @property
     def kind(self) -> RecordKind: ...
     @property
@@ -502,19 +532,25 @@ class MergeConflict:
     @property
     def chosen(self) -> MergeChoice: ...
     def __eq__(self, other: object, /) -> bool: ...
+    def to_dict(self) -> dict[str, Any]: ...
 
 @final
 class MergeReport:
+    __match_args__ = ("added", "unchanged", "extended", "conflicts")
     @property
     def added(self) -> tuple[str, ...]: ...
     @property
     def unchanged(self) -> tuple[str, ...]: ...
     @property
+    def extended(self) -> tuple[str, ...]: ...
+    @property
     def conflicts(self) -> tuple[MergeConflict, ...]: ...
     def __eq__(self, other: object, /) -> bool: ...
+    def to_dict(self) -> dict[str, Any]: ...
 
 @final
 class IngestReport:
+    __match_args__ = ("lines", "sources", "claims", "attributions", "citations", "skipped_cycle_citations")
     @property
     def lines(self) -> int: ...
     @property
@@ -528,9 +564,11 @@ class IngestReport:
     @property
     def skipped_cycle_citations(self) -> int: ...
     def __eq__(self, other: object, /) -> bool: ...
+    def to_dict(self) -> dict[str, Any]: ...
 
 @final
 class SkippedRecord:
+    __match_args__ = ("kind", "id", "attribute", "value", "reason")
     @property
     def kind(self) -> str: ...
     @property
@@ -542,9 +580,25 @@ class SkippedRecord:
     @property
     def reason(self) -> str: ...
     def __eq__(self, other: object, /) -> bool: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class RejectedRecord:
+    __match_args__ = ("index", "record", "field", "reason")
+    @property
+    def index(self) -> int: ...
+    @property
+    def record(self) -> str: ...
+    @property
+    def field(self) -> str: ...
+    @property
+    def reason(self) -> str: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def to_dict(self) -> dict[str, Any]: ...
 
 @final
 class ImportReport:
+    __match_args__ = ("added", "skipped", "bundles", "notes", "rejected")
     @property
     def added(self) -> Counts: ...
     @property
@@ -553,7 +607,10 @@ class ImportReport:
     def bundles(self) -> tuple[str, ...]: ...
     @property
     def notes(self) -> tuple[str, ...]: ...
+    @property
+    def rejected(self) -> tuple[RejectedRecord, ...]: ...
     def __eq__(self, other: object, /) -> bool: ...
+    def to_dict(self) -> dict[str, Any]: ...
 
 @final
 class ClaimGraph:
