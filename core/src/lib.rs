@@ -26,8 +26,8 @@ pub use io::{
     RejectedRecord, ReportOptions, SkippedRecord,
 };
 pub use matching::{
-    ClaimIndex, DuplicateCandidate, IndexOptions, Language, MatchKind, MatchPart, MatchWeights,
-    SimilarClaim, SimilarOptions,
+    ClaimIndex, DuplicateCandidate, IndexLoad, IndexOptions, Language, MatchKind, MatchPart,
+    MatchWeights, SimilarClaim, SimilarOptions, INDEX_FORMAT_VERSION,
 };
 pub use model::{
     label_reading, label_truth, Attribution, Claim, ClaimRelation, ClaimRelationKind, Hop,

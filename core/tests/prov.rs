@@ -1100,3 +1100,49 @@ fn a_dated_hop_that_cannot_be_read_is_an_error_naming_the_relation() {
     assert_eq!(record.as_deref(), Some("wasAttributedTo r"));
     assert!(message.contains("cg:via"), "{message}");
 }
+
+#[test]
+fn a_prov_document_saved_as_native_json_is_written_back_with_its_own_names_and_kinds() {
+    let (g, _) = import("primer/primer.json");
+    let native = g.to_json();
+    assert!(native.contains("\"prov\""), "{native}");
+    let back = ClaimGraph::from_json(&native).unwrap();
+    assert_eq!(back, g);
+    assert_eq!(back.namespaces(), g.namespaces());
+    assert_eq!(back.to_prov_json(), g.to_prov_json());
+    assert_eq!(back.to_json(), native);
+    // A graph with no PROV context writes none.
+    assert!(!every_field().to_json().contains("\"prov\""));
+
+    // A derivation type kept for a relation that is not a cites relation is refused by name.
+    let broken = native.replacen(
+        "\"derivations\": {",
+        "\"derivations\": {\"no-such-relation\": [{\"text\": \"a paraphrase\"}], ",
+        1,
+    );
+    assert_ne!(broken, native);
+    match ClaimGraph::from_json(&broken) {
+        Err(Error::Format {
+            location, message, ..
+        }) => {
+            assert_eq!(
+                location.record.as_deref(),
+                Some("prov.derivations no-such-relation")
+            );
+            assert!(message.contains("not a cites relation"), "{message}");
+        }
+        other => panic!("expected a format error, got {other:?}"),
+    }
+    let broken = native.replacen(
+        "\"namespaces\": {",
+        "\"namespaces\": {\"node\": \"http://x/\", ",
+        1,
+    );
+    assert_ne!(broken, native);
+    match ClaimGraph::from_json(&broken) {
+        Err(Error::Format { location, .. }) => {
+            assert_eq!(location.record.as_deref(), Some("prov.namespaces node"))
+        }
+        other => panic!("expected a format error, got {other:?}"),
+    }
+}

@@ -4,6 +4,8 @@
 
 use std::collections::BTreeMap;
 
+use serde::{Deserialize, Serialize};
+
 use super::{encode_local, CLAIMGRAPH_NAMESPACE, EDGE_NAMESPACE, NODE_NAMESPACE, PROV_NS, XSD_NS};
 use crate::error::{Error, Result};
 use crate::graph::ClaimGraph;
@@ -21,8 +23,10 @@ pub(crate) const RESERVED_PREFIXES: [(&str, &str); 5] = [
 /// The key of the default namespace in a prefix map, as PROV-JSON writes it.
 pub(crate) const DEFAULT_PREFIX: &str = "default";
 
-/// One `prov:type` of a derivation, as the document gave it.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// One `prov:type` of a derivation, as the document gave it. In native JSON, `{"iri": ...}` or
+/// `{"text": ...}`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase", deny_unknown_fields)]
 pub enum DerivationType {
     /// A qualified name, kept as the IRI it stands for (`http://www.w3.org/ns/prov#Revision`).
     Iri(String),
@@ -97,6 +101,64 @@ impl ProvContext {
             .get(id)
             .filter(|d| d.from == from && d.to == to)
             .map(|d| d.types.as_slice())
+    }
+}
+
+/// The PROV context as native JSON keeps it: `"prov": {"namespaces": {...}, "derivations":
+/// {relation id: [types]}}`, each part left out when empty.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct NativeProv {
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub(crate) namespaces: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub(crate) derivations: BTreeMap<String, Vec<DerivationType>>,
+}
+
+impl NativeProv {
+    /// What of the graph's PROV context still applies to its records; `None` when nothing.
+    pub(crate) fn of(g: &ClaimGraph) -> Option<NativeProv> {
+        let derivations: BTreeMap<String, Vec<DerivationType>> = g
+            .prov
+            .derivations
+            .keys()
+            .filter_map(|id| Some((id.clone(), g.derivation_types(id)?.to_vec())))
+            .collect();
+        let native = NativeProv {
+            namespaces: g.prov.namespaces.clone(),
+            derivations,
+        };
+        (!native.namespaces.is_empty() || !native.derivations.is_empty()).then_some(native)
+    }
+
+    /// Gives the graph this context. Errors name the prefix, or the relation a derivation type
+    /// is kept for when it is not a cites relation of the graph.
+    pub(crate) fn apply(self, g: &mut ClaimGraph) -> std::result::Result<(), (String, String)> {
+        for (p, ns) in self.namespaces {
+            g.set_namespace(&p, &ns)
+                .map_err(|e| (format!("prov.namespaces {p}"), e.to_string()))?;
+        }
+        for (id, types) in self.derivations {
+            match g.source_relation(&id) {
+                Some(r) if r.kind == SourceRelationKind::Cites => {
+                    g.prov.derivations.insert(
+                        id,
+                        Derivation {
+                            from: r.from,
+                            to: r.to,
+                            types,
+                        },
+                    );
+                }
+                _ => {
+                    return Err((
+                        format!("prov.derivations {id}"),
+                        format!("{id} is not a cites relation of the graph"),
+                    ))
+                }
+            }
+        }
+        Ok(())
     }
 }
 
