@@ -1075,6 +1075,8 @@ fn the_second_models_fields_survive_export_and_import() {
             .said(when("2011-11/2011-12")),
     )
     .unwrap();
+    g.add_attribution(Attribution::new("gov", "harassment", Stance::NoComment).via("abc"))
+        .unwrap();
     g.add_source_relation(
         SourceRelation::new("pm", SourceRelationKind::AffiliatedWith, "gov")
             .since(when("2008"))
