@@ -1093,3 +1093,53 @@ fn match_usage_errors_exit_2() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn match_keeps_the_claim_index_beside_the_graph() {
+    let dir = temp();
+    let graph = dir.path().join("record.json");
+    reference().save(&graph).unwrap();
+    let index = dir.path().join("record.index");
+    let ask = || {
+        claimgraph()
+            .arg("match")
+            .arg(&graph)
+            .args(["6,700 containers", "--k", "1", "--index"])
+            .arg(&index)
+            .assert()
+            .success()
+    };
+    let built = ask();
+    assert!(index.exists());
+    let first = built.get_output().clone();
+    assert!(String::from_utf8_lossy(&first.stderr).contains("built the claim index"));
+    let again = ask();
+    let second = again.get_output().clone();
+    assert_eq!(second.stdout, first.stdout);
+    assert!(
+        second.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&second.stderr)
+    );
+    // The graph changes: the index is built again.
+    let mut g = reference();
+    g.add_claim(claimgraph::Claim::new(
+        "drones",
+        "Iran sold attack drones to Russia",
+    ))
+    .unwrap();
+    g.save(&graph).unwrap();
+    let out = ask().get_output().clone();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("again"));
+    // A file that is not an index is not overwritten.
+    fs::write(&index, "my notes").unwrap();
+    claimgraph()
+        .arg("match")
+        .arg(&graph)
+        .args(["containers", "--index"])
+        .arg(&index)
+        .assert()
+        .code(1)
+        .stderr(contains("record.index").and(contains("not a claim index")));
+    assert_eq!(fs::read_to_string(&index).unwrap(), "my notes");
+}

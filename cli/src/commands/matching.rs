@@ -2,7 +2,8 @@
 //! `claimgraph match FILE --duplicates`
 
 use claimgraph::{
-    ClaimGraph, ClaimIndex, Error, IndexOptions, Language, Location, MatchPart, SimilarOptions,
+    ClaimGraph, ClaimIndex, Error, IndexLoad, IndexOptions, Language, Location, MatchPart,
+    SimilarOptions,
 };
 
 use super::{json_line, GraphArg};
@@ -46,6 +47,10 @@ pub struct Args {
     /// italian, dutch, russian, arabic (or its two-letter code).
     #[arg(long, value_name = "LANGUAGE", default_value = "english", value_parser = parse_language)]
     language: Language,
+    /// Keep the claim index in this file beside the graph: read it when it is the index of
+    /// FILE's claims as they are now, otherwise build it and save it there (a note says so).
+    #[arg(long, value_name = "INDEX")]
+    index: Option<String>,
     /// One JSON object per hit (or pair), with every part of its score.
     #[arg(long)]
     json: bool,
@@ -68,7 +73,23 @@ pub fn run(args: Args, ui: &Ui) -> Result<(), Failure> {
         language: args.language,
         ..IndexOptions::default()
     };
-    let index = ClaimIndex::with_options(&graph, index_options);
+    let index = match &args.index {
+        None => ClaimIndex::with_options(&graph, index_options),
+        Some(path) => {
+            let (index, how) = ClaimIndex::load_or_build(&graph, path, index_options)
+                .map_err(|e| Failure::in_file(path, e))?;
+            match how {
+                IndexLoad::Loaded => {}
+                IndexLoad::Built => {
+                    ui.note(format!("note: built the claim index, saved to {path}"))
+                }
+                IndexLoad::Rebuilt(why) => ui.note(format!(
+                    "note: built the claim index again ({why}), saved to {path}"
+                )),
+            }
+            index
+        }
+    };
     let out = if args.duplicates {
         duplicates(&graph, &index, &options, args.json)?
     } else if let Some(file) = &args.queries {

@@ -103,7 +103,7 @@ pub(crate) mod jsonl;
 pub(crate) mod native;
 pub(crate) mod picture;
 pub(crate) mod prov;
-mod replace;
+pub(crate) mod replace;
 pub(crate) mod report;
 pub(crate) mod stix;
 

@@ -8,12 +8,14 @@
 
 mod index;
 mod similar;
+mod store;
 mod text;
 
 pub use index::{ClaimIndex, IndexOptions};
 pub use similar::{
     DuplicateCandidate, MatchKind, MatchPart, MatchWeights, SimilarClaim, SimilarOptions,
 };
+pub use store::{IndexLoad, INDEX_FORMAT_VERSION};
 pub use text::Language;
 
 pub(crate) use text::Analyzer;

@@ -117,7 +117,8 @@ impl ClaimGraph {
     /// - **Claims** are kept when at least one attribution or verdict on them was kept, or when
     ///   they had none at all in the full graph (an unattributed claim is a standing part of the
     ///   record). A claim whose attributions all came later, or cannot be placed, did not exist
-    ///   yet. Subjects that were dropped are removed from the claim.
+    ///   yet, unless one of its rewordings (claims linked to it by same-as) was kept: a
+    ///   rewording is the same claim. Subjects that were dropped are removed from the claim.
     /// - **Relations between claims** are kept when both claims are kept.
     ///
     /// An edge dropped because one of its ends was dropped is dropped, not unplaced.
@@ -225,7 +226,11 @@ impl ClaimGraph {
         }
         for ix in self.graph.node_indices() {
             if let Some(Node::Claim(_)) = self.graph.node_weight(ix) {
-                set(&mut keep, ix, kept(&standing, ix) || !kept(&reported, ix));
+                // A claim also stood when one of its rewordings (same-as) did.
+                let stood = kept(&standing, ix)
+                    || !kept(&reported, ix)
+                    || self.same_as_pool(&[ix]).iter().any(|&c| kept(&standing, c));
+                set(&mut keep, ix, stood);
             }
         }
 

@@ -68,7 +68,8 @@ impl std::fmt::Display for MergePolicy {
 }
 
 /// Which side a conflict was settled for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum MergeChoice {
     /// This graph's value was kept.
     Ours,
@@ -77,7 +78,7 @@ pub enum MergeChoice {
 }
 
 /// A field on which the two graphs disagreed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct MergeConflict {
     /// The kind of record.
     pub kind: RecordKind,
@@ -110,7 +111,7 @@ impl MergeConflict {
 }
 
 /// What a merge did.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
 pub struct MergeReport {
     /// Ids of records added from the other graph, sorted.
     pub added: Vec<String>,
