@@ -883,6 +883,10 @@ fn derivation_kinds_survive_import_and_export() {
     assert_eq!(by_ends("ex:dataSet2", "ex:dataSet1")["$"], "prov:Revision");
     assert_eq!(by_ends("ex:chart2", "ex:dataSet2"), Value::Null);
     assert_eq!(by_ends("ex:blogEntry", "ex:article")["$"], "prov:Quotation");
+    // The primer left its derivations unnamed: they are given no IRI in its namespace.
+    for id in v["wasDerivedFrom"].as_object().unwrap().keys() {
+        assert!(id.starts_with("edge:"), "{id}");
+    }
 
     let (g, _) = import("derivation13/derivation13.json");
     assert_eq!(
@@ -1071,6 +1075,8 @@ fn the_second_models_fields_survive_export_and_import() {
             .said(when("2011-11/2011-12")),
     )
     .unwrap();
+    g.add_attribution(Attribution::new("gov", "harassment", Stance::NoComment).via("abc"))
+        .unwrap();
     g.add_source_relation(
         SourceRelation::new("pm", SourceRelationKind::AffiliatedWith, "gov")
             .since(when("2008"))
