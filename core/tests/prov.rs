@@ -1152,3 +1152,26 @@ fn a_prov_document_saved_as_native_json_is_written_back_with_its_own_names_and_k
         other => panic!("expected a format error, got {other:?}"),
     }
 }
+
+#[test]
+fn a_merge_takes_the_other_graphs_namespaces_and_derivation_kinds() {
+    let (primer, _) = import("primer/primer.json");
+    let mut ours = ClaimGraph::new();
+    ours.set_namespace("ex", "http://example.org/mine/")
+        .unwrap();
+    ours.merge(&primer, claimgraph::MergePolicy::Fail).unwrap();
+    // Ours keeps its binding of ex; the primer's other prefixes join.
+    assert_eq!(ours.namespaces()["ex"], "http://example.org/mine/");
+    assert_eq!(ours.namespaces()["foaf"], "http://xmlns.com/foaf/0.1/");
+    let revision = primer
+        .source_relations()
+        .find(|r| r.from == "ex:dataSet2" && r.to == "ex:dataSet1")
+        .unwrap();
+    assert_eq!(
+        ours.derivation_types(&revision.id),
+        primer.derivation_types(&revision.id)
+    );
+    let mut empty = ClaimGraph::new();
+    empty.merge(&primer, claimgraph::MergePolicy::Fail).unwrap();
+    assert_eq!(empty.to_prov_json(), primer.to_prov_json());
+}

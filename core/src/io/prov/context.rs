@@ -100,6 +100,21 @@ impl ProvContext {
         })
     }
 
+    /// Takes `other`'s namespaces and derivation types where this context has none of that
+    /// prefix or relation.
+    pub(crate) fn absorb(&mut self, other: &ProvContext) {
+        for (p, ns) in &other.namespaces {
+            self.namespaces
+                .entry(p.clone())
+                .or_insert_with(|| ns.clone());
+        }
+        for (id, d) in &other.derivations {
+            self.derivations
+                .entry(id.clone())
+                .or_insert_with(|| d.clone());
+        }
+    }
+
     /// The derivation types kept for the cites relation `id` from `from` to `to`.
     pub(crate) fn derivation(&self, id: &str, from: &str, to: &str) -> Option<&[DerivationType]> {
         self.derivations
