@@ -35,7 +35,7 @@ pub use model::{
     SourceRelationKind, Stance, Verdict,
 };
 pub use query::{
-    AsOf, Assessment, Chain, CircularReporting, Contradiction, Findings, MergeChoice,
+    AsOf, Assessment, Chain, CircularReporting, Contradiction, Findings, Inference, MergeChoice,
     MergeConflict, MergePolicy, MergeReport, Origin, OriginGroup, Reason, ReasonKind, Status,
     StatusSummary, Unplaced,
 };

@@ -433,8 +433,9 @@ def _attribution_line(g: ClaimGraph, a: Attribution) -> str:
         parts.append(f"said {a.said}")
     if a.quote is not None:
         parts.append(f"\u201c{a.quote}\u201d")
-    if a.via is not None and a.via != a.source:
-        parts.append(f"via {a.via}")
+    hops = [h.source if h.date is None else f"{h.source} ({h.date})" for h in a.via if h.source != a.source]
+    if hops:
+        parts.append(f"via {' > '.join(hops)}")
     if a.basis:
         parts.append(f"resting on {', '.join(a.basis)}")
     if a.covers:
