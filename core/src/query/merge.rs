@@ -510,6 +510,10 @@ impl ClaimGraph {
     ///   attribution here, a verdict there) is always an [`Error::MergeConflict`] on the field
     ///   `kind`, whatever the policy.
     ///
+    /// The other graph's PROV [namespaces](ClaimGraph::namespaces) and
+    /// [derivation types](ClaimGraph::derivation_types) join this graph's where it has none of
+    /// that prefix or relation (a prefix bound here keeps its binding: ids are merged by id).
+    ///
     /// A merge that fails changes nothing. Merging a graph into a copy of itself reports every
     /// record unchanged.
     ///
@@ -556,6 +560,7 @@ impl ClaimGraph {
             .and_then(|()| self.apply_kind(verdicts, &mut undo));
         match applied {
             Ok(()) => {
+                self.prov.absorb(&other.prov);
                 report.added.sort_unstable();
                 report.unchanged.sort_unstable();
                 report.extended.sort_unstable();
