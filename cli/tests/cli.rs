@@ -402,6 +402,32 @@ fn prov_to_prov_keeps_the_documents_names_and_derivation_kinds() {
 }
 
 #[test]
+fn prov_entities_typed_as_claims_convert_to_claims_and_a_repeated_relation_id_is_counted() {
+    let doc = r#"{
+      "prefix": {"ex": "http://example.org/", "schema": "https://schema.org/"},
+      "entity": {"ex:c1": {"prov:type": {"$": "schema:Claim", "type": "prov:QUALIFIED_NAME"},
+                           "schema:text": "The bridge was closed in 2019"}},
+      "agent": {"ex:mayor": {}, "ex:clerk": {}},
+      "wasAttributedTo": {"ex:a1": {"prov:entity": "ex:c1", "prov:agent": "ex:mayor"}},
+      "bundle": {"b": {"wasAttributedTo": {"ex:a1": {"prov:entity": "ex:c1", "prov:agent": "ex:clerk"}}}}
+    }"#;
+    let out = claimgraph()
+        .args(["convert", "--from", "prov", "-", "-"])
+        .write_stdin(doc)
+        .assert()
+        .success()
+        .stderr(contains("read as a claim"))
+        .stderr(contains("(wasAttributedTo x1)"));
+    let native = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let g = ClaimGraph::from_json(&native).unwrap();
+    assert_eq!(
+        g.get_claim("ex:c1").unwrap().text,
+        "The bridge was closed in 2019"
+    );
+    assert_eq!(g.get_attribution("ex:a1").unwrap().source, "ex:mayor");
+}
+
+#[test]
 fn formats_are_told_by_content_when_the_name_does_not_tell() {
     // The interop PROV documents are plain .json files.
     for file in interop("prov", ".json") {

@@ -193,7 +193,7 @@ impl Edge {
 ///
 /// This is the graph's content with nothing derived: what the native JSON format writes, what
 /// equality compares, and what [`ClaimGraph::from_records`] builds from.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct Records {
     /// Sources, by id.
     pub sources: Vec<Source>,
@@ -210,7 +210,7 @@ pub struct Records {
 }
 
 /// How many records of each kind a graph holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
 pub struct Counts {
     /// Sources.
     pub sources: usize,
@@ -353,6 +353,40 @@ impl ClaimGraph {
     /// True when the graph holds no record at all.
     pub fn is_empty(&self) -> bool {
         self.nodes.is_empty() && self.edges.is_empty()
+    }
+
+    /// The number of sources and claims (edges are not counted; see [`ClaimGraph::counts`]).
+    pub fn node_count(&self) -> usize {
+        let c = self.counts();
+        c.sources + c.claims
+    }
+
+    /// Source ids, then claim ids, each in the order they were added: the order every binding
+    /// iterates a graph in.
+    ///
+    /// ```
+    /// use claimgraph::{Claim, ClaimGraph, Source, SourceKind};
+    /// let mut g = ClaimGraph::new();
+    /// g.add_claim(Claim::new("c", "A claim"))?;
+    /// g.add_source(Source::new("s", SourceKind::Person, "Ana"))?;
+    /// assert_eq!(g.node_ids().collect::<Vec<_>>(), ["s", "c"]);
+    /// assert_eq!(g.node_count(), 2);
+    /// # Ok::<(), claimgraph::Error>(())
+    /// ```
+    pub fn node_ids(&self) -> impl Iterator<Item = &str> + '_ {
+        self.sources()
+            .map(|s| s.id.as_str())
+            .chain(self.claims().map(|c| c.id.as_str()))
+    }
+
+    /// The source or the claim with this id: `Ok(Ok(source))` or `Ok(Err(claim))`, or
+    /// [`Error::NotFound`] of a [`RecordKind::Node`].
+    pub fn get_node(&self, id: &str) -> Result<std::result::Result<&Source, &Claim>> {
+        match (self.source(id), self.claim(id)) {
+            (Some(s), _) => Ok(Ok(s)),
+            (None, Some(c)) => Ok(Err(c)),
+            (None, None) => Err(Error::not_found(RecordKind::Node, id)),
+        }
     }
 
     /// True when `id` names a source or a claim.

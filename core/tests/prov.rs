@@ -883,6 +883,10 @@ fn derivation_kinds_survive_import_and_export() {
     assert_eq!(by_ends("ex:dataSet2", "ex:dataSet1")["$"], "prov:Revision");
     assert_eq!(by_ends("ex:chart2", "ex:dataSet2"), Value::Null);
     assert_eq!(by_ends("ex:blogEntry", "ex:article")["$"], "prov:Quotation");
+    // The primer left its derivations unnamed: they are given no IRI in its namespace.
+    for id in v["wasDerivedFrom"].as_object().unwrap().keys() {
+        assert!(id.starts_with("edge:"), "{id}");
+    }
 
     let (g, _) = import("derivation13/derivation13.json");
     assert_eq!(
@@ -1071,6 +1075,8 @@ fn the_second_models_fields_survive_export_and_import() {
             .said(when("2011-11/2011-12")),
     )
     .unwrap();
+    g.add_attribution(Attribution::new("gov", "harassment", Stance::NoComment).via("abc"))
+        .unwrap();
     g.add_source_relation(
         SourceRelation::new("pm", SourceRelationKind::AffiliatedWith, "gov")
             .since(when("2008"))
@@ -1145,4 +1151,27 @@ fn a_prov_document_saved_as_native_json_is_written_back_with_its_own_names_and_k
         }
         other => panic!("expected a format error, got {other:?}"),
     }
+}
+
+#[test]
+fn a_merge_takes_the_other_graphs_namespaces_and_derivation_kinds() {
+    let (primer, _) = import("primer/primer.json");
+    let mut ours = ClaimGraph::new();
+    ours.set_namespace("ex", "http://example.org/mine/")
+        .unwrap();
+    ours.merge(&primer, claimgraph::MergePolicy::Fail).unwrap();
+    // Ours keeps its binding of ex; the primer's other prefixes join.
+    assert_eq!(ours.namespaces()["ex"], "http://example.org/mine/");
+    assert_eq!(ours.namespaces()["foaf"], "http://xmlns.com/foaf/0.1/");
+    let revision = primer
+        .source_relations()
+        .find(|r| r.from == "ex:dataSet2" && r.to == "ex:dataSet1")
+        .unwrap();
+    assert_eq!(
+        ours.derivation_types(&revision.id),
+        primer.derivation_types(&revision.id)
+    );
+    let mut empty = ClaimGraph::new();
+    empty.merge(&primer, claimgraph::MergePolicy::Fail).unwrap();
+    assert_eq!(empty.to_prov_json(), primer.to_prov_json());
 }

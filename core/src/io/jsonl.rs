@@ -58,7 +58,7 @@ fn read_line_capped(reader: &mut impl BufRead, buf: &mut Vec<u8>, line: u64) -> 
 }
 
 /// What a JSON Lines ingest read.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
 pub struct IngestReport {
     /// Lines read, the meta line included.
     pub lines: u64,

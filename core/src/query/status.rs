@@ -213,7 +213,7 @@ impl ClaimGraph {
         for e in self.graph.edges_directed(c, Direction::Incoming) {
             match e.weight() {
                 Edge::Attribution(a) => {
-                    let time = self.statement_time(a);
+                    let time = self.statement_time(e.source(), a);
                     match a.stance {
                         Stance::Asserts => {
                             s.asserters.push(e.source());
@@ -269,7 +269,7 @@ impl ClaimGraph {
             if a.stance != stance || direct.contains(a.id.as_str()) {
                 continue;
             }
-            let time = self.statement_time(a);
+            let time = self.statement_time(e.source(), a);
             match stance {
                 Stance::Asserts => match a.basis() {
                     [] => {

@@ -64,11 +64,16 @@ fn plain_local(local: &str) -> bool {
 impl ProvContext {
     /// The qualified name an id is written as: the id itself when it is a qualified name in one
     /// of the graph's namespaces (`ex:article`) or a plain name in its default namespace, else
-    /// the id percent-encoded in claimgraph's namespace `fallback` (`node` or `edge`).
+    /// the id percent-encoded in claimgraph's namespace `fallback` (`node` or `edge`). An edge
+    /// id with a colon in its local part is one claimgraph made up for a relation the document
+    /// left unnamed (`ex:chart2:cites:ex:dataSet2`): it is not given an IRI of the document's.
     pub(crate) fn qname(&self, id: &str, fallback: &str) -> String {
         let own = match id.split_once(':') {
             Some((p, local)) => {
-                p != DEFAULT_PREFIX && self.namespaces.contains_key(p) && plain_local(local)
+                p != DEFAULT_PREFIX
+                    && self.namespaces.contains_key(p)
+                    && plain_local(local)
+                    && !(fallback == "edge" && local.contains(':'))
             }
             None => self.namespaces.contains_key(DEFAULT_PREFIX) && plain_local(id),
         };
@@ -93,6 +98,21 @@ impl ProvContext {
                 .filter(|local| plain_local(local) && !local.contains(':'))
                 .map(|local| format!("{p}:{local}"))
         })
+    }
+
+    /// Takes `other`'s namespaces and derivation types where this context has none of that
+    /// prefix or relation.
+    pub(crate) fn absorb(&mut self, other: &ProvContext) {
+        for (p, ns) in &other.namespaces {
+            self.namespaces
+                .entry(p.clone())
+                .or_insert_with(|| ns.clone());
+        }
+        for (id, d) in &other.derivations {
+            self.derivations
+                .entry(id.clone())
+                .or_insert_with(|| d.clone());
+        }
     }
 
     /// The derivation types kept for the cites relation `id` from `from` to `to`.

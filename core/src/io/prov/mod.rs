@@ -41,7 +41,7 @@ const FORMAT: &str = "PROV-JSON";
 /// [`skipped`](ImportReport::skipped), and every choice the import made on the reader's behalf
 /// (an undeclared element created, an id disambiguated, a rating kept only as its label) is in
 /// [`notes`](ImportReport::notes).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct ImportReport {
     /// How many records of each kind were added to the graph.
     pub added: Counts,
@@ -59,7 +59,7 @@ pub struct ImportReport {
 
 /// A record that a lenient import left out because it could not be read, such as a
 /// ClaimReview whose rating is not a number.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct RejectedRecord {
     /// Its 0-based position among the records of the input (the reviews of a ClaimReview
     /// array or `@graph`).
@@ -74,7 +74,7 @@ pub struct RejectedRecord {
 }
 
 /// A record, or one attribute of a record, that an import read but did not keep.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct SkippedRecord {
     /// What was skipped: a PROV record kind (`"activity"`, `"wasGeneratedBy"`, `"used"`, ...),
     /// `"attribute"` for one attribute of a record that was kept, or the `@type` of a JSON-LD
