@@ -39,7 +39,8 @@ mod _claimgraph {
     #[pymodule_export]
     use crate::query::{
         PyAsOf, PyAssessment, PyChain, PyCircularReporting, PyContradiction, PyFindings,
-        PyMergeConflict, PyMergeReport, PyOrigin, PyOriginGroup, PyReason, PyStatus, PyUnplaced,
+        PyInference, PyMergeConflict, PyMergeReport, PyOrigin, PyOriginGroup, PyReason, PyStatus,
+        PyUnplaced,
     };
     #[pymodule_export]
     use crate::records::{PyCounts, PyRecords};

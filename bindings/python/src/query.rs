@@ -5,7 +5,7 @@
 use std::hash::{Hash, Hasher};
 
 use claimgraph::{
-    AsOf, Assessment, Chain, CircularReporting, Contradiction, Findings, MergeConflict,
+    AsOf, Assessment, Chain, CircularReporting, Contradiction, Findings, Inference, MergeConflict,
     MergeReport, Origin, OriginGroup, Reason, Status, Unplaced,
 };
 use pyo3::prelude::*;
@@ -83,6 +83,11 @@ fields! {
         circular_reporting,
         /// The verdicts on the claim (`Verdict` objects), sorted by id.
         verdicts,
+        /// The stances counted for this claim because of relations between claims
+        /// (`Inference` objects), each with why: what was said of a rewording (same-as, also in
+        /// the lists above), assertions of its specializations (support carried up) and denials
+        /// of what it specializes (carried down). Sorted by claim, stance, source.
+        inferred,
     }
     repr(_py) {
         Ok(format!(
@@ -243,6 +248,30 @@ fields! {
         kind,
         /// The signed contribution.
         weight,
+        /// A sentence for a reader.
+        detail,
+    }
+}
+
+wrapper! {
+    /// A stance counted for a claim because of a relation between claims, and why.
+    #[derive(Eq, Hash)]
+    PyInference(Inference) as "Inference", hash
+}
+
+fields! {
+    PyInference(Inference) as "Inference" {
+        ;
+        /// Who took the stance (a source id).
+        source,
+        /// The stance taken (a `Stance`).
+        stance,
+        /// The related claim it was taken on.
+        claim,
+        /// How that claim stands to this one (a `ClaimRelationKind`: same-as or specializes).
+        relation,
+        /// The attribution that records it.
+        attribution,
         /// A sentence for a reader.
         detail,
     }

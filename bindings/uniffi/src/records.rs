@@ -14,9 +14,9 @@
 use claimgraph::query::{MergeChoice, MergeConflict};
 use claimgraph::{
     Assessment, Attribution, Chain, CircularReporting, Claim, ClaimRelation, ClaimRelationKind,
-    Contradiction, Counts, Findings, Hop, ImportReport, IngestReport, MergePolicy, MergeReport,
-    Modality, Origin, OriginGroup, Period, Quantity, Rating, Reason, ReasonKind, RecordKind,
-    RejectedRecord, Reliability, SkippedRecord, Source, SourceKind, SourceRelation,
+    Contradiction, Counts, Findings, Hop, ImportReport, Inference, IngestReport, MergePolicy,
+    MergeReport, Modality, Origin, OriginGroup, Period, Quantity, Rating, Reason, ReasonKind,
+    RecordKind, RejectedRecord, Reliability, SkippedRecord, Source, SourceKind, SourceRelation,
     SourceRelationKind, Stance, Status, StatusSummary, Verdict, When,
 };
 
@@ -296,6 +296,17 @@ pub struct Status {
     pub interested_deniers: Vec<String>,
     pub circular_reporting: bool,
     pub verdicts: Vec<Verdict>,
+    pub inferred: Vec<Inference>,
+}
+
+#[uniffi::remote(Record)]
+pub struct Inference {
+    pub source: String,
+    pub stance: Stance,
+    pub claim: String,
+    pub relation: ClaimRelationKind,
+    pub attribution: String,
+    pub detail: String,
 }
 
 #[uniffi::remote(Record)]
