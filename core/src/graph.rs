@@ -1443,6 +1443,11 @@ impl ClaimGraph {
         let referenced = data.referenced();
         let template = (!covers.is_empty()).then(|| data.clone());
         let ix = self.graph.add_edge(s, c, Edge::Attribution(data));
+        if template.is_none() && referenced.is_empty() {
+            // Most attributions: one edge, no hops, nothing further to record.
+            self.index_edge(ix);
+            return;
+        }
         let mut edges = vec![ix];
         if let Some(template) = template {
             let mut cover_edges = Vec::with_capacity(covers.len());
