@@ -1120,6 +1120,16 @@ fn a_prov_document_saved_as_native_json_is_written_back_with_its_own_names_and_k
     // A graph with no PROV context writes none.
     assert!(!every_field().to_json().contains("\"prov\""));
 
+    // A prefix any PROV document may use, even one set_namespace would not take, saves and
+    // loads.
+    let (odd, _) = ClaimGraph::from_prov_json(
+        r#"{"prefix": {"my ns": "http://example.org/odd/"}, "entity": {"my ns:e": {}}}"#,
+    )
+    .unwrap();
+    let reloaded = ClaimGraph::from_json(&odd.to_json()).unwrap();
+    assert_eq!(reloaded.namespaces(), odd.namespaces());
+    assert_eq!(reloaded.to_prov_json(), odd.to_prov_json());
+
     // A derivation type kept for a relation that is not a cites relation is refused by name.
     let broken = native.replacen(
         "\"derivations\": {",
