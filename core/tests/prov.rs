@@ -1185,3 +1185,11 @@ fn a_merge_takes_the_other_graphs_namespaces_and_derivation_kinds() {
     empty.merge(&primer, claimgraph::MergePolicy::Fail).unwrap();
     assert_eq!(empty.to_prov_json(), primer.to_prov_json());
 }
+
+#[test]
+fn the_graph_as_it_stood_on_a_date_keeps_the_documents_names() {
+    let (g, _) = import("primer/primer.json");
+    let then = g.as_of(&when("2030")).graph;
+    assert_eq!(then.namespaces(), g.namespaces());
+    assert_eq!(then.to_prov_json(), g.to_prov_json());
+}
