@@ -13,6 +13,7 @@ pub mod lexicon;
 pub mod limits;
 mod matching;
 mod model;
+mod names;
 pub mod query;
 #[cfg(feature = "sqlite")]
 mod store;
