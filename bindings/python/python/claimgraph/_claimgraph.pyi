@@ -54,6 +54,7 @@ __all__ = [
     "Verdict",
     "__version__",
     "_panic_in_core_call",
+    "_value_names",
     "extract",
 ]
 
@@ -871,3 +872,4 @@ class Extraction:
     def __len__(self) -> int: ...
 
 def extract(text: str, *, article: Source | str | None = None) -> Extraction: ...
+def _value_names() -> dict[str, list[str]]: ...
