@@ -24,8 +24,10 @@ mod extract;
 mod formats;
 mod graph;
 pub mod records;
+mod store;
 
 pub use error::{guard, ClaimGraphError, Result};
 pub use extract::{extract, DraftRecord, Extraction, FoundAttribution, TextSpan};
 pub use formats::{from_claimreview_json, from_prov_json, ImportResult};
 pub use graph::{AsOf, ClaimGraph};
+pub use store::StoredGraph;
