@@ -209,6 +209,69 @@ pub struct Records {
     pub verdicts: Vec<Verdict>,
 }
 
+/// The records that use a source: what removing it takes with it, and what only loses it.
+/// Every list holds ids, sorted.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
+pub struct SourceUses {
+    /// Its own statements (attributions from it): removed with it.
+    pub attributions: Vec<String>,
+    /// Relations from or to it: removed with it.
+    pub source_relations: Vec<String>,
+    /// Verdicts it gave: removed with it.
+    pub verdicts: Vec<String>,
+    /// Attributions reported through it (a hop of their chain): kept, without that hop.
+    pub hops: Vec<String>,
+    /// Assertions resting on it: kept, without it in their basis.
+    pub basis: Vec<String>,
+    /// Claims naming it as a subject: kept, without that subject.
+    pub subject_of: Vec<String>,
+}
+
+impl SourceUses {
+    /// True when nothing uses the source.
+    pub fn is_empty(&self) -> bool {
+        self.removed_with_it().is_empty()
+            && self.hops.is_empty()
+            && self.basis.is_empty()
+            && self.subject_of.is_empty()
+    }
+
+    /// The ids of the records removed with the source: its attributions, relations and
+    /// verdicts.
+    pub fn removed_with_it(&self) -> Vec<&str> {
+        self.attributions
+            .iter()
+            .chain(&self.source_relations)
+            .chain(&self.verdicts)
+            .map(String::as_str)
+            .collect()
+    }
+
+    /// A sentence for a reader: "2 attributions (a, b); 1 claim as a subject (c)".
+    pub fn describe(&self) -> String {
+        let parts: Vec<String> = [
+            (&self.attributions, "attribution", "its own"),
+            (&self.source_relations, "relation", "from or to it"),
+            (&self.verdicts, "verdict", "it gave"),
+            (&self.hops, "attribution", "reported through it"),
+            (&self.basis, "assertion", "resting on it"),
+            (&self.subject_of, "claim", "naming it as a subject"),
+        ]
+        .iter()
+        .filter(|(l, _, _)| !l.is_empty())
+        .map(|(l, what, how)| {
+            let plural = if l.len() == 1 { "" } else { "s" };
+            format!("{} {what}{plural} {how} ({})", l.len(), l.join(", "))
+        })
+        .collect();
+        if parts.is_empty() {
+            "nothing".to_owned()
+        } else {
+            parts.join("; ")
+        }
+    }
+}
+
 /// How many records of each kind a graph holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
 pub struct Counts {
@@ -782,6 +845,102 @@ impl ClaimGraph {
         }
     }
 
+    /// What removing the source `id` would take with it (its own statements, relations and
+    /// verdicts) and what would only lose it (attributions that name it as a hop or a basis,
+    /// claims that name it as a subject). Each list sorted by id.
+    ///
+    /// ```
+    /// use claimgraph::*;
+    /// let mut g = ClaimGraph::new();
+    /// g.add_source(Source::new("abc", SourceKind::Outlet, "ABC"))?;
+    /// g.add_source(Source::new("church", SourceKind::Organization, "The Church"))?;
+    /// g.add_claim(Claim::new("c", "She was told to disconnect"))?;
+    /// g.add_attribution(Attribution::new("church", "c", Stance::Denies).via("abc"))?;
+    /// let uses = g.source_uses("abc")?;
+    /// assert_eq!(uses.hops, ["church:denies:c"]);
+    /// assert!(uses.removed_with_it().is_empty());
+    /// assert!(g.remove_source_if_unused("abc").is_err()); // still a hop
+    /// let (_, took) = g.remove_source_reporting("church")?;
+    /// assert_eq!(took.attributions, ["church:denies:c"]);
+    /// # Ok::<(), claimgraph::Error>(())
+    /// ```
+    pub fn source_uses(&self, id: &str) -> Result<SourceUses> {
+        let ix = self.source_index(id)?;
+        let mut u = SourceUses::default();
+        for e in self
+            .graph
+            .edges_directed(ix, Direction::Outgoing)
+            .chain(self.graph.edges_directed(ix, Direction::Incoming))
+        {
+            match e.weight() {
+                Edge::Attribution(a) if !a.is_cover() => u.attributions.push(a.id.clone()),
+                Edge::SourceRelation(r) => u.source_relations.push(r.id.clone()),
+                Edge::Verdict(v) => u.verdicts.push(v.id.clone()),
+                _ => {}
+            }
+        }
+        for &e in self
+            .via_uses
+            .get(&ix)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+        {
+            if let Some(Edge::Attribution(a)) = self.graph.edge_weight(e) {
+                if a.is_cover() {
+                    continue;
+                }
+                if a.hops().any(|(v, _)| v == ix) {
+                    u.hops.push(a.id.clone());
+                }
+                if a.basis().contains(&ix) {
+                    u.basis.push(a.id.clone());
+                }
+            }
+        }
+        for &c in self
+            .subject_uses
+            .get(&ix)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+        {
+            u.subject_of.push(self.node_id(c).to_owned());
+        }
+        for list in [
+            &mut u.attributions,
+            &mut u.source_relations,
+            &mut u.verdicts,
+            &mut u.hops,
+            &mut u.basis,
+            &mut u.subject_of,
+        ] {
+            list.sort_unstable();
+            list.dedup();
+        }
+        Ok(u)
+    }
+
+    /// Removes a source as [`remove_source`](ClaimGraph::remove_source) does, and says what
+    /// went with it and what lost it (see [`source_uses`](ClaimGraph::source_uses)).
+    pub fn remove_source_reporting(&mut self, id: &str) -> Result<(Source, SourceUses)> {
+        let uses = self.source_uses(id)?;
+        Ok((self.remove_source(id)?, uses))
+    }
+
+    /// Removes a source only when nothing uses it: no statement, relation or verdict of its
+    /// own, and no attribution or claim naming it. Otherwise nothing changes and the error
+    /// (an invalid field `id`) says what uses it.
+    pub fn remove_source_if_unused(&mut self, id: &str) -> Result<Source> {
+        let uses = self.source_uses(id)?;
+        if !uses.is_empty() {
+            return Err(Error::invalid_field(
+                id,
+                "id",
+                format!("the source is still in use: {}", uses.describe()),
+            ));
+        }
+        self.remove_source(id)
+    }
+
     /// Removes a claim with every edge from or to it. Returns the removed record.
     pub fn remove_claim(&mut self, id: &str) -> Result<Claim> {
         let ix = self.claim_index(id)?;
@@ -1284,6 +1443,11 @@ impl ClaimGraph {
         let referenced = data.referenced();
         let template = (!covers.is_empty()).then(|| data.clone());
         let ix = self.graph.add_edge(s, c, Edge::Attribution(data));
+        if template.is_none() && referenced.is_empty() {
+            // Most attributions: one edge, no hops, nothing further to record.
+            self.index_edge(ix);
+            return;
+        }
         let mut edges = vec![ix];
         if let Some(template) = template {
             let mut cover_edges = Vec::with_capacity(covers.len());

@@ -13,13 +13,14 @@ pub mod lexicon;
 pub mod limits;
 mod matching;
 mod model;
+mod names;
 pub mod query;
 #[cfg(feature = "sqlite")]
 mod store;
 mod time;
 
 pub use error::{Error, Location, RecordKind, Result};
-pub use graph::{ClaimGraph, Counts, Records};
+pub use graph::{ClaimGraph, Counts, Records, SourceUses};
 pub use id::{validate_id, MAX_ID_LEN};
 pub use io::{
     ClaimParts, DerivationType, ImportReport, IngestReport, JsonlOptions, PictureOptions,

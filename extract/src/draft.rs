@@ -2,7 +2,9 @@
 //! via the article, and the relations the words state (an op-ed authored by its writer and
 //! published in a paper, statistics from a ministry, an agency quoting another).
 
-use std::collections::HashMap;
+use std::collections::HashMap as StdHashMap;
+
+use foldhash::fast::FixedState;
 
 use claimgraph::{
     Attribution, Claim, ClaimGraph, RecordKind, Result, Source, SourceKind, SourceRelation,
@@ -11,8 +13,13 @@ use claimgraph::{
 
 use crate::lexicon::lexicon;
 use crate::rules::{Doc, Found, Pattern};
-use crate::sources::{classify, coordinated, display_name, key_of, name_core, surname, Speaker};
+use crate::sources::{
+    classify, coordinated, display_name, key_of, key_of_name, name_core, surname, Speaker,
+};
 use crate::{DraftRecord, Extraction, FoundAttribution, FoundKind, Span};
+
+/// Maps keyed by short strings, looked up (never iterated) while drafting: a fast fixed hasher.
+type HashMap<K, V> = StdHashMap<K, V, FixedState>;
 
 struct Builder<'d, 't> {
     doc: &'d Doc<'t>,
@@ -34,16 +41,17 @@ fn titled_people(doc: &Doc<'_>) -> Vec<String> {
     let mut out = Vec::new();
     let toks = &doc.tokens;
     let mut i = 0;
+    let capitalized = |k: usize| {
+        text[toks[k].start..]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    };
     while i < toks.len() {
-        if lex.person_words.contains(doc.lower(i)) {
+        // A role word counts only before a capitalized word: look that up first, it is cheaper.
+        if i + 1 < toks.len() && capitalized(i + 1) && lex.person_words.contains(doc.lower(i)) {
             let mut j = i + 1;
-            while j < toks.len()
-                && j < i + 5
-                && text[toks[j].start..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
-            {
+            while j < toks.len() && j < i + 5 && capitalized(j) {
                 j += 1;
             }
             if j > i + 1 {
@@ -105,7 +113,8 @@ impl<'d, 't> Builder<'d, 't> {
     /// The speaker a named phrase is, merging it with one met before.
     fn named(&mut self, phrase: &str, span: Span) -> usize {
         let (kind, plural) = classify(phrase, &self.people);
-        let mut key = key_of(phrase, kind);
+        let name = display_name(phrase, kind);
+        let mut key = key_of_name(&name, kind);
         // "Mauer" after "K.C. Maurer": a lone surname joins the person met before.
         if kind == SourceKind::Organization && !phrase.contains(' ') {
             let pk = format!("person:{}", phrase.trim().to_lowercase());
@@ -114,7 +123,6 @@ impl<'d, 't> Builder<'d, 't> {
             }
         }
         if let Some(&i) = self.by_key.get(&key) {
-            let name = display_name(phrase, kind);
             let sp = &mut self.speakers[i];
             sp.mentions.push(span);
             if name.len() > sp.name.len() && kind == sp.kind {
@@ -127,7 +135,6 @@ impl<'d, 't> Builder<'d, 't> {
             }
             return i;
         }
-        let name = display_name(phrase, kind);
         if kind == SourceKind::Person {
             if let Some(s) = surname(&name) {
                 self.people.push(s);
@@ -317,11 +324,11 @@ pub(crate) fn build(doc: &Doc<'_>, found: Vec<Found>, article: Source) -> Result
     let mut b = Builder {
         doc,
         speakers: Vec::new(),
-        by_key: HashMap::new(),
+        by_key: HashMap::default(),
         people: titled_people(doc),
         recent: Vec::new(),
         records: Vec::new(),
-        ids: HashMap::new(),
+        ids: HashMap::default(),
     };
     // Named subjects of sentences, so that "He said" finds "Harry Kane won ...".
     let subjects = subject_mentions(doc);
@@ -426,7 +433,7 @@ pub(crate) fn build(doc: &Doc<'_>, found: Vec<Found>, article: Source) -> Result
     let mut out = Vec::with_capacity(found.len());
     let mut last_claim: Option<String> = None;
     let mut claim_n = 0;
-    let mut confidence_of: HashMap<String, f64> = HashMap::new();
+    let mut confidence_of: HashMap<String, f64> = HashMap::default();
     for (fi, f) in found.iter().enumerate() {
         let content_text = f.content.text(text);
         let mut srcs: Vec<String> = speakers_of[fi]

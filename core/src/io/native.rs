@@ -16,6 +16,8 @@ use crate::graph::{ClaimGraph, Edge};
 use crate::io::prov::NativeProv;
 use crate::model::{Attribution, Claim, ClaimRelation, Source, SourceRelation, Verdict};
 
+mod lines;
+
 /// The value of the `"format"` field of a native file.
 pub const FORMAT_NAME: &str = "claimgraph";
 /// The version of the native format this library writes. It reads this version and every
@@ -118,6 +120,11 @@ impl ClaimGraph {
     /// dangling or duplicate id in a file is a fault of the file).
     pub fn load(path: impl AsRef<Path>) -> Result<ClaimGraph> {
         let path = path.as_ref();
+        // A file as `save` lays it out is read on two threads; any other goes to the general
+        // reader below, which also gives every error but the graph's refusal of a record.
+        if let lines::Outcome::Loaded(result) = lines::load(path) {
+            return *result;
+        }
         let file = File::open(path).map_err(|source| Error::Io {
             action: "read",
             path: path.to_path_buf(),

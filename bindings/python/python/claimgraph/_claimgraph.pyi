@@ -59,6 +59,7 @@ __all__ = [
     "Verdict",
     "__version__",
     "_panic_in_core_call",
+    "_value_names",
     "extract",
 ]
 
@@ -1009,3 +1010,4 @@ class Transaction:
     ) -> bool: ...
 
 def extract(text: str, *, article: Source | str | None = None) -> Extraction: ...
+def _value_names() -> dict[str, list[str]]: ...
