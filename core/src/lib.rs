@@ -15,6 +15,7 @@ mod matching;
 mod model;
 mod names;
 pub mod query;
+mod shared;
 #[cfg(feature = "sqlite")]
 mod store;
 mod time;
@@ -40,6 +41,7 @@ pub use query::{
     MergeConflict, MergePolicy, MergeReport, Origin, OriginGroup, Reason, ReasonKind, Status,
     StatusSummary, Unplaced,
 };
+pub use shared::SharedGraph;
 #[cfg(feature = "sqlite")]
 pub use store::{
     Action, Event, HistoryCheck, Record, StoredGraph, DEFAULT_ACTOR, FORMAT as DATABASE_FORMAT,

@@ -1,14 +1,13 @@
 //! `ClaimGraph`: the graph, shareable between threads, with every core capability as a method.
 
 use std::path::PathBuf;
-use std::sync::RwLock;
 
 use claimgraph::io::JsonlOptions;
-use claimgraph::{ClaimGraph, Error, MergePolicy, When};
+use claimgraph::{ClaimGraph, Error, MergePolicy, SharedGraph, When};
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyTuple, PyType};
 
-use crate::errors::{read, run, to_py_err, write};
+use crate::errors::{run, to_py_err};
 use crate::fields::ToPython;
 use crate::io::{PyImportReport, PyIngestReport};
 use crate::model::{
@@ -46,14 +45,12 @@ use crate::time::when;
 /// ('russia',)
 #[pyclass(name = "ClaimGraph", module = "claimgraph", frozen)]
 pub(crate) struct PyClaimGraph {
-    inner: RwLock<ClaimGraph>,
+    inner: SharedGraph,
 }
 
 impl From<ClaimGraph> for PyClaimGraph {
     fn from(g: ClaimGraph) -> Self {
-        PyClaimGraph {
-            inner: RwLock::new(g),
-        }
+        PyClaimGraph { inner: g.into() }
     }
 }
 
@@ -64,7 +61,7 @@ impl PyClaimGraph {
         py: Python<'_>,
         f: impl FnOnce(&ClaimGraph) -> Result<T, Error> + Send,
     ) -> PyResult<T> {
-        run(py, || f(&read(&self.inner)))
+        run(py, || self.inner.read(f))
     }
 
     /// Runs `f` on the graph under a write lock, with the GIL released.
@@ -73,7 +70,7 @@ impl PyClaimGraph {
         py: Python<'_>,
         f: impl FnOnce(&mut ClaimGraph) -> Result<T, Error> + Send,
     ) -> PyResult<T> {
-        run(py, || f(&mut write(&self.inner)))
+        run(py, || self.inner.write(f))
     }
 
     /// Adds `record` with `add` and hands it back: every `add_*` method returns what it added.
@@ -322,18 +319,7 @@ impl PyClaimGraph {
             return Ok(true.into_pyobject(py)?.to_owned().into_any().unbind());
         }
         let (a, b) = (slf.get(), other.get());
-        // Locks are always taken in address order, so two threads comparing or merging the same
-        // pair of graphs cannot each hold the lock the other waits for.
-        let (first, second) = if std::ptr::from_ref(a) < std::ptr::from_ref(b) {
-            (a, b)
-        } else {
-            (b, a)
-        };
-        let equal = run(py, || {
-            let x = read(&first.inner);
-            let y = read(&second.inner);
-            Ok(*x == *y)
-        })?;
+        let equal = run(py, || a.inner.same_records(&b.inner))?;
         Ok(equal.into_pyobject(py)?.to_owned().into_any().unbind())
     }
 
@@ -700,24 +686,7 @@ impl PyClaimGraph {
             None => MergePolicy::default(),
         };
         let other = other.get();
-        if std::ptr::eq(self, other) {
-            let copy = self.snapshot(py)?;
-            return self
-                .writing(py, |g| g.merge(&copy, policy))
-                .map(|inner| PyMergeReport { inner });
-        }
-        // Address order, as in `__eq__`: no two threads wait on each other's locks.
-        let report = run(py, || {
-            if std::ptr::from_ref(self) < std::ptr::from_ref(other) {
-                let mut ours = write(&self.inner);
-                let theirs = read(&other.inner);
-                ours.merge(&theirs, policy)
-            } else {
-                let theirs = read(&other.inner);
-                let mut ours = write(&self.inner);
-                ours.merge(&theirs, policy)
-            }
-        })?;
+        let report = run(py, || self.inner.merge_from(&other.inner, policy))?;
         Ok(PyMergeReport { inner: report })
     }
 

@@ -1,7 +1,7 @@
 //! The `ClaimGraph` object an app holds: the core's graph behind a lock, so that several threads
 //! can read it at once and writes wait their turn.
 
-use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
+use std::sync::Arc;
 
 use claimgraph::{
     Assessment, Attribution, Chain, Claim, ClaimRelation, Counts, Findings, IngestReport,
@@ -9,7 +9,7 @@ use claimgraph::{
     StatusSummary, Verdict, When,
 };
 
-use crate::error::{guard, ClaimGraphError, Result};
+use crate::error::{guard, Result};
 
 /// Who said what, who denied it, and where each claim came from; and the questions a
 /// fact-checker asks of that record.
@@ -28,7 +28,7 @@ use crate::error::{guard, ClaimGraphError, Result};
 #[derive(Debug, Default, uniffi::Object)]
 #[uniffi::export(Eq)]
 pub struct ClaimGraph {
-    inner: RwLock<claimgraph::ClaimGraph>,
+    inner: claimgraph::SharedGraph,
 }
 
 /// The graph as it stood on a date, and what could not be placed in time (the core's `AsOf`,
@@ -43,15 +43,9 @@ pub struct AsOf {
     pub unplaced: Vec<String>,
 }
 
-const POISONED: &str =
-    "an earlier internal error left this graph in an unknown state; load it again";
-
 impl PartialEq for ClaimGraph {
-    /// Two graphs are equal when they hold the same records. Each graph is read on its own, so
-    /// comparing never holds two locks at once.
     fn eq(&self, other: &ClaimGraph) -> bool {
-        std::ptr::eq(self, other)
-            || matches!((self.snapshot(), other.snapshot()), (Ok(a), Ok(b)) if a == b)
+        matches!(self.inner.same_records(&other.inner), Ok(true))
     }
 }
 
@@ -59,9 +53,7 @@ impl Eq for ClaimGraph {}
 
 impl From<claimgraph::ClaimGraph> for ClaimGraph {
     fn from(g: claimgraph::ClaimGraph) -> Self {
-        ClaimGraph {
-            inner: RwLock::new(g),
-        }
+        ClaimGraph { inner: g.into() }
     }
 }
 
@@ -74,35 +66,21 @@ pub(crate) fn object(g: claimgraph::ClaimGraph) -> Arc<ClaimGraph> {
 impl ClaimGraph {
     /// A copy of the core graph as it is now.
     pub fn snapshot(&self) -> Result<claimgraph::ClaimGraph> {
-        Ok(self.read()?.clone())
+        guard(|| Ok(self.inner.snapshot()?))
     }
 
-    fn read(&self) -> Result<RwLockReadGuard<'_, claimgraph::ClaimGraph>> {
-        self.inner
-            .read()
-            .map_err(|_| ClaimGraphError::internal(POISONED))
-    }
-
-    fn write(&self) -> Result<RwLockWriteGuard<'_, claimgraph::ClaimGraph>> {
-        self.inner
-            .write()
-            .map_err(|_| ClaimGraphError::internal(POISONED))
-    }
-
-    /// Runs a query under the read lock, with panics turned into errors.
     pub(crate) fn reading<T>(
         &self,
         f: impl FnOnce(&claimgraph::ClaimGraph) -> claimgraph::Result<T>,
     ) -> Result<T> {
-        guard(|| Ok(f(&*self.read()?)?))
+        guard(|| Ok(self.inner.read(f)?))
     }
 
-    /// Runs a change under the write lock, with panics turned into errors.
     pub(crate) fn writing<T>(
         &self,
         f: impl FnOnce(&mut claimgraph::ClaimGraph) -> claimgraph::Result<T>,
     ) -> Result<T> {
-        guard(|| Ok(f(&mut *self.write()?)?))
+        guard(|| Ok(self.inner.write(f)?))
     }
 }
 
@@ -163,10 +141,7 @@ impl ClaimGraph {
     /// Merges `other` into this graph: records with the same id are the same record.
     /// Conflicting fields fail the merge (changing nothing) or are settled as `policy` says.
     pub fn merge(&self, other: Arc<ClaimGraph>, policy: MergePolicy) -> Result<MergeReport> {
-        // A copy of the other graph, so that no thread ever holds two graphs' locks at once
-        // (and a graph can be merged with itself).
-        let theirs = other.snapshot()?;
-        self.writing(|g| g.merge(&theirs, policy))
+        guard(|| Ok(self.inner.merge_from(&other.inner, policy)?))
     }
 
     /// How many records of each kind the graph holds.
