@@ -17,6 +17,7 @@ use crate::query::{
     notebook, PyAsOf, PyAssessment, PyChain, PyFindings, PyMergeReport, PyOrigin, PyStatus,
 };
 use crate::records::{AnyRecord, PyCounts, PyRecords};
+use crate::store::PyStoredGraph;
 use crate::summary::PyStatusSummary;
 use crate::time::when;
 
@@ -85,7 +86,7 @@ impl PyClaimGraph {
     }
 
     /// A copy of the graph, taken under a read lock.
-    fn snapshot(&self, py: Python<'_>) -> PyResult<ClaimGraph> {
+    pub(crate) fn snapshot(&self, py: Python<'_>) -> PyResult<ClaimGraph> {
         self.reading(py, |g| Ok(g.clone()))
     }
 
@@ -106,7 +107,7 @@ where
 }
 
 /// A merge policy from a `MergePolicy` member or its name.
-fn merge_policy(obj: &Bound<'_, PyAny>) -> PyResult<MergePolicy> {
+pub(crate) fn merge_policy(obj: &Bound<'_, PyAny>) -> PyResult<MergePolicy> {
     let name: String = obj.extract()?;
     name.parse().map_err(|e| to_py_err(obj.py(), e))
 }
@@ -117,6 +118,15 @@ impl PyClaimGraph {
     #[new]
     fn new() -> Self {
         ClaimGraph::new().into()
+    }
+
+    /// Opens the graph database (SQLite) at `path`, creating it when the file does not exist:
+    /// a `StoredGraph`, whose every change is committed to the file and kept in its history.
+    /// `IoError` when the file is not a claimgraph database, is damaged or is held by another
+    /// process; `UnsupportedVersionError` when a newer version of the library wrote it.
+    #[staticmethod]
+    fn open(py: Python<'_>, path: PathBuf) -> PyResult<PyStoredGraph> {
+        PyStoredGraph::open(py, path)
     }
 
     // ----- reading -----------------------------------------------------------------------
