@@ -574,3 +574,26 @@ fn a_file_in_the_writers_layout_fails_as_the_same_file_in_any_layout() {
         assert_eq!(message, general_message);
     }
 }
+
+#[test]
+fn each_attribution_is_written_as_its_record_serializes() {
+    // Plain attributions (no hops, basis or further claims) are written straight from the graph;
+    // each line must be exactly the record's own serialization, whatever fields it has.
+    let mut g = many_claims(20);
+    let mut a = Attribution::new("s1", "c3", Stance::Doubts);
+    a.id = "alleged".into();
+    a.modality = "alleged".parse().unwrap();
+    a.quote = Some("\"so they say\"\n".into());
+    g.add_attribution(a).unwrap();
+    let full = full_graph();
+    for g in [&g, &full] {
+        let json = g.to_json();
+        for record in &g.records().attributions {
+            let line = serde_json::to_string(record).unwrap();
+            assert!(
+                json.contains(&format!("\n    {line}")),
+                "{line} is not in\n{json}"
+            );
+        }
+    }
+}

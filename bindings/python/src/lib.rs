@@ -17,6 +17,7 @@ mod io;
 mod model;
 mod query;
 mod records;
+mod store;
 mod summary;
 mod time;
 
@@ -46,6 +47,8 @@ mod _claimgraph {
     };
     #[pymodule_export]
     use crate::records::{PyCounts, PyRecords};
+    #[pymodule_export]
+    use crate::store::{PyEvent, PyHistoryCheck, PyStoredGraph, PyTransaction};
     #[pymodule_export]
     use crate::summary::PyStatusSummary;
     #[pymodule_export]

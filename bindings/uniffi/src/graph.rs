@@ -353,6 +353,17 @@ impl ClaimGraph {
     }
 
     /// Who asserts, denies and doubts a claim; its origins, independent origins and verdicts.
+    ///
+    /// Rules: origins follow cites and authored-by edges from each asserter (never published-in);
+    /// an assertion resting on other sources for this claim (`basis`) is traced from them, so a
+    /// relay adds no origin. Origins are independent unless their affiliation chains share a top,
+    /// following only the affiliations that may hold when the assertions were made (`since` /
+    /// `until`). A claim is disputed when someone asserts it and someone denies it (a doubt alone
+    /// does not dispute it; a non-statement counts neither way). A denial is interested when the
+    /// denier, the author or publisher of the denying document, or what any of them is affiliated
+    /// with at the time of the denial, is a subject of the claim. A rewording (same-as) is the same
+    /// claim, so its stances and verdicts are pooled; an assertion of a specialization supports the
+    /// claim and a denial of what it specializes counts against it; each is listed in `inferred`.
     pub fn status(&self, claim: String) -> Result<Status> {
         self.reading(|g| g.status(&claim))
     }
@@ -373,6 +384,10 @@ impl ClaimGraph {
     }
 
     /// The origins of a source's own assertions.
+    ///
+    /// Rules: the roots reached from the source along cites and authored-by edges (never
+    /// published-in): a source that cites no one is its own origin, an op-ed's origin is its
+    /// author, and a loop of sources citing only each other is one circular origin.
     pub fn origins_of_source(&self, source: String) -> Result<Vec<Origin>> {
         self.reading(|g| g.origins_of_source(&source))
     }
@@ -390,6 +405,15 @@ impl ClaimGraph {
 
     /// The graph as it stood on `date` (ISO 8601, partial dates allowed: `"2024-06"`), as a new
     /// graph, with the ids of what could not be placed in time.
+    ///
+    /// Rules: the cut-off is the last instant of `date`. A statement is placed by its `said` date
+    /// and its reporting chain: a hop that carried it on a day (the hop's date, or its source's
+    /// `published` date) means it was made on or before that day, and an article's own sentence
+    /// was said on or before the article's publication. It is kept when all it may be is on or
+    /// before the cut-off, dropped when it was said or carried only after, and otherwise unplaced,
+    /// with the reason. Documents published after the cut-off are dropped with their edges,
+    /// verdicts are placed by their date, and a claim is kept when something on it (or on a
+    /// rewording) was kept, or when it never had anything.
     pub fn as_of(&self, date: When) -> Result<AsOf> {
         self.reading(|g| {
             let then = g.as_of(&date);
@@ -402,6 +426,15 @@ impl ClaimGraph {
     }
 
     /// A claim's credibility score in [0, 1], with signed, named reasons.
+    ///
+    /// Rules: the evidence E adds, for each independent origin group (support carried up from a
+    /// specialization included), reliability x unnamed (0.5 when all its origins are unnamed) x
+    /// modality; it takes off, for each denial group, the reliability of its weightiest member,
+    /// times 0.25 when that member is an interested party (so adding an interested denier never
+    /// raises the score), and half that for a doubt group; a non-statement weighs nothing.
+    /// Verdicts give V = 12 x (mean truth - 0.5). score = 1 / (1 + exp(-(3 tanh(E / 3) + V))),
+    /// evidence_score the same without V (no verdict moves it), verdict_effect = V; remarks of
+    /// weight 0 are notes.
     pub fn assess(&self, claim: String) -> Result<Assessment> {
         self.reading(|g| g.assess(&claim))
     }

@@ -24,6 +24,7 @@ mod extract;
 mod formats;
 mod graph;
 pub mod records;
+mod store;
 
 pub use error::{guard, ClaimGraphError, Result};
 pub use extract::{extract, DraftRecord, Extraction, FoundAttribution, TextSpan};
@@ -32,3 +33,4 @@ pub use formats::{
     ImportResult,
 };
 pub use graph::{AsOf, ClaimGraph};
+pub use store::StoredGraph;

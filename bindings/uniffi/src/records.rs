@@ -9,9 +9,12 @@
 //! Three core types are not uniffi types as they are, and cross as a custom type instead:
 //! [`When`] (a date, as ISO 8601 text: reporting often knows only a year or a month, which no
 //! platform time type can say), [`Count`] (`usize`, as `u64`) and [`FieldName`] (a field's
-//! `&'static str` name, as text; only ever returned).
+//! `&'static str` name, as text; only ever returned), and the history's times, [`Timestamp`]
+//! (chrono's `DateTime<Utc>`, as uniffi's timestamp: `java.time.Instant` in Kotlin, `Date` in
+//! Swift).
 
 use claimgraph::query::{MergeChoice, MergeConflict};
+use claimgraph::{Action, Event, HistoryCheck, Record};
 use claimgraph::{
     Assessment, Attribution, Chain, CircularReporting, Claim, ClaimRelation, ClaimRelationKind,
     Contradiction, Counts, Findings, Hop, ImportReport, Inference, IngestReport, MergePolicy,
@@ -26,6 +29,14 @@ use crate::error::ClaimGraphError;
 pub type Count = usize;
 /// The name of a record's field, as the API and files name it.
 pub type FieldName = &'static str;
+/// An instant of the history (when a change was made).
+pub type Timestamp = chrono::DateTime<chrono::Utc>;
+
+uniffi::custom_type!(Timestamp, std::time::SystemTime, {
+    remote,
+    lower: |t| t.into(),
+    try_lift: |t| Ok(t.into()),
+});
 
 uniffi::custom_type!(When, String, {
     remote,
@@ -436,4 +447,47 @@ pub struct RejectedRecord {
     pub record: String,
     pub field: String,
     pub reason: String,
+}
+
+// ----- history of a stored graph --------------------------------------------------------------
+
+#[uniffi::remote(Enum)]
+pub enum Action {
+    Add,
+    Update,
+    Remove,
+}
+
+#[uniffi::remote(Enum)]
+pub enum Record {
+    Source(Source),
+    Claim(Claim),
+    Attribution(Attribution),
+    SourceRelation(SourceRelation),
+    ClaimRelation(ClaimRelation),
+    Verdict(Verdict),
+}
+
+#[uniffi::remote(Record)]
+pub struct Event {
+    pub seq: u64,
+    pub change: u64,
+    pub at: Timestamp,
+    pub actor: String,
+    pub reason: Option<String>,
+    pub operation: String,
+    pub undoes: Option<u64>,
+    pub action: Action,
+    pub kind: RecordKind,
+    pub id: String,
+    pub before: Option<Record>,
+    pub after: Option<Record>,
+    pub hash: String,
+}
+
+#[uniffi::remote(Record)]
+pub struct HistoryCheck {
+    pub events: u64,
+    pub first_altered: Option<u64>,
+    pub problem: Option<String>,
 }

@@ -77,7 +77,7 @@ impl Event {
 }
 
 /// What [`StoredGraph::verify_history`](super::StoredGraph::verify_history) found.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct HistoryCheck {
     /// How many events were checked.
     pub events: u64,
