@@ -2,40 +2,15 @@
 //! span records alone and for the whole draft graph.
 //!
 //! The text is the 16 shared GUM news documents and the reference article, repeated to about
-//! 1 MB (`cargo bench -p claimgraph-benches --bench extraction`; the figures are in
-//! `benches/extraction/README.md`).
+//! 1 MB (`cargo bench -p claimgraph-benches --bench extraction`). Criterion times wall clock;
+//! on a shared machine the `extraction` binary's user CPU figure is the one to compare (see
+//! `benches/RESULTS.md`).
 
 use std::hint::black_box;
-use std::path::Path;
 
+use claimgraph_benches::extraction::corpus;
 use claimgraph_extract::{extract, ExtractOptions};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-
-fn corpus() -> Vec<String> {
-    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared");
-    let mut docs = Vec::new();
-    let gum = shared.join("extraction/gum-news");
-    let mut files: Vec<_> = std::fs::read_dir(&gum)
-        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
-    files.sort();
-    for f in files {
-        let Ok(raw) = std::fs::read_to_string(&f) else {
-            continue;
-        };
-        let Ok(v) = serde_json::from_str::<serde_json::Value>(&raw) else {
-            continue;
-        };
-        if let Some(t) = v["text"].as_str() {
-            docs.push(t.to_owned());
-        }
-    }
-    if let Ok(t) = std::fs::read_to_string(shared.join("reference/putin-dprk-visit-2024-06-18.txt"))
-    {
-        docs.push(t);
-    }
-    docs
-}
 
 fn throughput(c: &mut Criterion) {
     let docs = corpus();

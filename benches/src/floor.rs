@@ -59,14 +59,60 @@ pub struct Floor {
 }
 
 fn parse_lines(buf: &[u8]) -> Result<usize, String> {
+    parse_lines_with(Parser::SerdeJson, &mut buf.to_vec())
+}
+
+/// A JSON parser the floor can be measured with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Parser {
+    /// `serde_json::from_slice`, what the library uses.
+    SerdeJson,
+    /// `simd_json::serde::from_slice`, which parses (and unescapes) in place.
+    SimdJson,
+    /// `sonic_rs::from_slice`.
+    SonicRs,
+}
+
+impl Parser {
+    /// Every parser, in the order they are reported.
+    pub const ALL: [Parser; 3] = [Parser::SerdeJson, Parser::SimdJson, Parser::SonicRs];
+
+    /// The crate's name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Parser::SerdeJson => "serde_json",
+            Parser::SimdJson => "simd-json",
+            Parser::SonicRs => "sonic-rs",
+        }
+    }
+}
+
+/// Parses every line of `buf` into a borrowed [`FloorRecord`] with `parser` (simd-json writes
+/// into the buffer, hence `&mut`); returns the lines parsed.
+pub fn parse_lines_with(parser: Parser, buf: &mut [u8]) -> Result<usize, String> {
     let mut n = 0;
-    for (i, line) in buf.split(|&b| b == b'\n').enumerate() {
+    for (i, line) in buf.split_mut(|&b| b == b'\n').enumerate() {
         if line.is_empty() {
             continue;
         }
-        let rec: FloorRecord<'_> =
-            serde_json::from_slice(line).map_err(|e| format!("line {}: {e}", i + 1))?;
-        std::hint::black_box(&rec);
+        let err = |e: String| format!("line {}: {e}", i + 1);
+        match parser {
+            Parser::SerdeJson => {
+                let rec: FloorRecord<'_> =
+                    serde_json::from_slice(line).map_err(|e| err(e.to_string()))?;
+                std::hint::black_box(&rec);
+            }
+            Parser::SimdJson => {
+                let rec: FloorRecord<'_> =
+                    simd_json::serde::from_slice(line).map_err(|e| err(e.to_string()))?;
+                std::hint::black_box(&rec);
+            }
+            Parser::SonicRs => {
+                let rec: FloorRecord<'_> =
+                    sonic_rs::from_slice(line).map_err(|e| err(e.to_string()))?;
+                std::hint::black_box(&rec);
+            }
+        }
         n += 1;
     }
     Ok(n)

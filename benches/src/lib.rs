@@ -15,6 +15,7 @@
 
 pub mod corpus;
 pub mod digest;
+pub mod extraction;
 pub mod floor;
 pub mod pyrandom;
 pub mod rss;

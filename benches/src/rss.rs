@@ -19,13 +19,21 @@ pub fn current_mb() -> Option<f64> {
 /// The kernel counts in clock ticks (1/100 s on Linux), so a step shorter than a few tenths of a
 /// second is measured coarsely.
 pub fn cpu_seconds() -> Option<f64> {
+    Some((stat_ticks(11)? + stat_ticks(12)?) as f64 / 100.0)
+}
+
+/// CPU seconds spent in user mode by this process so far (no system time): the figure a loaded
+/// machine disturbs least.
+pub fn user_seconds() -> Option<f64> {
+    stat_ticks(11).map(|t| t as f64 / 100.0)
+}
+
+/// Field `field` (0-based, counted after the command name) of `/proc/self/stat`.
+fn stat_ticks(field: usize) -> Option<u64> {
     let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
     // The command name may hold spaces and parentheses: fields are counted after the last ')'.
     let rest = stat.get(stat.rfind(')')? + 1..)?;
-    let fields: Vec<&str> = rest.split_whitespace().collect();
-    let utime: u64 = fields.get(11)?.parse().ok()?;
-    let stime: u64 = fields.get(12)?.parse().ok()?;
-    Some((utime + stime) as f64 / 100.0)
+    rest.split_whitespace().nth(field)?.parse().ok()
 }
 
 fn status_field_kib(field: &str) -> Option<u64> {

@@ -131,16 +131,22 @@ fn read_text(mut reader: impl Read, name: &str, format: InputFormat) -> Result<S
             source,
         })
     })?;
+    let format = match format {
+        InputFormat::Prov => "PROV-JSON",
+        _ => "ClaimReview JSON-LD",
+    };
+    utf8_text(bytes, name, format)
+}
+
+/// `bytes` as UTF-8 text; otherwise a format error naming `name`, the line and the byte.
+pub fn utf8_text(bytes: Vec<u8>, name: &str, format: &'static str) -> Result<String, Failure> {
     String::from_utf8(bytes).map_err(|e| {
         let before = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = before.iter().filter(|b| **b == b'\n').count() as u64 + 1;
         Failure::in_file(
             name,
             Error::Format {
-                format: match format {
-                    InputFormat::Prov => "PROV-JSON",
-                    _ => "ClaimReview JSON-LD",
-                },
+                format,
                 location: Location {
                     line: Some(line),
                     ..Location::default()

@@ -363,6 +363,71 @@ fn native_prov_native_keeps_the_graph() {
 }
 
 #[test]
+fn prov_to_prov_keeps_the_documents_names_and_derivation_kinds() {
+    let dir = temp();
+    let primer = Path::new(INTEROP).join("prov/primer/primer.json");
+    let out = dir.path().join("primer.prov.json");
+    claimgraph()
+        .args(["convert", "--quiet"])
+        .arg(&primer)
+        .arg(&out)
+        .assert()
+        .success();
+    let text = fs::read_to_string(&out).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["prefix"]["ex"], "http://example/", "{text}");
+    assert!(v["agent"].get("ex:derek").is_some(), "{text}");
+    assert!(!text.contains("urn:claimgraph:node:ex"), "{text}");
+    let revision = v["wasDerivedFrom"]
+        .as_object()
+        .unwrap()
+        .values()
+        .find(|r| {
+            r["prov:generatedEntity"] == "ex:dataSet2" && r["prov:usedEntity"] == "ex:dataSet1"
+        })
+        .expect("the revision is written");
+    assert_eq!(revision["prov:type"]["$"], "prov:Revision");
+    // Through native JSON and back, the same document.
+    let native = dir.path().join("primer.json");
+    let again = dir.path().join("again.prov.json");
+    for (from, to) in [(&primer, &native), (&native, &again)] {
+        claimgraph()
+            .args(["convert", "--quiet"])
+            .arg(from)
+            .arg(to)
+            .assert()
+            .success();
+    }
+    assert_eq!(fs::read_to_string(&again).unwrap(), text);
+}
+
+#[test]
+fn prov_entities_typed_as_claims_convert_to_claims_and_a_repeated_relation_id_is_counted() {
+    let doc = r#"{
+      "prefix": {"ex": "http://example.org/", "schema": "https://schema.org/"},
+      "entity": {"ex:c1": {"prov:type": {"$": "schema:Claim", "type": "prov:QUALIFIED_NAME"},
+                           "schema:text": "The bridge was closed in 2019"}},
+      "agent": {"ex:mayor": {}, "ex:clerk": {}},
+      "wasAttributedTo": {"ex:a1": {"prov:entity": "ex:c1", "prov:agent": "ex:mayor"}},
+      "bundle": {"b": {"wasAttributedTo": {"ex:a1": {"prov:entity": "ex:c1", "prov:agent": "ex:clerk"}}}}
+    }"#;
+    let out = claimgraph()
+        .args(["convert", "--from", "prov", "-", "-"])
+        .write_stdin(doc)
+        .assert()
+        .success()
+        .stderr(contains("read as a claim"))
+        .stderr(contains("(wasAttributedTo x1)"));
+    let native = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let g = ClaimGraph::from_json(&native).unwrap();
+    assert_eq!(
+        g.get_claim("ex:c1").unwrap().text,
+        "The bridge was closed in 2019"
+    );
+    assert_eq!(g.get_attribution("ex:a1").unwrap().source, "ex:mayor");
+}
+
+#[test]
 fn formats_are_told_by_content_when_the_name_does_not_tell() {
     // The interop PROV documents are plain .json files.
     for file in interop("prov", ".json") {
@@ -706,4 +771,375 @@ fn lenient_claimreview_leaves_out_what_it_cannot_read_and_says_so() {
         .success()
         .stdout("")
         .stderr("");
+}
+
+// --- extract ---------------------------------------------------------------------------------
+
+const ARTICLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../shared/reference/putin-dprk-visit-2024-06-18.txt"
+);
+const GUM_NEWS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../shared/extraction/gum-news"
+);
+
+#[test]
+fn extract_writes_the_draft_graph_as_native_json_with_each_source_of_its_kind() {
+    let out = stdout_of(claimgraph().args(["extract", ARTICLE]));
+    let g = ClaimGraph::from_json(&out).unwrap();
+    let kind = |id: &str| g.get_source(id).unwrap().kind;
+    assert_eq!(kind("rok-sources"), claimgraph::SourceKind::UnnamedGroup);
+    assert_eq!(kind("the-west"), claimgraph::SourceKind::Collective);
+    assert_eq!(kind("russia"), claimgraph::SourceKind::Government);
+    assert_eq!(kind("article"), claimgraph::SourceKind::Document);
+    // Russia's denial is in the draft, via the article.
+    let denial = g
+        .attributions()
+        .find(|a| a.source == "russia" && a.stance == claimgraph::Stance::Denies)
+        .expect("Russia's denial");
+    assert_eq!(
+        denial.via.first().map(|h| h.source.as_str()),
+        Some("article")
+    );
+}
+
+#[test]
+fn extract_writes_other_formats_and_takes_the_article_from_the_command_line() {
+    let dir = temp();
+    let prov = dir.path().join("draft.prov.json");
+    claimgraph()
+        .args(["extract", ARTICLE, "--article", "Putin's visit to DPRK"])
+        .args([
+            "--url",
+            "https://example.org/visit",
+            "--published",
+            "2024-06-18",
+        ])
+        .arg("-o")
+        .arg(&prov)
+        .assert()
+        .success();
+    let back = stdout_of(claimgraph().arg("convert").arg(&prov).arg("-"));
+    let g = ClaimGraph::from_json(&back).unwrap();
+    let article = g.get_source("article").unwrap();
+    assert_eq!(article.title.as_deref(), Some("Putin's visit to DPRK"));
+    assert_eq!(article.url.as_deref(), Some("https://example.org/visit"));
+    assert!(article.published.is_some());
+    assert!(g.get_source("rok-sources").is_ok());
+}
+
+#[test]
+fn extract_spans_writes_character_offsets_in_the_evaluation_format() {
+    let dir = temp();
+    let file = dir.path().join("café.txt");
+    let text = "Der Minister Jürgen Müller said that the café will close.";
+    fs::write(&file, text).unwrap();
+    let out = stdout_of(claimgraph().arg("extract").arg("--spans").arg(&file));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["doc"], "café");
+    let chars: Vec<char> = text.chars().collect();
+    let span = |field: &str| {
+        let s = &v["attributions"][0][field];
+        let (a, b) = (
+            s[0].as_u64().unwrap() as usize,
+            s[1].as_u64().unwrap() as usize,
+        );
+        chars[a..b].iter().collect::<String>()
+    };
+    assert_eq!(span("content"), "that the café will close.");
+    assert_eq!(span("cue"), "said");
+    assert!(span("source").ends_with("Jürgen Müller"));
+}
+
+#[test]
+fn extract_spans_of_an_evaluation_text_are_the_extractors_predictions() {
+    let gold: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(Path::new(GUM_NEWS).join("korea.json")).unwrap())
+            .unwrap();
+    let text = gold["text"].as_str().unwrap();
+    let dir = temp();
+    let file = dir.path().join("korea.txt");
+    fs::write(&file, text).unwrap();
+    let out = stdout_of(claimgraph().arg("extract").arg("--spans").arg(&file));
+    let printed: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let expected = claimgraph_extract::extract(text, &Default::default())
+        .unwrap()
+        .to_prediction_json("korea");
+    assert!(!expected["attributions"].as_array().unwrap().is_empty());
+    assert_eq!(printed, expected);
+}
+
+#[test]
+fn extract_records_and_html_show_where_each_record_came_from() {
+    let records = stdout_of(claimgraph().args(["extract", "--records", ARTICLE]));
+    let records: serde_json::Value = serde_json::from_str(&records).unwrap();
+    let rok = records
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "rok-sources")
+        .expect("the ROK sources' record");
+    assert_eq!(rok["kind"], "source");
+    let text: Vec<char> = fs::read_to_string(ARTICLE).unwrap().chars().collect();
+    let first = &rok["spans"][0];
+    let (a, b) = (
+        first[0].as_u64().unwrap() as usize,
+        first[1].as_u64().unwrap() as usize,
+    );
+    assert_eq!(text[a..b].iter().collect::<String>(), "ROK sources");
+
+    let html = stdout_of(claimgraph().args(["extract", "--html", ARTICLE]));
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("charset=\"utf-8\""));
+    assert!(html.contains("ROK sources</span>"), "{html}");
+}
+
+#[test]
+fn extract_of_a_missing_or_binary_file_names_it_and_conflicting_outputs_are_usage_errors() {
+    claimgraph()
+        .args(["extract", "no-such-article.txt"])
+        .assert()
+        .code(1)
+        .stderr(contains("no-such-article.txt"));
+    let dir = temp();
+    let file = dir.path().join("binary.txt");
+    fs::write(&file, b"first line\nsecond \xff\xfe line").unwrap();
+    claimgraph()
+        .arg("extract")
+        .arg(&file)
+        .assert()
+        .code(1)
+        .stderr(
+            contains("binary.txt")
+                .and(contains("line 2"))
+                .and(contains("not UTF-8")),
+        );
+    claimgraph()
+        .args(["extract", "--spans", "--html", ARTICLE])
+        .assert()
+        .code(2);
+    claimgraph()
+        .args(["extract", ARTICLE, "-o", "draft.unknown"])
+        .assert()
+        .code(2)
+        .stderr(contains("--to"));
+}
+
+#[test]
+fn extract_reads_standard_input() {
+    let out = stdout_of(
+        claimgraph()
+            .args(["extract", "--spans", "-"])
+            .write_stdin("Critics said the plan would fail."),
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["doc"], "stdin");
+    assert_eq!(v["attributions"][0]["source_kind"], "unnamed_group");
+}
+
+// --- match -----------------------------------------------------------------------------------
+
+#[test]
+fn match_finds_the_claim_a_text_is_about_and_says_why() {
+    let text = stdout_of(claimgraph().args([
+        "match",
+        REFERENCE,
+        "Did North Korea ship 6700 containers of munitions to Russia?",
+        "--k",
+        "3",
+    ]));
+    assert!(text.starts_with("1. [containers] "), "{text}");
+    assert!(text.contains("numbers") && text.contains("6700"), "{text}");
+    assert_eq!(
+        text.lines().filter(|l| !l.starts_with(' ')).count(),
+        3,
+        "{text}"
+    );
+    let json = stdout_of(claimgraph().args([
+        "match",
+        REFERENCE,
+        "6,700 containers",
+        "--k",
+        "1",
+        "--json",
+    ]));
+    let hit: serde_json::Value = serde_json::from_str(json.trim()).unwrap();
+    assert_eq!(hit["claim"], "containers");
+    assert_eq!(hit["rank"], 1);
+    let parts = hit["parts"].as_array().unwrap();
+    assert!(parts.iter().any(|p| p["kind"] == "words"));
+    let shares: f64 = parts.iter().map(|p| p["share"].as_f64().unwrap()).sum();
+    assert!((shares - 1.0).abs() < 1e-6, "{shares}");
+}
+
+#[test]
+fn match_thresholds_leave_out_weak_hits() {
+    let text = "Putin op-ed in Rodong Sinmun";
+    let all = stdout_of(claimgraph().args(["match", REFERENCE, text, "--json"]));
+    let strict = stdout_of(claimgraph().args([
+        "match",
+        REFERENCE,
+        text,
+        "--json",
+        "--min-shared-words",
+        "3",
+    ]));
+    assert!(strict.lines().count() < all.lines().count(), "{strict}");
+    for line in strict.lines() {
+        let hit: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert!(hit["shared_words"].as_u64().unwrap() >= 3, "{line}");
+    }
+    let none = stdout_of(claimgraph().args(["match", REFERENCE, text, "--min-score", "1.01"]));
+    assert_eq!(none, "no similar claim\n");
+}
+
+#[test]
+fn match_answers_a_file_of_queries_as_tsv() {
+    let dir = temp();
+    let queries = dir.path().join("queries.tsv");
+    fs::write(
+        &queries,
+        "# id TAB text\nq1\tcontainers of munitions\n\nq2\tPutin op-ed in Rodong Sinmun\n",
+    )
+    .unwrap();
+    let out = stdout_of(
+        claimgraph()
+            .args(["match", REFERENCE, "--k", "2", "--queries"])
+            .arg(&queries),
+    );
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[0].starts_with("q1\t1\tcontainers\t"), "{out}");
+    assert!(lines.iter().any(|l| l.starts_with("q2\t1\t")), "{out}");
+    assert!(lines.iter().all(|l| l.split('\t').count() == 5), "{out}");
+    fs::write(&queries, "q1\tcontainers\nno tab here\n").unwrap();
+    claimgraph()
+        .args(["match", REFERENCE, "--queries"])
+        .arg(&queries)
+        .assert()
+        .code(1)
+        .stderr(contains("queries.tsv").and(contains("line 2")));
+}
+
+#[test]
+fn match_against_a_claimreview_feed() {
+    let feed = Path::new(INTEROP).join("claimreview/sdo-eg0324-politifact-perry-homicides.jsonld");
+    let out = stdout_of(
+        claimgraph()
+            .arg("match")
+            .arg(&feed)
+            .args(["homicides committed by illegal aliens", "--json"]),
+    );
+    let hit: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    assert_eq!(hit["rank"], 1);
+    assert!(
+        hit["claim"].as_str().unwrap().contains("homicides"),
+        "{out}"
+    );
+}
+
+#[test]
+fn match_duplicates_suggests_same_as_pairs_not_yet_linked() {
+    let dir = temp();
+    let mut g2 = reference();
+    g2.add_claim(claimgraph::Claim::new(
+        "containers-again",
+        "North Korea delivered 6,700 containers of weapons and ammunition to Russia",
+    ))
+    .unwrap();
+    let file = dir.path().join("twice.json");
+    g2.save(&file).unwrap();
+    let out = stdout_of(claimgraph().arg("match").arg(&file).args([
+        "--duplicates",
+        "--min-score",
+        "0.4",
+        "--json",
+    ]));
+    let pairs: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(
+        pairs
+            .iter()
+            .any(|p| p["claim"] == "containers" && p["other"] == "containers-again"),
+        "{out}"
+    );
+    g2.add_claim_relation(claimgraph::ClaimRelation::new(
+        "containers",
+        claimgraph::ClaimRelationKind::SameAs,
+        "containers-again",
+    ))
+    .unwrap();
+    g2.save(&file).unwrap();
+    let out = stdout_of(claimgraph().arg("match").arg(&file).args([
+        "--duplicates",
+        "--min-score",
+        "0.4",
+        "--json",
+    ]));
+    assert!(!out.contains("containers-again"), "{out}");
+}
+
+#[test]
+fn match_usage_errors_exit_2() {
+    claimgraph().args(["match", REFERENCE]).assert().code(2);
+    claimgraph()
+        .args(["match", REFERENCE, "text", "--language", "klingon"])
+        .assert()
+        .code(2)
+        .stderr(contains("klingon"));
+    claimgraph()
+        .args(["match", REFERENCE, "text", "--duplicates"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn match_keeps_the_claim_index_beside_the_graph() {
+    let dir = temp();
+    let graph = dir.path().join("record.json");
+    reference().save(&graph).unwrap();
+    let index = dir.path().join("record.index");
+    let ask = || {
+        claimgraph()
+            .arg("match")
+            .arg(&graph)
+            .args(["6,700 containers", "--k", "1", "--index"])
+            .arg(&index)
+            .assert()
+            .success()
+    };
+    let built = ask();
+    assert!(index.exists());
+    let first = built.get_output().clone();
+    assert!(String::from_utf8_lossy(&first.stderr).contains("built the claim index"));
+    let again = ask();
+    let second = again.get_output().clone();
+    assert_eq!(second.stdout, first.stdout);
+    assert!(
+        second.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&second.stderr)
+    );
+    // The graph changes: the index is built again.
+    let mut g = reference();
+    g.add_claim(claimgraph::Claim::new(
+        "drones",
+        "Iran sold attack drones to Russia",
+    ))
+    .unwrap();
+    g.save(&graph).unwrap();
+    let out = ask().get_output().clone();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("again"));
+    // A file that is not an index is not overwritten.
+    fs::write(&index, "my notes").unwrap();
+    claimgraph()
+        .arg("match")
+        .arg(&graph)
+        .args(["containers", "--index"])
+        .arg(&index)
+        .assert()
+        .code(1)
+        .stderr(contains("record.index").and(contains("not a claim index")));
+    assert_eq!(fs::read_to_string(&index).unwrap(), "my notes");
 }

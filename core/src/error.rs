@@ -3,7 +3,8 @@
 use std::path::PathBuf;
 
 /// What kind of record an id names; used in errors and lookups.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum RecordKind {
     /// A [`Source`](crate::Source) node.
     Source,
@@ -84,9 +85,10 @@ impl std::fmt::Display for Location {
 /// Every way a claimgraph operation can fail.
 ///
 /// Variants carry the id, field, line or version involved, so that callers (and the Python and
-/// mobile bindings) can react to the kind of failure without parsing messages.
+/// mobile bindings) can react to the kind of failure without parsing messages. Not
+/// `#[non_exhaustive]`: each binding maps every variant, and a variant added here must fail their
+/// build until they do.
 #[derive(Debug, thiserror::Error)]
-#[non_exhaustive]
 pub enum Error {
     /// An id is empty, too long, or contains control characters or surrounding white space.
     #[error("invalid id {id:?}: {reason}")]

@@ -118,6 +118,13 @@ pub(crate) struct SourceRelationData {
     pub(crate) span: Option<Box<(Option<When>, Option<When>)>>,
 }
 
+impl SourceRelationData {
+    /// True for an affiliation that holds only for a time.
+    pub(crate) fn is_timed_affiliation(&self) -> bool {
+        self.kind == SourceRelationKind::AffiliatedWith && self.span.is_some()
+    }
+}
+
 #[derive(Debug, Clone)]
 pub(crate) struct ClaimRelationData {
     pub(crate) id: String,
@@ -134,16 +141,23 @@ pub(crate) struct VerdictData {
     pub(crate) summary: Option<String>,
 }
 
-/// An attribution's fields, borrowed (see [`ClaimGraph::add_attribution_ref`]).
-pub(crate) struct AttributionRef<'a> {
-    pub(crate) id: &'a str,
+/// An attribution as a bulk reader hands it over (see [`ClaimGraph::add_attribution_parts`]):
+/// the id and quote owned, to be kept as they are, and every id's hash
+/// ([`crate::index::id_hash`]) computed by the reader.
+pub(crate) struct AttributionParts<'a> {
+    pub(crate) id: String,
+    pub(crate) id_hash: u64,
     pub(crate) source: &'a str,
+    pub(crate) source_hash: u64,
     pub(crate) claim: &'a str,
+    pub(crate) claim_hash: u64,
+    /// A node that may be the claim (the claim of the reader's previous attribution): used
+    /// when its id is `claim`, which saves a lookup.
+    pub(crate) claim_hint: Option<NodeIndex>,
     pub(crate) stance: Stance,
     pub(crate) modality: Modality,
     pub(crate) said: Option<When>,
-    pub(crate) quote: Option<&'a str>,
-    pub(crate) via: Option<&'a str>,
+    pub(crate) quote: Option<String>,
 }
 
 /// An edge as stored.
@@ -179,7 +193,7 @@ impl Edge {
 ///
 /// This is the graph's content with nothing derived: what the native JSON format writes, what
 /// equality compares, and what [`ClaimGraph::from_records`] builds from.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct Records {
     /// Sources, by id.
     pub sources: Vec<Source>,
@@ -196,7 +210,7 @@ pub struct Records {
 }
 
 /// How many records of each kind a graph holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
 pub struct Counts {
     /// Sources.
     pub sources: usize,
@@ -242,6 +256,11 @@ pub struct ClaimGraph {
     /// Each source's outgoing relations to other sources. Tracing origins follows only these, and
     /// a prolific source's thousands of attribution edges would otherwise be walked at every step.
     source_links: HashMap<NodeIndex, Vec<EdgeIndex>>,
+    /// How many affiliated-with relations hold only for a time (have `since` or `until`): while
+    /// there are none, affiliation tops do not depend on when a statement was made.
+    timed_affiliations: usize,
+    /// The namespaces and derivation kinds read from PROV-JSON, written back by its export.
+    pub(crate) prov: crate::io::prov::ProvContext,
 }
 
 impl PartialEq for ClaimGraph {
@@ -334,6 +353,40 @@ impl ClaimGraph {
     /// True when the graph holds no record at all.
     pub fn is_empty(&self) -> bool {
         self.nodes.is_empty() && self.edges.is_empty()
+    }
+
+    /// The number of sources and claims (edges are not counted; see [`ClaimGraph::counts`]).
+    pub fn node_count(&self) -> usize {
+        let c = self.counts();
+        c.sources + c.claims
+    }
+
+    /// Source ids, then claim ids, each in the order they were added: the order every binding
+    /// iterates a graph in.
+    ///
+    /// ```
+    /// use claimgraph::{Claim, ClaimGraph, Source, SourceKind};
+    /// let mut g = ClaimGraph::new();
+    /// g.add_claim(Claim::new("c", "A claim"))?;
+    /// g.add_source(Source::new("s", SourceKind::Person, "Ana"))?;
+    /// assert_eq!(g.node_ids().collect::<Vec<_>>(), ["s", "c"]);
+    /// assert_eq!(g.node_count(), 2);
+    /// # Ok::<(), claimgraph::Error>(())
+    /// ```
+    pub fn node_ids(&self) -> impl Iterator<Item = &str> + '_ {
+        self.sources()
+            .map(|s| s.id.as_str())
+            .chain(self.claims().map(|c| c.id.as_str()))
+    }
+
+    /// The source or the claim with this id: `Ok(Ok(source))` or `Ok(Err(claim))`, or
+    /// [`Error::NotFound`] of a [`RecordKind::Node`].
+    pub fn get_node(&self, id: &str) -> Result<std::result::Result<&Source, &Claim>> {
+        match (self.source(id), self.claim(id)) {
+            (Some(s), _) => Ok(Ok(s)),
+            (None, Some(c)) => Ok(Err(c)),
+            (None, None) => Err(Error::not_found(RecordKind::Node, id)),
+        }
     }
 
     /// True when `id` names a source or a claim.
@@ -582,6 +635,9 @@ impl ClaimGraph {
     /// Adds a relation between two sources. A source cannot cite itself.
     pub fn add_source_relation(&mut self, r: SourceRelation) -> Result<()> {
         let (from, to, data) = self.prepare_source_relation(r)?;
+        if data.is_timed_affiliation() {
+            self.timed_affiliations += 1;
+        }
         let ix = self.graph.add_edge(from, to, Edge::SourceRelation(data));
         self.source_links.entry(from).or_default().push(ix);
         self.index_edge(ix);
@@ -811,6 +867,12 @@ impl ClaimGraph {
             Some(ix) if matches!(self.graph.node_weight(ix), Some(Node::Claim(_))) => Ok(ix),
             _ => Err(Error::not_found(RecordKind::Claim, id)),
         }
+    }
+
+    /// True when some affiliation holds only for a time, so that who answers to whom depends on
+    /// when a statement was made.
+    pub(crate) fn has_timed_affiliations(&self) -> bool {
+        self.timed_affiliations > 0
     }
 
     pub(crate) fn node_id(&self, ix: NodeIndex) -> &str {
@@ -1067,9 +1129,20 @@ impl ClaimGraph {
         target: &str,
         expected: RecordKind,
     ) -> Result<NodeIndex> {
-        let ix = self
-            .node_index(target)
-            .ok_or_else(|| Error::not_found(expected, target))?;
+        self.endpoint_at(record, id, field, target, expected, self.node_index(target))
+    }
+
+    /// [`ClaimGraph::endpoint`] for a target already looked up (`found`).
+    fn endpoint_at(
+        &self,
+        record: RecordKind,
+        id: &str,
+        field: &'static str,
+        target: &str,
+        expected: RecordKind,
+        found: Option<NodeIndex>,
+    ) -> Result<NodeIndex> {
+        let ix = found.ok_or_else(|| Error::not_found(expected, target))?;
         let found = self
             .graph
             .node_weight(ix)
@@ -1096,34 +1169,60 @@ impl ClaimGraph {
 
     /// Adds an attribution given by borrowed parts: what bulk readers use, so that the source
     /// and claim ids, which the graph stores as indices, are never copied into strings.
-    pub(crate) fn add_attribution_ref(&mut self, a: AttributionRef<'_>) -> Result<()> {
-        crate::id::validate_id(a.id)?;
-        if a.quote.is_some_and(|q| q.trim().is_empty()) {
-            return Err(Error::invalid_field(
-                a.id,
-                "quote",
-                "must not be empty when given (leave it out instead)",
-            ));
-        }
-        self.check_free_edge_id(a.id)?;
-        let rk = RecordKind::Attribution;
-        let s = self.endpoint(rk, a.id, "source", a.source, RecordKind::Source)?;
-        let c = self.endpoint(rk, a.id, "claim", a.claim, RecordKind::Claim)?;
-        let via = match a.via {
-            Some(v) => Some(self.endpoint(rk, a.id, "via", v, RecordKind::Source)?),
-            None => None,
+    /// Adds an attribution whose id and quote the reader has checked (as
+    /// [`Attribution::validate`] would); returns the claim's node, for the next attribution's
+    /// `claim_hint`, or the graph's refusal with the attribution's id.
+    pub(crate) fn add_attribution_parts(
+        &mut self,
+        a: AttributionParts<'_>,
+    ) -> std::result::Result<NodeIndex, Box<(Error, String)>> {
+        let ends = self.attribution_parts_ends(&a);
+        let (s, c) = match ends {
+            Ok(ends) => ends,
+            Err(e) => return Err(Box::new((e, a.id))),
         };
         let data = AttributionData {
-            id: a.id.to_owned(),
+            id: a.id,
             stance: a.stance,
             modality: a.modality,
             said: a.said,
-            quote: a.quote.map(str::to_owned),
-            via,
+            quote: a.quote,
+            via: None,
             more: None,
         };
-        self.insert_attribution(s, c, data, Vec::new());
-        Ok(())
+        let ix = self.graph.add_edge(s, c, Edge::Attribution(data));
+        let g = &self.graph;
+        let id = g.edge_weight(ix).map_or("", Edge::id);
+        let _ = self
+            .edges
+            .insert_hashed(a.id_hash, id, ix, |i| g.edge_weight(i).map_or("", Edge::id));
+        Ok(c)
+    }
+
+    /// The source and claim nodes of an attribution read in bulk, once its id is known free.
+    fn attribution_parts_ends(&self, a: &AttributionParts<'_>) -> Result<(NodeIndex, NodeIndex)> {
+        let g = &self.graph;
+        if let Some(ix) = self.edges.get_hashed(a.id_hash, &a.id, |ix| {
+            g.edge_weight(ix).map_or("", Edge::id)
+        }) {
+            return Err(Error::DuplicateId {
+                id: a.id.clone(),
+                existing: g.edge_weight(ix).map_or(RecordKind::Edge, Edge::kind),
+            });
+        }
+        let rk = RecordKind::Attribution;
+        let node_of = |hash, id| {
+            self.nodes
+                .get_hashed(hash, id, |ix| g.node_weight(ix).map_or("", Node::id))
+        };
+        let found = node_of(a.source_hash, a.source);
+        let s = self.endpoint_at(rk, &a.id, "source", a.source, RecordKind::Source, found)?;
+        let found = match a.claim_hint {
+            Some(ix) if self.node_id(ix) == a.claim => Some(ix),
+            _ => node_of(a.claim_hash, a.claim),
+        };
+        let c = self.endpoint_at(rk, &a.id, "claim", a.claim, RecordKind::Claim, found)?;
+        Ok((s, c))
     }
 
     fn prepare_attribution(
@@ -1295,6 +1394,11 @@ impl ClaimGraph {
             }
         }
         if let Some(edge) = self.graph.remove_edge(ix) {
+            if let Edge::SourceRelation(r) = &edge {
+                if r.is_timed_affiliation() {
+                    self.timed_affiliations = self.timed_affiliations.saturating_sub(1);
+                }
+            }
             if let (Edge::SourceRelation(_), Some(from)) = (&edge, from) {
                 if let Some(links) = self.source_links.get_mut(&from) {
                     links.retain(|&e| e != ix);

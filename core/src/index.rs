@@ -16,6 +16,12 @@ pub(crate) struct IdIndex<Ix> {
     hasher: FixedState,
 }
 
+/// The hash every [`IdIndex`] files `id` under, so that a bulk reader can compute it on another
+/// thread before the record reaches the graph.
+pub(crate) fn id_hash(id: &str) -> u64 {
+    FixedState::default().hash_one(id)
+}
+
 impl<Ix: Copy + PartialEq> IdIndex<Ix> {
     fn hash(&self, id: &str) -> u64 {
         self.hasher.hash_one(id)
@@ -23,9 +29,17 @@ impl<Ix: Copy + PartialEq> IdIndex<Ix> {
 
     /// The index whose record has this id; `id_of` gives the id of an index.
     pub(crate) fn get<'a>(&self, id: &str, id_of: impl Fn(Ix) -> &'a str) -> Option<Ix> {
-        self.table
-            .find(self.hash(id), |&ix| id_of(ix) == id)
-            .copied()
+        self.get_hashed(self.hash(id), id, id_of)
+    }
+
+    /// [`IdIndex::get`] for an id whose [`id_hash`] is known.
+    pub(crate) fn get_hashed<'a>(
+        &self,
+        hash: u64,
+        id: &str,
+        id_of: impl Fn(Ix) -> &'a str,
+    ) -> Option<Ix> {
+        self.table.find(hash, |&ix| id_of(ix) == id).copied()
     }
 
     /// Records `ix` under `id`; returns the index already there instead, if any.
@@ -35,9 +49,20 @@ impl<Ix: Copy + PartialEq> IdIndex<Ix> {
         ix: Ix,
         id_of: impl Fn(Ix) -> &'a str,
     ) -> Result<(), Ix> {
+        self.insert_hashed(self.hash(id), id, ix, id_of)
+    }
+
+    /// [`IdIndex::insert`] for an id whose [`id_hash`] is known.
+    pub(crate) fn insert_hashed<'a>(
+        &mut self,
+        hash: u64,
+        id: &str,
+        ix: Ix,
+        id_of: impl Fn(Ix) -> &'a str,
+    ) -> Result<(), Ix> {
         let hasher = self.hasher;
         match self.table.entry(
-            hasher.hash_one(id),
+            hash,
             |&other| id_of(other) == id,
             |&other| hasher.hash_one(id_of(other)),
         ) {

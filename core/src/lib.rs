@@ -22,12 +22,12 @@ pub use error::{Error, Location, RecordKind, Result};
 pub use graph::{ClaimGraph, Counts, Records};
 pub use id::{validate_id, MAX_ID_LEN};
 pub use io::{
-    ClaimParts, ImportReport, IngestReport, JsonlOptions, PictureOptions, RejectedRecord,
-    ReportOptions, SkippedRecord,
+    ClaimParts, DerivationType, ImportReport, IngestReport, JsonlOptions, PictureOptions,
+    RejectedRecord, ReportOptions, SkippedRecord,
 };
 pub use matching::{
-    ClaimIndex, DuplicateCandidate, IndexOptions, Language, MatchKind, MatchPart, MatchWeights,
-    SimilarClaim, SimilarOptions,
+    ClaimIndex, DuplicateCandidate, IndexLoad, IndexOptions, Language, MatchKind, MatchPart,
+    MatchWeights, SimilarClaim, SimilarOptions, INDEX_FORMAT_VERSION,
 };
 pub use model::{
     label_reading, label_truth, Attribution, Claim, ClaimRelation, ClaimRelationKind, Hop,
@@ -35,7 +35,7 @@ pub use model::{
     SourceRelationKind, Stance, Verdict,
 };
 pub use query::{
-    AsOf, Assessment, Chain, CircularReporting, Contradiction, Findings, MergeChoice,
+    AsOf, Assessment, Chain, CircularReporting, Contradiction, Findings, Inference, MergeChoice,
     MergeConflict, MergePolicy, MergeReport, Origin, OriginGroup, Reason, ReasonKind, Status,
     StatusSummary, Unplaced,
 };

@@ -189,6 +189,9 @@ impl When {
     /// Reads a partial date, a timestamp or a bounded date (see the type's documentation for
     /// the forms).
     pub fn parse(s: &str) -> Result<When> {
+        if let Some(day) = plain_day(s) {
+            return Ok(When::Date(day));
+        }
         let t = s.trim();
         if let Some((a, b)) = t.split_once('/') {
             let end = |x: &str| -> Result<Option<PartialDate>> {
@@ -412,7 +415,10 @@ impl fmt::Display for When {
         match self {
             When::Year(y) => write!(f, "{y:04}"),
             When::Month(y, m) => write!(f, "{y:04}-{m:02}"),
-            When::Date(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            When::Date(d) => match day_digits(d) {
+                Some(digits) => f.write_str(std::str::from_utf8(&digits).map_err(|_| fmt::Error)?),
+                None => write!(f, "{}", d.format("%Y-%m-%d")),
+            },
             When::Instant(dt) => {
                 f.write_str(&dt.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, false))
             }
@@ -443,15 +449,74 @@ impl From<DateTime<Utc>> for When {
 
 impl Serialize for When {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        // Days are most dates a graph holds: their digits are written without the formatter.
+        if let When::Date(d) = self {
+            if let Some(digits) = day_digits(d) {
+                if let Ok(text) = std::str::from_utf8(&digits) {
+                    return s.serialize_str(text);
+                }
+            }
+        }
         s.collect_str(self)
     }
 }
 
 impl<'de> Deserialize<'de> for When {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<When, D::Error> {
-        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        When::parse(&s).map_err(serde::de::Error::custom)
+        /// Reads the date from the text the deserializer lends, without copying it.
+        struct Text;
+        impl serde::de::Visitor<'_> for Text {
+            type Value = When;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a date (YYYY, YYYY-MM, YYYY-MM-DD, an RFC 3339 timestamp or a range)")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<When, E> {
+                When::parse(v).map_err(E::custom)
+            }
+        }
+        d.deserialize_str(Text)
     }
+}
+
+/// A `YYYY-MM-DD` day (years 0001 to 9999), read without the general parser: most dates are of
+/// this form, and reading them is a large share of loading a graph. Anything else, valid or not,
+/// is `None`, left to [`When::parse`] to read or explain.
+fn plain_day(t: &str) -> Option<NaiveDate> {
+    let b: &[u8; 10] = t.as_bytes().try_into().ok()?;
+    if b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: &[u8]| -> Option<u32> {
+        r.iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    let year = i32::try_from(num(&b[0..4])?)
+        .ok()
+        .filter(|&y| y >= MIN_YEAR)?;
+    NaiveDate::from_ymd_opt(year, num(&b[5..7])?, num(&b[8..10])?)
+}
+
+/// The ten characters `YYYY-MM-DD` of a day of the years 0001 to 9999 (others are left to
+/// chrono's formatting, which writes their sign and width).
+fn day_digits(d: &NaiveDate) -> Option<[u8; 10]> {
+    let y = u32::try_from(d.year())
+        .ok()
+        .filter(|y| (1..=9999).contains(y))?;
+    let (m, day) = (d.month(), d.day());
+    let digit = |v: u32| b'0' + (v % 10) as u8;
+    Some([
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        b'-',
+        digit(m / 10),
+        digit(m),
+        b'-',
+        digit(day / 10),
+        digit(day),
+    ])
 }
 
 /// The stretch of time a claim is about ("from August last year to February this year").

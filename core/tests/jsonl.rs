@@ -182,6 +182,39 @@ fn a_dangling_source_names_the_line_the_record_and_the_missing_id() {
 }
 
 #[test]
+fn attributions_find_their_claim_wherever_it_is_and_ids_may_hold_escapes() {
+    // a3 goes back to c0 after c1's attribution; a4's ids are written with escapes; a5 names a
+    // source as its claim right after an attribution of c1.
+    let text = corpus()
+        + r#"{"type":"attribution","id":"a3","source":"s1","claim":"c0","stance":"doubts","date":"2021-01-01","quote":null}"#
+        + "\n"
+        + r#"{"type":"attribution","id":"a\u0034","source":"s\u0031","claim":"c\u0031","stance":"asserts","date":"2021-01-02","quote":null}"#
+        + "\n";
+    let (g, report) = ingest(&text).unwrap();
+    assert_eq!(report.attributions, 5);
+    let of_c0 = g.attributions_of("c0").unwrap();
+    assert!(of_c0.iter().any(|a| a.id == "a3" && a.source == "s1"));
+    let of_c1 = g.attributions_of("c1").unwrap();
+    assert!(of_c1.iter().any(|a| a.id == "a4" && a.source == "s1"));
+
+    let wrong = text.clone()
+        + r#"{"type":"attribution","id":"a5","source":"s1","claim":"s2","stance":"asserts","date":"2021-01-03","quote":null}"#
+        + "\n";
+    let (loc, message) = format_error(ingest(&wrong));
+    assert_eq!(loc.line, Some(16));
+    assert_eq!(loc.record.as_deref(), Some("a5"));
+    assert!(message.contains("s2"), "{message}");
+
+    let again = text
+        + r#"{"type":"attribution","id":"a4","source":"s1","claim":"c1","stance":"asserts","date":"2021-01-03","quote":null}"#
+        + "\n";
+    let (loc, message) = format_error(ingest(&again));
+    assert_eq!(loc.line, Some(16));
+    assert_eq!(loc.record.as_deref(), Some("a4"));
+    assert!(message.contains("already used"), "{message}");
+}
+
+#[test]
 fn a_duplicate_id_names_its_line() {
     let (loc, message) = format_error(ingest(&with_line(
         12,

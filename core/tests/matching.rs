@@ -3,8 +3,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use claimgraph::{
-    Attribution, Claim, ClaimGraph, ClaimIndex, ClaimRelation, ClaimRelationKind, IndexOptions,
-    Language, MatchKind, SimilarClaim, SimilarOptions, Source, SourceKind, Stance, Verdict,
+    Attribution, Claim, ClaimGraph, ClaimIndex, ClaimRelation, ClaimRelationKind, IndexLoad,
+    IndexOptions, Language, MatchKind, SimilarClaim, SimilarOptions, Source, SourceKind, Stance,
+    Verdict,
 };
 
 fn record() -> ClaimGraph {
@@ -307,4 +308,186 @@ fn other_languages_stem_their_own_words() {
     let hits = index.similar_claims("vaccin magnetique", &SimilarOptions::default());
     assert_eq!(ids(&hits), ["fr"]);
     assert!("klingon".parse::<Language>().is_err());
+}
+
+// ---- saving the index beside the graph ------------------------------------------------------
+
+const QUESTIONS: [&str; 5] = [
+    "North Korea sent 6700 munition containers",
+    "Putin summit in Pyongyang",
+    "drones for Russia",
+    "magnetic vaccine spoons",
+    "https://en.yna.co.kr/view/AEN20240618",
+];
+
+/// The record, indexed, then changed claim by claim (so the index holds dead claims and words
+/// added since its build).
+fn changed_index() -> (ClaimGraph, ClaimIndex) {
+    let mut g = record();
+    let mut index = ClaimIndex::new(&g);
+    g.add_claim(Claim::new("drones", "Iran sold attack drones to Russia"))
+        .unwrap();
+    index.refresh_claim(&g, "drones");
+    g.update_claim(Claim::new("visit", "Putin flew to Pyongyang for a summit"))
+        .unwrap();
+    index.refresh_claim(&g, "visit");
+    (g, index)
+}
+
+#[test]
+fn a_saved_index_answers_as_the_index_it_was_saved_from() {
+    let (g, index) = changed_index();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("record.index");
+    index.save(&path).unwrap();
+    let loaded = ClaimIndex::load(&path).unwrap();
+    assert_eq!(loaded.len(), index.len());
+    assert_eq!(loaded.options(), index.options());
+    for text in QUESTIONS {
+        let a = index.similar_claims(text, &SimilarOptions::default());
+        assert!(!a.is_empty(), "{text}");
+        assert_eq!(
+            loaded.similar_claims(text, &SimilarOptions::default()),
+            a,
+            "{text}"
+        );
+    }
+    let options = SimilarOptions {
+        min_score: 0.1,
+        ..SimilarOptions::default()
+    };
+    assert_eq!(
+        loaded.duplicate_candidates(&options),
+        index.duplicate_candidates(&options)
+    );
+    assert!(loaded.is_index_of(&g));
+    // Saved again, the same bytes.
+    assert_eq!(loaded.to_bytes(), index.to_bytes());
+    // A loaded index keeps up with the graph like a built one.
+    let mut loaded = loaded;
+    let mut g = g;
+    g.add_claim(Claim::new(
+        "kites",
+        "Balloons and kites carried leaflets over the border",
+    ))
+    .unwrap();
+    assert!(!loaded.is_index_of(&g));
+    loaded.refresh_claim(&g, "kites");
+    assert!(loaded.is_index_of(&g));
+    assert_eq!(
+        ids(&loaded.similar_claims("leaflet balloons", &SimilarOptions::default()))[0],
+        "kites"
+    );
+}
+
+#[test]
+fn the_index_beside_the_graph_is_read_while_it_is_current_and_rebuilt_when_not() {
+    let mut g = record();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("record.index");
+    let (_, how) = ClaimIndex::load_or_build(&g, &path, IndexOptions::default()).unwrap();
+    assert_eq!(how, IndexLoad::Built);
+    let (index, how) = ClaimIndex::load_or_build(&g, &path, IndexOptions::default()).unwrap();
+    assert_eq!(how, IndexLoad::Loaded);
+    assert_eq!(index.len(), g.claims().count());
+    // A change of any text the index reads: a fact-check's summary.
+    let mut v = g.verdicts_of("vaccine").unwrap().remove(0);
+    v.summary = Some("Spoons do not stick to vaccinated arms: magnetism claim false".into());
+    g.update_verdict(v).unwrap();
+    let (_, how) = ClaimIndex::load_or_build(&g, &path, IndexOptions::default()).unwrap();
+    assert!(
+        matches!(&how, IndexLoad::Rebuilt(why) if why.contains("changed")),
+        "{how:?}"
+    );
+    let (_, how) = ClaimIndex::load_or_build(&g, &path, IndexOptions::default()).unwrap();
+    assert_eq!(how, IndexLoad::Loaded);
+    let french = IndexOptions {
+        language: Language::French,
+        ..IndexOptions::default()
+    };
+    let (index, how) = ClaimIndex::load_or_build(&g, &path, french.clone()).unwrap();
+    assert!(
+        matches!(&how, IndexLoad::Rebuilt(why) if why.contains("options")),
+        "{how:?}"
+    );
+    assert_eq!(index.options(), &french);
+}
+
+#[test]
+fn a_foreign_damaged_or_newer_file_is_a_clear_error_never_a_panic() {
+    let (_, index) = changed_index();
+    let bytes = index.to_bytes();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("record.index");
+
+    let foreign = br#"{"format":"claimgraph","version":2}"#;
+    std::fs::write(&path, foreign).unwrap();
+    let err = ClaimIndex::load(&path).unwrap_err().to_string();
+    assert!(
+        err.contains("not a claim index") && err.contains("record.index"),
+        "{err}"
+    );
+    // load_or_build leaves a file that is not an index alone.
+    assert!(ClaimIndex::load_or_build(&record(), &path, IndexOptions::default()).is_err());
+    assert_eq!(std::fs::read(&path).unwrap(), foreign);
+
+    std::fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
+    let err = ClaimIndex::load(&path).unwrap_err().to_string();
+    assert!(
+        err.contains("damaged") && err.contains("record.index"),
+        "{err}"
+    );
+
+    let mut flipped = bytes.clone();
+    flipped[bytes.len() / 3] ^= 0x10;
+    let err = ClaimIndex::from_bytes(&flipped, None)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("checksum"), "{err}");
+
+    let mut newer = bytes.clone();
+    newer[8..12].copy_from_slice(&(claimgraph::INDEX_FORMAT_VERSION + 1).to_le_bytes());
+    match ClaimIndex::from_bytes(&newer, None) {
+        Err(claimgraph::Error::UnsupportedVersion { found, .. }) => {
+            assert_eq!(found, u64::from(claimgraph::INDEX_FORMAT_VERSION + 1));
+        }
+        other => panic!("{other:?}"),
+    }
+
+    // Every prefix, and every byte changed with the checksum made to match (a file damaged by
+    // a program rather than by the disk): an error or a working index, never a panic.
+    for n in (0..bytes.len())
+        .step_by(13)
+        .chain(bytes.len() - 9..bytes.len())
+    {
+        assert!(
+            ClaimIndex::from_bytes(&bytes[..n], None).is_err(),
+            "prefix {n}"
+        );
+    }
+    let body = bytes.len() - 8;
+    let mut read = 0;
+    let mut tried = 0;
+    for at in (0..body).step_by(7) {
+        tried += 1;
+        let mut b = bytes[..body].to_vec();
+        b[at] = b[at].wrapping_add(if at % 2 == 0 { 1 } else { 0x80 });
+        b.extend_from_slice(&fnv(&b).to_le_bytes());
+        if let Ok(damaged) = ClaimIndex::from_bytes(&b, None) {
+            read += 1;
+            damaged.similar_claims(QUESTIONS[0], &SimilarOptions::default());
+        }
+    }
+    // Some changes still read (a letter of a word, a count); the others are refused.
+    assert!(read > 0 && read < tried, "{read} of {tried}");
+}
+
+/// The checksum of the index file (FNV-1a, 64 bits).
+fn fnv(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
 }

@@ -524,14 +524,182 @@ fn non_ascii_attribute_names_and_language_tagged_values_are_reported_intact() {
 fn bundles_are_read_and_a_redefined_default_namespace_does_not_merge_two_things() {
     let (g, report) = import("simple-bundle/simple-bundle.json");
     assert_eq!(report.bundles, ["e001"]);
-    // The top-level e001 is http://example.org/0/e001; the bundle's is http://example.org/2/e001.
+    // The top-level e001 is http://example.org/0/e001; the bundle's is http://example.org/2/e001,
+    // which the document's prefix ex2 names too.
     assert!(g.source("e001").is_some());
-    assert!(g.source("http://example.org/2/e001").is_some());
+    assert!(g.source("ex2:e001").is_some());
     assert_eq!(g.counts().sources, 2);
-    assert!(report
-        .notes
-        .iter()
-        .any(|n| n.contains("http://example.org/2/e001")));
+    assert_eq!(g.namespaces()["default"], "http://example.org/0/");
+    assert_eq!(g.namespaces()["ex2"], "http://example.org/2/");
+    assert!(
+        report
+            .notes
+            .iter()
+            .any(|n| n.contains("http://example.org/2/e001") && n.contains("ex2:e001")),
+        "{:?}",
+        report.notes
+    );
+    // The export writes both with the document's prefixes, so each keeps its IRI.
+    let v = prov_value(&g);
+    assert_eq!(v["prefix"]["default"], "http://example.org/0/");
+    assert_eq!(v["prefix"]["ex2"], "http://example.org/2/");
+    assert!(v["entity"].get("e001").is_some(), "{v}");
+    assert!(v["entity"].get("ex2:e001").is_some(), "{v}");
+}
+
+/// Every IRI a document's records are written with: the expanded keys of each record and of
+/// its entity and agent attributes.
+fn record_iris(v: &Value) -> std::collections::BTreeSet<String> {
+    let prefixes = v["prefix"].as_object().unwrap();
+    let expand = |qn: &str| -> String {
+        match qn.split_once(':') {
+            Some((p, local)) if prefixes.contains_key(p) => {
+                format!("{}{local}", prefixes[p].as_str().unwrap())
+            }
+            None if prefixes.contains_key("default") => {
+                format!("{}{qn}", prefixes["default"].as_str().unwrap())
+            }
+            _ => qn.to_owned(),
+        }
+    };
+    let mut iris = std::collections::BTreeSet::new();
+    for section in ["entity", "agent"] {
+        for id in v[section].as_object().into_iter().flatten().map(|(k, _)| k) {
+            iris.insert(expand(id));
+        }
+    }
+    for (section, keys) in [
+        ("wasAttributedTo", ["prov:entity", "prov:agent"]),
+        (
+            "wasDerivedFrom",
+            ["prov:generatedEntity", "prov:usedEntity"],
+        ),
+        ("actedOnBehalfOf", ["prov:delegate", "prov:responsible"]),
+    ] {
+        for (_, rec) in v[section].as_object().into_iter().flatten() {
+            for k in keys {
+                iris.insert(expand(rec[k].as_str().unwrap()));
+            }
+        }
+    }
+    iris
+}
+
+#[test]
+fn a_document_that_went_through_claimgraph_names_the_same_things_and_reads_back_the_same() {
+    for rel in [
+        "primer/primer.json",
+        "simple-bundle/simple-bundle.json",
+        "attribution8/attribution8.json",
+        "derivation12/derivation12.json",
+        "derivation13/derivation13.json",
+        "international_RU1/international_RU1.json",
+    ] {
+        let original: Value = serde_json::from_str(&interop(rel)).unwrap();
+        let (g, _) = import(rel);
+        let json = g.to_prov_json();
+        assert!(!json.contains("urn:claimgraph:node:ex"), "{rel}: {json}");
+        let exported: Value = serde_json::from_str(&json).unwrap();
+        // The entities and agents the export writes are the ones the document names (no
+        // bundles in the export: their records joined the graph).
+        let mut named = record_iris(&original);
+        if let Some(bundles) = original["bundle"].as_object() {
+            for (_, b) in bundles {
+                let mut b = b.clone();
+                // A bundle's prefixes shadow the document's.
+                let mut prefixes = original["prefix"].as_object().unwrap().clone();
+                prefixes.extend(b["prefix"].as_object().unwrap().clone());
+                b["prefix"] = Value::Object(prefixes);
+                named.extend(record_iris(&b));
+            }
+        }
+        assert_eq!(record_iris(&exported), named, "{rel}");
+        let (back, report) = ClaimGraph::from_prov_json(&json).unwrap();
+        assert_eq!(back, g, "{rel}");
+        assert_eq!(back.namespaces(), g.namespaces(), "{rel}");
+        assert!(report.skipped.is_empty(), "{rel}: {:?}", report.skipped);
+        assert_eq!(back.to_prov_json(), json, "{rel}");
+    }
+}
+
+#[test]
+fn two_qualified_names_for_one_iri_are_one_source() {
+    // ex is rebound inside the bundle to foo's namespace: ex:e1 there is foo:e1.
+    let doc = r#"{
+      "prefix": {"foo": "http://example.org/a/", "ex": "http://example.org/b/"},
+      "entity": {"foo:e1": {"prov:label": "The article"}},
+      "agent": {"ex:e1": {"prov:type": {"$": "prov:Person", "type": "prov:QUALIFIED_NAME"}}},
+      "bundle": {
+        "ex:b": {
+          "prefix": {"ex": "http://example.org/a/"},
+          "entity": {"ex:e1": {"dcterms:title": "again"}},
+          "wasAttributedTo": {"_:w": {"prov:entity": "ex:e1", "prov:agent": "ex:e2"}}
+        }
+      }
+    }"#;
+    let (g, report) = ClaimGraph::from_prov_json(doc).unwrap();
+    assert_eq!(g.counts().sources, 3, "{:?}", g.records().sources);
+    assert_eq!(g.get_source("foo:e1").unwrap().kind, SourceKind::Document);
+    // ex:e1 outside the bundle is another thing: a person.
+    assert_eq!(g.get_source("ex:e1").unwrap().kind, SourceKind::Person);
+    // The bundle's ex:e2 is in foo's namespace.
+    assert!(g.source("foo:e2").is_some(), "{:?}", g.records().sources);
+    let authored = g.relations_of_source("foo:e1").unwrap();
+    assert_eq!(authored.len(), 1);
+    assert_eq!(authored[0].to, "foo:e2");
+    assert!(
+        report
+            .notes
+            .iter()
+            .any(|n| n.contains("ex:e1") && n.contains("foo:e1") && n.contains("one record")),
+        "{:?}",
+        report.notes
+    );
+}
+
+#[test]
+fn a_prefix_bound_to_another_namespace_in_a_bundle_gets_a_fresh_name() {
+    let doc = r#"{
+      "prefix": {"ex": "http://example.org/a/"},
+      "entity": {"ex:e1": {}},
+      "bundle": {"b": {"prefix": {"ex": "http://example.org/c/"}, "entity": {"ex:e1": {}}}}
+    }"#;
+    let (g, report) = ClaimGraph::from_prov_json(doc).unwrap();
+    assert!(g.source("ex:e1").is_some());
+    assert!(g.source("ex1:e1").is_some(), "{:?}", g.records().sources);
+    assert_eq!(g.namespaces()["ex1"], "http://example.org/c/");
+    assert!(report.notes.iter().any(|n| n.contains("ex1:e1")));
+    let v = prov_value(&g);
+    assert_eq!(v["prefix"]["ex1"], "http://example.org/c/");
+    let (back, _) = ClaimGraph::from_prov_json(&g.to_prov_json()).unwrap();
+    assert_eq!(back, g);
+}
+
+#[test]
+fn a_graph_given_namespaces_writes_its_ids_as_their_qualified_names() {
+    let mut g = ClaimGraph::new();
+    g.set_namespace("ex", "http://example.org/").unwrap();
+    g.add_source(Source::new("ex:tass", SourceKind::Outlet, "TASS"))
+        .unwrap();
+    g.add_source(Source::new("ex:has space", SourceKind::Outlet, "Other"))
+        .unwrap();
+    g.add_source(Source::new("other:x", SourceKind::Outlet, "X"))
+        .unwrap();
+    let v = prov_value(&g);
+    assert_eq!(v["prefix"]["ex"], "http://example.org/");
+    assert!(v["agent"].get("ex:tass").is_some(), "{v}");
+    // What is not a qualified name in one of its namespaces stays in claimgraph's own.
+    assert!(v["agent"].get("node:ex%3Ahas%20space").is_some(), "{v}");
+    assert!(v["agent"].get("node:other%3Ax").is_some(), "{v}");
+    let (back, _) = ClaimGraph::from_prov_json(&g.to_prov_json()).unwrap();
+    assert_eq!(back, g);
+    for bad in ["", "node", "cg", "a b", "a:b", "1x"] {
+        assert!(
+            g.set_namespace(bad, "http://example.org/").is_err(),
+            "{bad:?}"
+        );
+    }
+    assert!(g.set_namespace("ok", " ").is_err());
 }
 
 #[test]
@@ -654,4 +822,356 @@ fn a_claim_record_without_text_is_an_error() {
     );
     assert_eq!(record.as_deref(), Some("entity c"));
     assert!(message.contains("prov:label"), "{message}");
+}
+
+#[test]
+fn a_document_with_no_prov_content_is_refused_and_an_empty_one_is_an_empty_graph() {
+    match ClaimGraph::from_prov_json(r#"{"notarealtype": {}}"#) {
+        Err(claimgraph::Error::Format { message, .. }) => {
+            assert!(message.contains("no PROV-JSON content"), "{message}")
+        }
+        other => panic!("expected a format error, got {other:?}"),
+    }
+    // A PROV section beside an unknown one is PROV content; the unknown one is skipped.
+    let (_, report) =
+        ClaimGraph::from_prov_json(r#"{"entity": {"ex:e": {}}, "notarealtype": {"x": {}}}"#)
+            .unwrap();
+    assert_eq!(report.skipped[0].kind, "notarealtype");
+    let (g, _) = ClaimGraph::from_prov_json("{}").unwrap();
+    assert!(g.is_empty());
+}
+
+// ----- derivation kinds, repeated ids, claims in others' vocabularies --------------------------
+
+fn prov_type_of(v: &Value, id: &str) -> Value {
+    v["wasDerivedFrom"][id]
+        .get("prov:type")
+        .cloned()
+        .unwrap_or(Value::Null)
+}
+
+#[test]
+fn derivation_kinds_survive_import_and_export() {
+    let (g, report) = import("primer/primer.json");
+    let cites = |from: &str, to: &str| {
+        g.source_relations()
+            .find(|r| r.from == from && r.to == to)
+            .unwrap_or_else(|| panic!("no cites {from} -> {to}"))
+    };
+    let revision = cites("ex:dataSet2", "ex:dataSet1");
+    let untyped = cites("ex:chart2", "ex:dataSet2");
+    let quotation = cites("ex:blogEntry", "ex:article");
+    let prov = |k: &str| claimgraph::DerivationType::Iri(format!("http://www.w3.org/ns/prov#{k}"));
+    assert_eq!(
+        g.derivation_types(&revision.id),
+        Some(&[prov("Revision")][..])
+    );
+    assert_eq!(g.derivation_types(&untyped.id), Some(&[][..]));
+    assert_eq!(g.derivation_types(&quotation.id), None);
+    assert!(report.notes.iter().all(|n| !n.contains("derivation type")));
+
+    let v = prov_value(&g);
+    let by_ends = |from: &str, to: &str| -> Value {
+        let (_, rec) = v["wasDerivedFrom"]
+            .as_object()
+            .unwrap()
+            .iter()
+            .find(|(_, r)| r["prov:generatedEntity"] == from && r["prov:usedEntity"] == to)
+            .unwrap_or_else(|| panic!("{from} -> {to} is not exported: {v}"));
+        rec.get("prov:type").cloned().unwrap_or(Value::Null)
+    };
+    assert_eq!(by_ends("ex:dataSet2", "ex:dataSet1")["$"], "prov:Revision");
+    assert_eq!(by_ends("ex:chart2", "ex:dataSet2"), Value::Null);
+    assert_eq!(by_ends("ex:blogEntry", "ex:article")["$"], "prov:Quotation");
+    // The primer left its derivations unnamed: they are given no IRI in its namespace.
+    for id in v["wasDerivedFrom"].as_object().unwrap().keys() {
+        assert!(id.starts_with("edge:"), "{id}");
+    }
+
+    let (g, _) = import("derivation13/derivation13.json");
+    assert_eq!(
+        prov_type_of(&prov_value(&g), "ex:prim1")["$"],
+        "prov:PrimarySource"
+    );
+    let (g, _) = import("derivation12/derivation12.json");
+    assert_eq!(
+        prov_type_of(&prov_value(&g), "ex:quo1")["$"],
+        "prov:Quotation"
+    );
+}
+
+#[test]
+fn a_derivation_typed_in_another_vocabulary_or_free_text_keeps_its_type_and_is_noted() {
+    let doc = r#"{
+      "prefix": {"ex": "http://example.org/", "lit": "http://lit.example/terms#"},
+      "entity": {"ex:a": {}, "ex:b": {}, "ex:c": {}},
+      "wasDerivedFrom": {
+        "ex:d1": {"prov:generatedEntity": "ex:a", "prov:usedEntity": "ex:b",
+                  "prov:type": {"$": "lit:Paraphrase", "type": "prov:QUALIFIED_NAME"}},
+        "ex:d2": {"prov:generatedEntity": "ex:a", "prov:usedEntity": "ex:c",
+                  "prov:type": ["a loose summary", {"$": "prov:Quotation", "type": "prov:QUALIFIED_NAME"}]}
+      }
+    }"#;
+    let (g, report) = ClaimGraph::from_prov_json(doc).unwrap();
+    assert_eq!(
+        g.source_relation("ex:d1").unwrap().kind,
+        SourceRelationKind::Cites
+    );
+    for t in ["http://lit.example/terms#Paraphrase", "a loose summary"] {
+        assert!(
+            report
+                .notes
+                .iter()
+                .any(|n| n.contains(t) && n.contains("no claimgraph meaning")),
+            "{t}: {:?}",
+            report.notes
+        );
+    }
+    let v = prov_value(&g);
+    assert_eq!(prov_type_of(&v, "ex:d1")["$"], "lit:Paraphrase");
+    assert_eq!(prov_type_of(&v, "ex:d1")["type"], "prov:QUALIFIED_NAME");
+    let d2 = prov_type_of(&v, "ex:d2");
+    assert_eq!(d2[0], "a loose summary");
+    assert_eq!(d2[1]["$"], "prov:Quotation");
+    let (back, report) = ClaimGraph::from_prov_json(&g.to_prov_json()).unwrap();
+    assert_eq!(back, g);
+    assert_eq!(back.derivation_types("ex:d2"), g.derivation_types("ex:d2"));
+    assert!(report.skipped.is_empty(), "{:?}", report.skipped);
+}
+
+#[test]
+fn a_second_relation_with_an_id_already_taken_is_reported_with_its_content() {
+    let doc = r#"{
+      "prefix": {"ex": "http://example.org/"},
+      "entity": {"ex:doc": {}},
+      "agent": {"ex:alice": {}, "ex:bob": {}},
+      "wasAttributedTo": {"ex:r1": {"prov:entity": "ex:doc", "prov:agent": "ex:alice"},
+                          "ex:r2": {"prov:entity": "ex:doc", "prov:agent": "ex:alice"}},
+      "bundle": {"b": {
+        "wasAttributedTo": {"ex:r1": {"prov:entity": "ex:doc", "prov:agent": "ex:bob"},
+                            "ex:r2": {"prov:entity": "ex:doc", "prov:agent": "ex:alice"}}
+      }}
+    }"#;
+    let (g, report) = ClaimGraph::from_prov_json(doc).unwrap();
+    assert_eq!(g.source_relation("ex:r1").unwrap().to, "ex:alice");
+    let r1 = report
+        .skipped
+        .iter()
+        .find(|s| s.id == "ex:r1")
+        .expect("the second ex:r1 is reported");
+    assert!(r1.reason.contains("PROV-CONSTRAINTS"), "{}", r1.reason);
+    assert!(r1.value.as_deref().unwrap().contains("ex:bob"), "{r1:?}");
+    let r2 = report.skipped.iter().find(|s| s.id == "ex:r2").unwrap();
+    assert!(
+        r2.reason.contains("repeats the relation ex:r2"),
+        "{}",
+        r2.reason
+    );
+    assert!(r2.value.as_deref().unwrap().contains("ex:alice"));
+
+    // Python's prov writes two records with one id as a list.
+    let doc = r#"{"entity": {"e": {}}, "agent": {"a": {}, "b": {}},
+      "wasAttributedTo": {"r": [{"prov:entity": "e", "prov:agent": "a"},
+                                {"prov:entity": "e", "prov:agent": "b"}]}}"#;
+    let (_, report) = ClaimGraph::from_prov_json(doc).unwrap();
+    let r = report.skipped.iter().find(|s| s.id == "r").unwrap();
+    assert!(r.reason.contains("PROV-CONSTRAINTS"), "{}", r.reason);
+    assert!(r.value.as_deref().unwrap().contains("\"b\""));
+}
+
+#[test]
+fn entities_typed_as_claims_in_common_vocabularies_become_claims_with_their_attributions() {
+    let doc = r#"{
+      "prefix": {"ex": "http://example.org/", "schema": "https://schema.org/",
+                 "np": "http://www.nanopub.org/nschema#"},
+      "entity": {
+        "ex:c1": {"prov:type": {"$": "schema:Claim", "type": "prov:QUALIFIED_NAME"},
+                  "schema:text": "The bridge was closed in 2019"},
+        "ex:c2": {"prov:type": {"$": "np:Assertion", "type": "prov:QUALIFIED_NAME"},
+                  "prov:label": "Turnout was 61%"},
+        "ex:c3": {"prov:type": {"$": "ex:claim", "type": "prov:QUALIFIED_NAME"}},
+        "ex:report": {}
+      },
+      "agent": {"ex:mayor": {"prov:type": {"$": "prov:Person", "type": "prov:QUALIFIED_NAME"}}},
+      "wasAttributedTo": {
+        "ex:a1": {"prov:entity": "ex:c1", "prov:agent": "ex:mayor"},
+        "ex:a2": {"prov:entity": "ex:c2", "prov:agent": "ex:report"},
+        "ex:a3": {"prov:entity": "ex:report", "prov:agent": "ex:mayor"}
+      }
+    }"#;
+    let (g, report) = ClaimGraph::from_prov_json(doc).unwrap();
+    assert_eq!(g.counts().claims, 3);
+    assert_eq!(
+        g.get_claim("ex:c1").unwrap().text,
+        "The bridge was closed in 2019"
+    );
+    assert_eq!(g.get_claim("ex:c2").unwrap().text, "Turnout was 61%");
+    assert_eq!(g.get_claim("ex:c3").unwrap().text, "c3");
+    let a1 = g.get_attribution("ex:a1").unwrap();
+    assert_eq!(
+        (a1.source.as_str(), a1.claim.as_str()),
+        ("ex:mayor", "ex:c1")
+    );
+    assert_eq!(a1.stance, Stance::Asserts);
+    assert_eq!(g.get_attribution("ex:a2").unwrap().source, "ex:report");
+    assert_eq!(
+        g.source_relation("ex:a3").unwrap().kind,
+        SourceRelationKind::AuthoredBy
+    );
+    let status = g.status("ex:c1").unwrap();
+    assert_eq!(status.asserters.len(), 1);
+    assert!(report
+        .notes
+        .iter()
+        .any(|n| n.contains("ex:c3") && n.contains("no text")));
+    assert!(report
+        .notes
+        .iter()
+        .any(|n| n.contains("entity ex:c1") && n.contains("read as a claim")));
+    assert!(
+        report
+            .skipped
+            .iter()
+            .all(|s| s.attribute.as_deref() != Some("prov:type")),
+        "{:?}",
+        report.skipped
+    );
+}
+
+#[test]
+fn the_second_models_fields_survive_export_and_import() {
+    let mut g = ClaimGraph::new();
+    for s in [
+        Source::new("church", SourceKind::Organization, "The Church"),
+        Source::new("abc", SourceKind::Outlet, "ABC"),
+        Source::new("wikinews", SourceKind::Document, "Wikinews article"),
+        Source::new("witness", SourceKind::Person, "A witness"),
+        Source::new("pm", SourceKind::Person, "Former prime minister"),
+        Source::new("gov", SourceKind::Government, "The government"),
+    ] {
+        g.add_source(s).unwrap();
+    }
+    for (id, text) in [
+        ("disconnection", "Members are told to disconnect"),
+        ("harassment", "Critics are harassed"),
+    ] {
+        g.add_claim(Claim::new(id, text).period(Period::new(
+            Some(when("2010/2011")),
+            Some(when("../2012-06")),
+        )))
+        .unwrap();
+    }
+    g.add_attribution(
+        Attribution::new("church", "disconnection", Stance::Denies)
+            .via("abc")
+            .via_on("wikinews", when("2011-12-02"))
+            .said(when("../2011-12-01"))
+            .covers("harassment"),
+    )
+    .unwrap();
+    g.add_attribution(
+        Attribution::new("wikinews", "harassment", Stance::Asserts)
+            .basis("witness")
+            .said(when("2011-11/2011-12")),
+    )
+    .unwrap();
+    g.add_attribution(Attribution::new("gov", "harassment", Stance::NoComment).via("abc"))
+        .unwrap();
+    g.add_source_relation(
+        SourceRelation::new("pm", SourceRelationKind::AffiliatedWith, "gov")
+            .since(when("2008"))
+            .until(when("2010-06-24")),
+    )
+    .unwrap();
+    let json = g.to_prov_json();
+    let v: Value = serde_json::from_str(&json).unwrap();
+    let denial = &v["wasAttributedTo"]["edge:church%3Adenies%3Adisconnection"];
+    assert_eq!(denial["cg:via"][0]["$"], "node:abc");
+    assert_eq!(denial["cg:via"][1]["$"], "node:wikinews 2011-12-02");
+    assert_eq!(denial["cg:via"][1]["type"], "cg:DatedHop");
+    let (back, report) = ClaimGraph::from_prov_json(&json).unwrap();
+    assert_eq!(back.records(), g.records());
+    assert!(report.skipped.is_empty(), "{:?}", report.skipped);
+    assert!(report.notes.is_empty(), "{:?}", report.notes);
+}
+
+#[test]
+fn a_dated_hop_that_cannot_be_read_is_an_error_naming_the_relation() {
+    let doc = r#"{"prefix": {"cg": "https://claimgraph.org/ns#"},
+      "entity": {"c": {"prov:type": {"$": "cg:Claim", "type": "prov:QUALIFIED_NAME"}, "prov:label": "x"}},
+      "agent": {"a": {}, "o": {}},
+      "wasAttributedTo": {"r": {"prov:entity": "c", "prov:agent": "a",
+                                "cg:via": {"$": "o not-a-date", "type": "cg:DatedHop"}}}}"#;
+    let (record, message, _) = format_error(doc);
+    assert_eq!(record.as_deref(), Some("wasAttributedTo r"));
+    assert!(message.contains("cg:via"), "{message}");
+}
+
+#[test]
+fn a_prov_document_saved_as_native_json_is_written_back_with_its_own_names_and_kinds() {
+    let (g, _) = import("primer/primer.json");
+    let native = g.to_json();
+    assert!(native.contains("\"prov\""), "{native}");
+    let back = ClaimGraph::from_json(&native).unwrap();
+    assert_eq!(back, g);
+    assert_eq!(back.namespaces(), g.namespaces());
+    assert_eq!(back.to_prov_json(), g.to_prov_json());
+    assert_eq!(back.to_json(), native);
+    // A graph with no PROV context writes none.
+    assert!(!every_field().to_json().contains("\"prov\""));
+
+    // A derivation type kept for a relation that is not a cites relation is refused by name.
+    let broken = native.replacen(
+        "\"derivations\": {",
+        "\"derivations\": {\"no-such-relation\": [{\"text\": \"a paraphrase\"}], ",
+        1,
+    );
+    assert_ne!(broken, native);
+    match ClaimGraph::from_json(&broken) {
+        Err(Error::Format {
+            location, message, ..
+        }) => {
+            assert_eq!(
+                location.record.as_deref(),
+                Some("prov.derivations no-such-relation")
+            );
+            assert!(message.contains("not a cites relation"), "{message}");
+        }
+        other => panic!("expected a format error, got {other:?}"),
+    }
+    let broken = native.replacen(
+        "\"namespaces\": {",
+        "\"namespaces\": {\"node\": \"http://x/\", ",
+        1,
+    );
+    assert_ne!(broken, native);
+    match ClaimGraph::from_json(&broken) {
+        Err(Error::Format { location, .. }) => {
+            assert_eq!(location.record.as_deref(), Some("prov.namespaces node"))
+        }
+        other => panic!("expected a format error, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_merge_takes_the_other_graphs_namespaces_and_derivation_kinds() {
+    let (primer, _) = import("primer/primer.json");
+    let mut ours = ClaimGraph::new();
+    ours.set_namespace("ex", "http://example.org/mine/")
+        .unwrap();
+    ours.merge(&primer, claimgraph::MergePolicy::Fail).unwrap();
+    // Ours keeps its binding of ex; the primer's other prefixes join.
+    assert_eq!(ours.namespaces()["ex"], "http://example.org/mine/");
+    assert_eq!(ours.namespaces()["foaf"], "http://xmlns.com/foaf/0.1/");
+    let revision = primer
+        .source_relations()
+        .find(|r| r.from == "ex:dataSet2" && r.to == "ex:dataSet1")
+        .unwrap();
+    assert_eq!(
+        ours.derivation_types(&revision.id),
+        primer.derivation_types(&revision.id)
+    );
+    let mut empty = ClaimGraph::new();
+    empty.merge(&primer, claimgraph::MergePolicy::Fail).unwrap();
+    assert_eq!(empty.to_prov_json(), primer.to_prov_json());
 }

@@ -15,6 +15,7 @@ import org.claimgraph.Claim
 import org.claimgraph.ClaimGraph
 import org.claimgraph.ClaimRelation
 import org.claimgraph.ClaimRelationKind
+import org.claimgraph.Hop
 import org.claimgraph.Modality
 import org.claimgraph.Period
 import org.claimgraph.Quantity
@@ -270,11 +271,11 @@ private fun reported(
     modality: Modality = Modality.STATED,
     quote: String? = null,
     said: String? = null,
-    id: String? = null,
+    id: String = "",
     covers: List<String> = emptyList(),
 ) = Attribution(
     source, claim, stance, modality,
-    said = said, quote = quote, via = Reference.ARTICLE, covers = covers, id = id,
+    said = said, quote = quote, via = listOf(Hop(Reference.ARTICLE, null)), covers = covers, id = id,
 )
 
 private fun addAttributions(g: ClaimGraph) {
@@ -332,7 +333,7 @@ fun main() {
             println(
                 "%s: %d independent origin(s) [%s], credibility %.2f%s".format(
                     status.claim,
-                    status.independentOriginCount.toLong(),
+                    status.independentOrigins.size.toLong(),
                     status.origins.joinToString { it.id },
                     assessment.score,
                     if (flags.isEmpty()) "" else "; " + flags.joinToString("; "),

@@ -348,12 +348,12 @@ def _attributions(g: ClaimGraph) -> None:
 
 
 def claim_json(g: ClaimGraph, status: Status) -> dict[str, Any]:
-    """One claim as the Rust example writes it: id, text, the status without `claim`, the
-    independent-origin count, and the assessment's score and reasons."""
+    """One claim as the Rust example writes it: id, text, the status without `claim` and
+    `inferred`, the independent-origin count, and the assessment's score, reasons and notes."""
     claim = g.claim(status.claim)
     assessment = g.assess(status.claim).to_dict()
     out: dict[str, Any] = {"id": claim.id, "text": claim.text}
-    out.update((k, v) for k, v in status.to_dict().items() if k != "claim")
+    out.update((k, v) for k, v in status.to_dict().items() if k not in ("claim", "inferred"))
     out["independent_origin_count"] = status.independent_origin_count
     out["score"] = assessment["score"]
     out["reasons"] = assessment["reasons"]
@@ -433,8 +433,9 @@ def _attribution_line(g: ClaimGraph, a: Attribution) -> str:
         parts.append(f"said {a.said}")
     if a.quote is not None:
         parts.append(f"\u201c{a.quote}\u201d")
-    if a.via is not None and a.via != a.source:
-        parts.append(f"via {a.via}")
+    hops = [h.source if h.date is None else f"{h.source} ({h.date})" for h in a.via if h.source != a.source]
+    if hops:
+        parts.append(f"via {' > '.join(hops)}")
     if a.basis:
         parts.append(f"resting on {', '.join(a.basis)}")
     if a.covers:

@@ -2,7 +2,9 @@
 //! via the article, and the relations the words state (an op-ed authored by its writer and
 //! published in a paper, statistics from a ministry, an agency quoting another).
 
-use std::collections::HashMap;
+use std::collections::HashMap as StdHashMap;
+
+use foldhash::fast::FixedState;
 
 use claimgraph::{
     Attribution, Claim, ClaimGraph, RecordKind, Result, Source, SourceKind, SourceRelation,
@@ -13,6 +15,9 @@ use crate::lexicon::lexicon;
 use crate::rules::{Doc, Found, Pattern};
 use crate::sources::{classify, coordinated, display_name, key_of, name_core, surname, Speaker};
 use crate::{DraftRecord, Extraction, FoundAttribution, FoundKind, Span};
+
+/// Maps keyed by short strings, looked up (never iterated) while drafting: a fast fixed hasher.
+type HashMap<K, V> = StdHashMap<K, V, FixedState>;
 
 struct Builder<'d, 't> {
     doc: &'d Doc<'t>,
@@ -34,16 +39,17 @@ fn titled_people(doc: &Doc<'_>) -> Vec<String> {
     let mut out = Vec::new();
     let toks = &doc.tokens;
     let mut i = 0;
+    let capitalized = |k: usize| {
+        text[toks[k].start..]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    };
     while i < toks.len() {
-        if lex.person_words.contains(doc.lower(i)) {
+        // A role word counts only before a capitalized word: look that up first, it is cheaper.
+        if i + 1 < toks.len() && capitalized(i + 1) && lex.person_words.contains(doc.lower(i)) {
             let mut j = i + 1;
-            while j < toks.len()
-                && j < i + 5
-                && text[toks[j].start..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
-            {
+            while j < toks.len() && j < i + 5 && capitalized(j) {
                 j += 1;
             }
             if j > i + 1 {
@@ -317,11 +323,11 @@ pub(crate) fn build(doc: &Doc<'_>, found: Vec<Found>, article: Source) -> Result
     let mut b = Builder {
         doc,
         speakers: Vec::new(),
-        by_key: HashMap::new(),
+        by_key: HashMap::default(),
         people: titled_people(doc),
         recent: Vec::new(),
         records: Vec::new(),
-        ids: HashMap::new(),
+        ids: HashMap::default(),
     };
     // Named subjects of sentences, so that "He said" finds "Harry Kane won ...".
     let subjects = subject_mentions(doc);
@@ -426,7 +432,7 @@ pub(crate) fn build(doc: &Doc<'_>, found: Vec<Found>, article: Source) -> Result
     let mut out = Vec::with_capacity(found.len());
     let mut last_claim: Option<String> = None;
     let mut claim_n = 0;
-    let mut confidence_of: HashMap<String, f64> = HashMap::new();
+    let mut confidence_of: HashMap<String, f64> = HashMap::default();
     for (fi, f) in found.iter().enumerate() {
         let content_text = f.content.text(text);
         let mut srcs: Vec<String> = speakers_of[fi]

@@ -2,8 +2,6 @@
 //! belief ("X said (that) ...", "..., X said"), "there are beliefs in X that", "In an op-ed, X
 //! ...", "Reports:" heads and photo credits.
 
-use std::borrow::Cow;
-
 use claimgraph::{Modality, Stance};
 
 use crate::lexicon::{
@@ -91,7 +89,10 @@ pub(crate) struct Sentence {
 pub(crate) struct Doc<'a> {
     pub text: &'a str,
     pub tokens: Vec<Token>,
-    lower: Vec<Cow<'a, str>>,
+    /// Each token in lower case: its own bytes when it has no capital, else a piece of
+    /// `lowered` (one string for the whole text rather than one per capitalized word).
+    lower: Vec<Lower>,
+    lowered: String,
     pub paragraphs: Vec<(usize, usize)>,
     pub sentences: Vec<Sentence>,
     /// For each token, the quote it is inside (index into `quotes`), or `usize::MAX`.
@@ -104,20 +105,48 @@ pub(crate) struct Doc<'a> {
 
 const NONE: usize = usize::MAX;
 
+/// Where a token's lower-case form is: in the text, or in the string of lowered tokens.
+#[derive(Debug, Clone, Copy)]
+struct Lower {
+    lowered: bool,
+    start: usize,
+    end: usize,
+}
+
+/// The lower-case form of every token, as `str::to_lowercase` gives it.
+fn lower_case(text: &str, tokens: &[Token]) -> (Vec<Lower>, String) {
+    let mut lowered = String::new();
+    let lower = tokens
+        .iter()
+        .map(|t| {
+            let s = &text[t.start..t.end];
+            if !t.upper {
+                return Lower {
+                    lowered: false,
+                    start: t.start,
+                    end: t.end,
+                };
+            }
+            let start = lowered.len();
+            if s.is_ascii() {
+                lowered.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                lowered.push_str(&s.to_lowercase());
+            }
+            Lower {
+                lowered: true,
+                start,
+                end: lowered.len(),
+            }
+        })
+        .collect();
+    (lower, lowered)
+}
+
 impl<'a> Doc<'a> {
     pub fn new(text: &'a str) -> Doc<'a> {
         let tokens = text::tokenize(text);
-        let lower = tokens
-            .iter()
-            .map(|t| {
-                let s = &text[t.start..t.end];
-                if s.chars().any(char::is_uppercase) {
-                    Cow::Owned(s.to_lowercase())
-                } else {
-                    Cow::Borrowed(s)
-                }
-            })
-            .collect();
+        let (lower, lowered) = lower_case(text, &tokens);
         let para_spans = text::paragraphs(text);
         let mut paragraphs = Vec::with_capacity(para_spans.len());
         let mut k = 0;
@@ -173,6 +202,7 @@ impl<'a> Doc<'a> {
             text,
             tokens,
             lower,
+            lowered,
             paragraphs,
             sentences,
             in_quote,
@@ -182,12 +212,14 @@ impl<'a> Doc<'a> {
     }
 
     fn w(&self, i: usize) -> &str {
-        &self.lower[i]
+        self.lower(i)
     }
 
     /// Token `i` in lower case.
     pub fn lower(&self, i: usize) -> &str {
-        &self.lower[i]
+        let l = self.lower[i];
+        let from = if l.lowered { &self.lowered } else { self.text };
+        &from[l.start..l.end]
     }
 
     fn raw(&self, i: usize) -> &str {
@@ -1506,4 +1538,33 @@ fn reported(
 fn has_object_then_clause(doc: &Doc<'_>, c: usize) -> bool {
     matches!(doc.w(c), "the" | "a" | "an")
         && (c + 1..c + 4).any(|k| k < doc.tokens.len() && matches!(doc.w(k), "of" | "for" | "to"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn lowered_as_str_does(text: &str) {
+        let doc = Doc::new(text);
+        for (i, t) in doc.tokens.iter().enumerate() {
+            assert_eq!(
+                doc.lower(i),
+                text[t.start..t.end].to_lowercase(),
+                "token {i}"
+            );
+        }
+    }
+
+    #[test]
+    fn tokens_are_lowered_as_to_lowercase_lowers_them() {
+        lowered_as_str_does("The U.S. Minister ΣΟΦΊΑ said İstanbul's “ODYSSEUS” was ok. 🄰 Ⅻ");
+    }
+
+    proptest! {
+        #[test]
+        fn every_token_lowers_as_to_lowercase_does(text in "[a-zA-Z .,\"ÄÉéİıΣσß🄰Ⅻ]{0,60}") {
+            lowered_as_str_does(&text);
+        }
+    }
 }

@@ -19,6 +19,8 @@ pub(crate) struct Token {
     pub start: usize,
     pub end: usize,
     pub kind: TokenKind,
+    /// Some character of the token is upper case (`char::is_uppercase`).
+    pub upper: bool,
 }
 
 fn is_word_char(c: char) -> bool {
@@ -37,38 +39,38 @@ fn is_quote_char(c: char) -> bool {
 /// the sentence; the sentence splitter knows the abbreviation).
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5);
-    let bytes = text.as_bytes();
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let n = text.len();
+    let mut i = 0;
+    while i < n {
+        let (c, len) = char_at(text, i);
         if c.is_whitespace() {
+            i += len;
             continue;
         }
         if is_word_char(c) {
-            let mut end = i + c.len_utf8();
-            loop {
-                match chars.peek() {
-                    Some(&(j, d)) if is_word_char(d) => {
-                        end = j + d.len_utf8();
-                        chars.next();
-                    }
-                    Some(&(j, d)) if matches!(d, '-' | '\'' | '\u{2019}' | '.' | '&') => {
-                        let after = j + d.len_utf8();
-                        let next_is_word = text[after..].chars().next().is_some_and(is_word_char);
-                        if next_is_word {
-                            chars.next();
-                            end = after;
-                        } else {
-                            break;
-                        }
-                    }
-                    _ => break,
+            let mut end = i + len;
+            let mut upper = c.is_uppercase();
+            while end < n {
+                let (d, dl) = char_at(text, end);
+                if is_word_char(d) {
+                    upper |= d.is_uppercase();
+                    end += dl;
+                } else if matches!(d, '-' | '\'' | '\u{2019}' | '.' | '&')
+                    && end + dl < n
+                    && is_word_char(char_at(text, end + dl).0)
+                {
+                    end += dl;
+                } else {
+                    break;
                 }
             }
             out.push(Token {
                 start: i,
                 end,
                 kind: TokenKind::Word,
+                upper,
             });
+            i = end;
         } else {
             let kind = if is_quote_char(c) {
                 TokenKind::Quote
@@ -77,13 +79,27 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             };
             out.push(Token {
                 start: i,
-                end: i + c.len_utf8(),
+                end: i + len,
                 kind,
+                upper: c.is_uppercase(),
             });
+            i += len;
         }
     }
-    let _ = bytes;
     out
+}
+
+/// The character at byte `i` (a character boundary) and its length in bytes; ASCII without
+/// decoding.
+#[inline]
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    match text.as_bytes()[i] {
+        b if b < 0x80 => (char::from(b), 1),
+        _ => text[i..]
+            .chars()
+            .next()
+            .map_or((' ', 1), |c| (c, c.len_utf8())),
+    }
 }
 
 /// Paragraphs: runs of text separated by a blank line (or, in text without blank lines, by a
@@ -133,6 +149,17 @@ const ABBREVIATIONS: &[&str] = &[
     "a.m", "p.m", "etc", "approx", "dept", "est", "fig", "mt", "ft", "rev", "hon", "adm", "maj",
 ];
 
+/// A known abbreviation ("Mr", "U.S") or a single initial, in any case.
+fn is_abbreviation(word: &str) -> bool {
+    if word.is_ascii() {
+        return ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+            || (word.len() == 1 && word.as_bytes()[0].is_ascii_alphabetic());
+    }
+    let w = word.to_lowercase();
+    ABBREVIATIONS.contains(&w.as_str())
+        || (w.chars().count() == 1 && w.chars().all(char::is_alphabetic))
+}
+
 /// Sentences of one paragraph, as ranges of token indices `[first, last)`.
 ///
 /// A sentence ends at '.', '!' or '?' (and any closing quotes or brackets after it) when the next
@@ -167,11 +194,7 @@ pub(crate) fn sentences(
                 && i > first
                 && tokens[i - 1].end == t.start
                 && tokens[i - 1].kind == TokenKind::Word
-                && {
-                    let w = text[tokens[i - 1].start..tokens[i - 1].end].to_lowercase();
-                    ABBREVIATIONS.contains(&w.as_str())
-                        || (w.chars().count() == 1 && w.chars().all(char::is_alphabetic))
-                };
+                && is_abbreviation(&text[tokens[i - 1].start..tokens[i - 1].end]);
             let next_starts = end >= last || {
                 let n = tokens[end];
                 let c = text[n.start..].chars().next().unwrap_or(' ');
@@ -278,4 +301,94 @@ pub(crate) fn quotes(
         out.push((o, None));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The tokenizer as first written, one `char` at a time: the one above must agree with it.
+    fn tokenize_by_chars(text: &str) -> Vec<(usize, usize, TokenKind, bool)> {
+        let mut out = Vec::new();
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if c.is_whitespace() {
+                continue;
+            }
+            let (end, kind) = if is_word_char(c) {
+                let mut end = i + c.len_utf8();
+                loop {
+                    match chars.peek() {
+                        Some(&(j, d)) if is_word_char(d) => {
+                            end = j + d.len_utf8();
+                            chars.next();
+                        }
+                        Some(&(j, d)) if matches!(d, '-' | '\'' | '\u{2019}' | '.' | '&') => {
+                            let after = j + d.len_utf8();
+                            if text[after..].chars().next().is_some_and(is_word_char) {
+                                chars.next();
+                                end = after;
+                            } else {
+                                break;
+                            }
+                        }
+                        _ => break,
+                    }
+                }
+                (end, TokenKind::Word)
+            } else if is_quote_char(c) {
+                (i + c.len_utf8(), TokenKind::Quote)
+            } else {
+                (i + c.len_utf8(), TokenKind::Punct)
+            };
+            let upper = text[i..end].chars().any(char::is_uppercase);
+            out.push((i, end, kind, upper));
+        }
+        out
+    }
+
+    fn tokens(text: &str) -> Vec<(usize, usize, TokenKind, bool)> {
+        tokenize(text)
+            .into_iter()
+            .map(|t| (t.start, t.end, t.kind, t.upper))
+            .collect()
+    }
+
+    /// The abbreviation test as first written (lower-case the word, then look it up).
+    fn is_abbreviation_lowered(word: &str) -> bool {
+        let w = word.to_lowercase();
+        ABBREVIATIONS.contains(&w.as_str())
+            || (w.chars().count() == 1 && w.chars().all(char::is_alphabetic))
+    }
+
+    #[test]
+    fn tokens_of_mixed_scripts_and_joiners() {
+        let text = "U.S. officials' “Al-Maeena” said: we're İstanbul's ΣΟΦΊΑ, 🄰 & Ⅻ.\u{a0}A&B";
+        assert_eq!(tokens(text), tokenize_by_chars(text));
+        assert!(tokens(text).iter().any(|t| t.3));
+    }
+
+    #[test]
+    fn abbreviations_in_any_case_and_script() {
+        for w in [
+            "Mr", "MR", "u.s", "U.S", "J", "é", "É", "İ", "Σ", "x1", "Dr", "Ⅰ", "ß",
+        ] {
+            assert_eq!(is_abbreviation(w), is_abbreviation_lowered(w), "{w}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn tokens_are_those_of_the_char_by_char_tokenizer(
+            text in "[a-zA-Z0-9 \\-'’.&\"“”«»,;:!?\n\tÄäÉéßİıΣσς日本🄰Ⅻ\u{a0}\u{2029}]{0,80}"
+        ) {
+            prop_assert_eq!(tokens(&text), tokenize_by_chars(&text));
+        }
+
+        #[test]
+        fn abbreviations_are_those_of_the_lowering_test(word in "[a-zA-Z.ÉéİΣß]{1,5}") {
+            prop_assert_eq!(is_abbreviation(&word), is_abbreviation_lowered(&word));
+        }
+    }
 }

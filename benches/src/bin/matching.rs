@@ -1,5 +1,6 @@
 //! The claim index at scale, on the benchmark corpus: build time (one thread), index size,
-//! query latency (p50, p99, max) and the cost of adding one claim incrementally.
+//! query latency (p50, p99, max), the cost of adding one claim incrementally, and the cost (user
+//! CPU) of saving the index, reading it back and checking it is still the graph's.
 //!
 //! Usage: `matching CORPUS.jsonl [--queries N]` (generate the corpus outside the repository
 //! with `python3 ../shared/bench/gen_corpus.py N /tmp/corpus-N.jsonl`). Build it with
@@ -58,6 +59,24 @@ fn run() -> Result<(), String> {
     let build_cpu = rss::cpu_seconds().unwrap_or(0.0) - cpu0;
     let mb_after = rss::current_mb().unwrap_or(0.0);
 
+    // Kept beside the graph: saving, reading back, and checking it is still the graph's index.
+    let saved = std::env::temp_dir().join(format!("claimgraph-bench-{}.index", std::process::id()));
+    let cpu = rss::user_seconds().unwrap_or(0.0);
+    index.save(&saved).map_err(|e| e.to_string())?;
+    let save_cpu = rss::user_seconds().unwrap_or(0.0) - cpu;
+    let file_mb = std::fs::metadata(&saved).map_or(0.0, |m| m.len() as f64 / 1e6);
+    let cpu = rss::user_seconds().unwrap_or(0.0);
+    let loaded = ClaimIndex::load(&saved).map_err(|e| e.to_string())?;
+    let load_cpu = rss::user_seconds().unwrap_or(0.0) - cpu;
+    let cpu = rss::user_seconds().unwrap_or(0.0);
+    let current = loaded.is_index_of(&g);
+    let check_cpu = rss::user_seconds().unwrap_or(0.0) - cpu;
+    drop(loaded);
+    let _ = std::fs::remove_file(&saved);
+    if !current {
+        return Err("the saved index is not the index of the graph it was built from".into());
+    }
+
     let mut claims: Vec<(String, String)> =
         g.claims().map(|c| (c.id.clone(), c.text.clone())).collect();
     claims.sort_unstable();
@@ -102,6 +121,7 @@ fn run() -> Result<(), String> {
         "build_cpu_s": build_cpu,
         "index_mb": index.memory_bytes() as f64 / 1e6,
         "rss_growth_mb": mb_after - mb_before,
+        "saved": {"file_mb": file_mb, "save_user_s": save_cpu, "load_user_s": load_cpu, "check_user_s": check_cpu},
         "queries": n_queries,
         "query_ms": {"p50": pct(0.5), "p99": pct(0.99), "max": pct(1.0)},
         "top1": top1 as f64 / n_queries.max(1) as f64,

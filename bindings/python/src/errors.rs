@@ -245,9 +245,17 @@ pub(crate) fn to_py_err(py: Python<'_>, e: Error) -> PyErr {
                 ("path", s(py, path.display().to_string())),
             ],
         ),
-        // A variant added to the core after this binding: still a claimgraph error, with the
-        // core's message.
-        _ => raise(py, Class::Base, message, &[]),
+        // A database that cannot be opened, read or written is an OSError like a file's.
+        Error::Database { path, message: why } => raise(
+            py,
+            Class::Io,
+            message,
+            &[
+                ("strerror", s(py, why)),
+                ("action", s(py, "open database")),
+                ("path", s(py, path.display().to_string())),
+            ],
+        ),
     }
 }
 

@@ -4,14 +4,15 @@ use std::path::PathBuf;
 use std::sync::RwLock;
 
 use claimgraph::io::JsonlOptions;
-use claimgraph::{ClaimGraph, Error, MergePolicy, RecordKind, When};
+use claimgraph::{ClaimGraph, Error, MergePolicy, When};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyTuple, PyType};
 
 use crate::errors::{read, run, to_py_err, write};
-use crate::io::{jsonl_file, picture, PyImportReport, PyIngestReport};
+use crate::fields::ToPython;
+use crate::io::{PyImportReport, PyIngestReport};
 use crate::model::{
-    PyAttribution, PyClaim, PyClaimRelation, PySource, PySourceRelation, PyVerdict,
+    PyAttribution, PyClaim, PyClaimRelation, PySource, PySourceRelation, PyVerdict, Via,
 };
 use crate::query::{
     notebook, PyAsOf, PyAssessment, PyChain, PyFindings, PyMergeReport, PyOrigin, PyStatus,
@@ -33,12 +34,15 @@ use crate::time::when;
 /// One graph may be shared by threads: readers run side by side, a writer waits for them, and
 /// every call releases the GIL while the core works.
 ///
-/// ```python
-/// g = ClaimGraph()
-/// g.add_source("russia", "government", "Russia")
-/// g.add_claim("ammo", "DPRK supplies ammunition to Russia", subjects=["russia"])
-/// g.add_attribution("russia", "ammo", "denies")
-/// ```
+/// >>> g = ClaimGraph()
+/// >>> g.add_source("russia", "government", "Russia")
+/// Source('russia', 'government', 'Russia')
+/// >>> g.add_claim("ammo", "DPRK supplies ammunition to Russia", subjects=["russia"])
+/// Claim('ammo', 'DPRK supplies ammunition to Russia', subjects=('russia',))
+/// >>> g.add_attribution("russia", "ammo", "denies").id
+/// 'russia:denies:ammo'
+/// >>> g.status("ammo").interested_deniers
+/// ('russia',)
 #[pyclass(name = "ClaimGraph", module = "claimgraph", frozen)]
 pub(crate) struct PyClaimGraph {
     inner: RwLock<ClaimGraph>,
@@ -89,12 +93,7 @@ impl PyClaimGraph {
     }
 
     fn node_ids(&self, py: Python<'_>) -> PyResult<Vec<String>> {
-        self.reading(py, |g| {
-            Ok(g.sources()
-                .map(|s| s.id.clone())
-                .chain(g.claims().map(|c| c.id.clone()))
-                .collect())
-        })
+        self.reading(py, |g| Ok(g.node_ids().map(str::to_owned).collect()))
     }
 }
 
@@ -107,13 +106,6 @@ where
     P: IntoPyObject<'py>,
 {
     PyList::new(py, items.into_iter().map(f))
-}
-
-fn not_found(kind: RecordKind, id: &str) -> Error {
-    Error::NotFound {
-        kind,
-        id: id.to_owned(),
-    }
 }
 
 /// A merge policy from a `MergePolicy` member or its name.
@@ -285,10 +277,7 @@ impl PyClaimGraph {
 
     /// The number of sources and claims (edges are not counted; see `counts()`).
     fn __len__(&self, py: Python<'_>) -> PyResult<usize> {
-        self.reading(py, |g| {
-            let c = g.counts();
-            Ok(c.sources + c.claims)
-        })
+        self.reading(py, |g| Ok(g.node_count()))
     }
 
     /// True when `id` names a source or a claim (edge ids: `contains_edge`).
@@ -301,16 +290,10 @@ impl PyClaimGraph {
 
     /// The source or claim with this id; `NotFoundError` (a `KeyError`) when there is none.
     fn __getitem__<'py>(&self, py: Python<'py>, id: String) -> PyResult<Bound<'py, PyAny>> {
-        let (source, claim) = self.reading(py, |g| {
-            match (g.source(&id).cloned(), g.claim(&id).cloned()) {
-                (None, None) => Err(not_found(RecordKind::Node, &id)),
-                found => Ok(found),
-            }
-        })?;
-        match (source, claim) {
-            (Some(s), _) => Ok(PySource::from(s).into_pyobject(py)?.into_any()),
-            (_, Some(c)) => Ok(PyClaim::from(c).into_pyobject(py)?.into_any()),
-            (None, None) => Err(to_py_err(py, not_found(RecordKind::Node, &id))),
+        let node = self.reading(py, |g| Ok(g.get_node(&id)?.cloned().map_err(Clone::clone)))?;
+        match node {
+            Ok(s) => s.to_python(py),
+            Err(c) => c.to_python(py),
         }
     }
 
@@ -432,7 +415,7 @@ impl PyClaimGraph {
         modality: Option<&Bound<'_, PyAny>>,
         said: Option<&Bound<'_, PyAny>>,
         quote: Option<String>,
-        via: Option<String>,
+        via: Option<Via<'_>>,
         basis: Option<Vec<String>>,
         covers: Option<Vec<String>>,
     ) -> PyResult<PyAttribution> {
@@ -444,8 +427,10 @@ impl PyClaimGraph {
     }
 
     /// Adds a relation between two sources and returns it. The id defaults to
-    /// `"{from_}:{kind}:{to}"`.
-    #[pyo3(signature = (from_, kind, to, *, id=None, date=None))]
+    /// `"{from_}:{kind}:{to}"`; `since` and `until` bound when it holds (an affiliation that
+    /// began or ended), which independence and interested parties are judged by.
+    #[pyo3(signature = (from_, kind, to, *, id=None, date=None, since=None, until=None))]
+    #[allow(clippy::too_many_arguments)]
     fn add_source_relation(
         &self,
         py: Python<'_>,
@@ -454,8 +439,10 @@ impl PyClaimGraph {
         to: String,
         id: Option<String>,
         date: Option<&Bound<'_, PyAny>>,
+        since: Option<&Bound<'_, PyAny>>,
+        until: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PySourceRelation> {
-        let r = PySourceRelation::build(from_, kind, to, id, date)?;
+        let r = PySourceRelation::build(from_, kind, to, id, date, since, until)?;
         self.adding(py, r, ClaimGraph::add_source_relation)
             .map(Into::into)
     }
@@ -759,10 +746,8 @@ impl PyClaimGraph {
         include_cycles: bool,
     ) -> PyResult<PyIngestReport> {
         let options = JsonlOptions { include_cycles };
-        self.writing(py, |g| {
-            jsonl_file(&path, |r| g.ingest_jsonl_with(r, options))
-        })
-        .map(PyIngestReport::from)
+        self.writing(py, |g| g.ingest_jsonl_file(&path, options))
+            .map(PyIngestReport::from)
     }
 
     /// Adds the records of a JSON Lines corpus given as text (see `ingest_jsonl`).
@@ -789,9 +774,7 @@ impl PyClaimGraph {
         include_cycles: bool,
     ) -> PyResult<(Self, PyIngestReport)> {
         let options = JsonlOptions { include_cycles };
-        let (g, report) = run(py, || {
-            jsonl_file(&path, |r| ClaimGraph::from_jsonl_with(r, options))
-        })?;
+        let (g, report) = run(py, || ClaimGraph::from_jsonl_file(&path, options))?;
         Ok((g.into(), report.into()))
     }
 
@@ -921,15 +904,13 @@ impl PyClaimGraph {
     /// by colour and line style.
     #[pyo3(signature = (*, claim=None))]
     fn to_dot(&self, py: Python<'_>, claim: Option<String>) -> PyResult<String> {
-        let options = picture(claim);
-        self.reading(py, |g| g.to_dot(&options))
+        self.reading(py, |g| g.to_dot(&claim.into()))
     }
 
     /// The same picture as `to_dot`, in Mermaid.
     #[pyo3(signature = (*, claim=None))]
     fn to_mermaid(&self, py: Python<'_>, claim: Option<String>) -> PyResult<String> {
-        let options = picture(claim);
-        self.reading(py, |g| g.to_mermaid(&options))
+        self.reading(py, |g| g.to_mermaid(&claim.into()))
     }
 
     // ----- notebooks ---------------------------------------------------------------------

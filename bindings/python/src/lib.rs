@@ -11,6 +11,7 @@
 
 mod errors;
 mod extract;
+mod fields;
 mod graph;
 mod io;
 mod model;
@@ -32,13 +33,14 @@ mod _claimgraph {
     use crate::io::{PyImportReport, PyIngestReport, PyRejectedRecord, PySkippedRecord};
     #[pymodule_export]
     use crate::model::{
-        PyAttribution, PyClaim, PyClaimRelation, PyQuantity, PyRating, PySource, PySourceRelation,
-        PyVerdict,
+        PyAttribution, PyClaim, PyClaimRelation, PyHop, PyQuantity, PyRating, PySource,
+        PySourceRelation, PyVerdict,
     };
     #[pymodule_export]
     use crate::query::{
         PyAsOf, PyAssessment, PyChain, PyCircularReporting, PyContradiction, PyFindings,
-        PyMergeConflict, PyMergeReport, PyOrigin, PyOriginGroup, PyReason, PyStatus,
+        PyInference, PyMergeConflict, PyMergeReport, PyOrigin, PyOriginGroup, PyReason, PyStatus,
+        PyUnplaced,
     };
     #[pymodule_export]
     use crate::records::{PyCounts, PyRecords};

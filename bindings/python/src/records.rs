@@ -1,78 +1,42 @@
 //! `Counts` and `Records`: how many records a graph holds, and all of them as plain lists; and a
 //! record of any kind, as `ClaimGraph.add` takes it.
 
-use claimgraph::{
-    Attribution, Claim, ClaimGraph, ClaimRelation, Counts, Records, Result, Source, SourceRelation,
-    Verdict,
-};
+use claimgraph::{ClaimGraph, Counts, Records, Result};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::PyTuple;
 
+use crate::fields::{fields, wrapper};
 use crate::model::{
     type_name, PyAttribution, PyClaim, PyClaimRelation, PySource, PySourceRelation, PyVerdict,
 };
 
-/// How many records of each kind a graph holds.
-#[pyclass(name = "Counts", module = "claimgraph", frozen, eq)]
-#[derive(Clone, PartialEq)]
-pub(crate) struct PyCounts {
-    pub(crate) inner: Counts,
+wrapper! {
+    /// How many records of each kind a graph holds.
+    PyCounts(Counts) as "Counts"
 }
 
-#[pymethods]
-impl PyCounts {
-    /// Sources.
-    #[getter]
-    fn sources(&self) -> usize {
-        self.inner.sources
-    }
-
-    /// Claims.
-    #[getter]
-    fn claims(&self) -> usize {
-        self.inner.claims
-    }
-
-    /// Attributions.
-    #[getter]
-    fn attributions(&self) -> usize {
-        self.inner.attributions
-    }
-
-    /// Relations between sources.
-    #[getter]
-    fn source_relations(&self) -> usize {
-        self.inner.source_relations
-    }
-
-    /// Relations between claims.
-    #[getter]
-    fn claim_relations(&self) -> usize {
-        self.inner.claim_relations
-    }
-
-    /// Verdicts.
-    #[getter]
-    fn verdicts(&self) -> usize {
-        self.inner.verdicts
-    }
-
-    fn __repr__(&self) -> String {
-        let c = &self.inner;
-        format!(
-            "Counts(sources={}, claims={}, attributions={}, source_relations={}, claim_relations={}, verdicts={})",
-            c.sources, c.claims, c.attributions, c.source_relations, c.claim_relations, c.verdicts
-        )
+fields! {
+    PyCounts(Counts) as "Counts" {
+        ;
+        /// Sources.
+        sources,
+        /// Claims.
+        claims,
+        /// Attributions.
+        attributions,
+        /// Relations between sources.
+        source_relations,
+        /// Relations between claims.
+        claim_relations,
+        /// Verdicts.
+        verdicts,
     }
 }
 
-/// Every record of a graph as tuples, each sorted by id: what the native format writes and what
-/// `ClaimGraph.from_records` builds from.
-#[pyclass(name = "Records", module = "claimgraph", frozen, eq)]
-#[derive(Clone, PartialEq)]
-pub(crate) struct PyRecords {
-    pub(crate) inner: Records,
+wrapper! {
+    /// Every record of a graph as tuples, each sorted by id: what the native format writes and
+    /// what `ClaimGraph.from_records` builds from.
+    PyRecords(Records) as "Records"
 }
 
 fn records_of<T: Clone>(
@@ -96,8 +60,35 @@ fn records_of<T: Clone>(
         .collect()
 }
 
-#[pymethods]
-impl PyRecords {
+fields! {
+    PyRecords(Records) as "Records" {
+        ;
+        /// Sources.
+        sources,
+        /// Claims.
+        claims,
+        /// Attributions.
+        attributions,
+        /// Relations between sources.
+        source_relations,
+        /// Relations between claims.
+        claim_relations,
+        /// Verdicts.
+        verdicts,
+    }
+    repr(_py) {
+        Ok(format!(
+            "<Records: {} source(s), {} claim(s), {} attribution(s), {} source relation(s), {} claim relation(s), {} verdict(s)>",
+            sources.len(),
+            claims.len(),
+            attributions.len(),
+            source_relations.len(),
+            claim_relations.len(),
+            verdicts.len()
+        ))
+    }
+    methods {
+
     /// Records from sequences of record objects.
     #[new]
     #[pyo3(signature = (*, sources=None, claims=None, attributions=None, source_relations=None, claim_relations=None, verdicts=None))]
@@ -139,118 +130,39 @@ impl PyRecords {
         })
     }
 
-    /// Sources.
-    #[getter]
-    fn sources<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        PyTuple::new(py, self.inner.sources.iter().cloned().map(PySource::from))
-    }
-
-    /// Claims.
-    #[getter]
-    fn claims<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        PyTuple::new(py, self.inner.claims.iter().cloned().map(PyClaim::from))
-    }
-
-    /// Attributions.
-    #[getter]
-    fn attributions<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        PyTuple::new(
-            py,
-            self.inner
-                .attributions
-                .iter()
-                .cloned()
-                .map(PyAttribution::from),
-        )
-    }
-
-    /// Relations between sources.
-    #[getter]
-    fn source_relations<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        PyTuple::new(
-            py,
-            self.inner
-                .source_relations
-                .iter()
-                .cloned()
-                .map(PySourceRelation::from),
-        )
-    }
-
-    /// Relations between claims.
-    #[getter]
-    fn claim_relations<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        PyTuple::new(
-            py,
-            self.inner
-                .claim_relations
-                .iter()
-                .cloned()
-                .map(PyClaimRelation::from),
-        )
-    }
-
-    /// Verdicts.
-    #[getter]
-    fn verdicts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        PyTuple::new(py, self.inner.verdicts.iter().cloned().map(PyVerdict::from))
-    }
-
-    fn __repr__(&self) -> String {
-        let r = &self.inner;
-        format!(
-            "<Records: {} source(s), {} claim(s), {} attribution(s), {} source relation(s), {} claim relation(s), {} verdict(s)>",
-            r.sources.len(),
-            r.claims.len(),
-            r.attributions.len(),
-            r.source_relations.len(),
-            r.claim_relations.len(),
-            r.verdicts.len()
-        )
     }
 }
 
 /// A record of any kind, taken from its Python object.
+#[derive(FromPyObject)]
 pub(crate) enum AnyRecord {
-    Source(Source),
-    Claim(Claim),
-    Attribution(Attribution),
-    SourceRelation(SourceRelation),
-    ClaimRelation(ClaimRelation),
-    Verdict(Verdict),
+    Source(PySource),
+    Claim(PyClaim),
+    Attribution(PyAttribution),
+    SourceRelation(PySourceRelation),
+    ClaimRelation(PyClaimRelation),
+    Verdict(PyVerdict),
 }
 
 impl AnyRecord {
     pub(crate) fn from_py(obj: &Bound<'_, PyAny>) -> PyResult<AnyRecord> {
-        if let Ok(r) = obj.cast::<PySource>() {
-            Ok(AnyRecord::Source(r.get().inner.clone()))
-        } else if let Ok(r) = obj.cast::<PyClaim>() {
-            Ok(AnyRecord::Claim(r.get().inner.clone()))
-        } else if let Ok(r) = obj.cast::<PyAttribution>() {
-            Ok(AnyRecord::Attribution(r.get().inner.clone()))
-        } else if let Ok(r) = obj.cast::<PySourceRelation>() {
-            Ok(AnyRecord::SourceRelation(r.get().inner.clone()))
-        } else if let Ok(r) = obj.cast::<PyClaimRelation>() {
-            Ok(AnyRecord::ClaimRelation(r.get().inner.clone()))
-        } else if let Ok(r) = obj.cast::<PyVerdict>() {
-            Ok(AnyRecord::Verdict(r.get().inner.clone()))
-        } else {
-            Err(PyTypeError::new_err(format!(
+        obj.extract().map_err(|_| {
+            PyTypeError::new_err(format!(
                 "add() takes a Source, Claim, Attribution, SourceRelation, ClaimRelation or \
                  Verdict, not {}",
                 type_name(obj)
-            )))
-        }
+            ))
+        })
     }
 
     pub(crate) fn add_to(self, g: &mut ClaimGraph) -> Result<()> {
         match self {
-            AnyRecord::Source(r) => g.add_source(r),
-            AnyRecord::Claim(r) => g.add_claim(r),
-            AnyRecord::Attribution(r) => g.add_attribution(r),
-            AnyRecord::SourceRelation(r) => g.add_source_relation(r),
-            AnyRecord::ClaimRelation(r) => g.add_claim_relation(r),
-            AnyRecord::Verdict(r) => g.add_verdict(r),
+            AnyRecord::Source(r) => g.add_source(r.inner),
+            AnyRecord::Claim(r) => g.add_claim(r.inner),
+            AnyRecord::Attribution(r) => g.add_attribution(r.inner),
+            AnyRecord::SourceRelation(r) => g.add_source_relation(r.inner),
+            AnyRecord::ClaimRelation(r) => g.add_claim_relation(r.inner),
+            AnyRecord::Verdict(r) => g.add_verdict(r.inner),
         }
     }
 }

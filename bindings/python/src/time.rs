@@ -5,11 +5,13 @@
 use claimgraph::{Period, When};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
+
+use crate::fields::{fields, wrapper};
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyString, PyTuple, PyType};
 
 use crate::errors::{invalid_input, to_py_err};
-use crate::model::{call_repr, type_name};
+use crate::model::type_name;
 
 static DATE: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static DATETIME: PyOnceLock<Py<PyType>> = PyOnceLock::new();
@@ -57,67 +59,44 @@ pub(crate) fn when_opt(obj: Option<&Bound<'_, PyAny>>, field: &str) -> PyResult<
     }
 }
 
-/// The canonical text of an optional point in time.
-pub(crate) fn when_text(w: &Option<When>) -> Option<String> {
-    w.as_ref().map(When::to_string)
+wrapper! {
+    /// The stretch of time a claim is about: `Period(start, end)`, either end may be `None`.
+    ///
+    /// Ends are read like any date argument and given back as the core's canonical text.
+    ///
+    /// >>> Period("2023-08", "2024-02").start
+    /// '2023-08'
+    #[derive(Eq, Hash)]
+    PyPeriod(Period) as "Period", hash
 }
 
-/// The stretch of time a claim is about: `Period(start, end)`, either end may be `None`.
-///
-/// Ends are read like any date argument and given back as the core's canonical text.
-///
-/// ```python
-/// Period("2023-08", "2024-02").start  # '2023-08'
-/// ```
-#[pyclass(name = "Period", module = "claimgraph", frozen, eq, hash)]
-#[derive(Clone, PartialEq, Eq, Hash)]
-pub(crate) struct PyPeriod {
-    pub(crate) inner: Period,
-}
-
-#[pymethods]
-impl PyPeriod {
-    #[new]
-    #[pyo3(signature = (start=None, end=None))]
-    fn new(start: Option<&Bound<'_, PyAny>>, end: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
-        Ok(PyPeriod {
-            inner: Period::new(when_opt(start, "start")?, when_opt(end, "end")?),
-        })
+fields! {
+    PyPeriod(Period) as "Period" {
+        /// When the period begins, if known.
+        start,
+        /// When the period ends, if known.
+        end;
     }
+    methods {
+        #[new]
+        #[pyo3(signature = (start=None, end=None))]
+        fn new(start: Option<&Bound<'_, PyAny>>, end: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
+            Ok(PyPeriod {
+                inner: Period::new(when_opt(start, "start")?, when_opt(end, "end")?),
+            })
+        }
 
-    /// When the period begins, if known.
-    #[getter]
-    fn start(&self) -> Option<String> {
-        when_text(&self.inner.start)
-    }
+        fn __str__(&self) -> String {
+            self.inner.to_string()
+        }
 
-    /// When the period ends, if known.
-    #[getter]
-    fn end(&self) -> Option<String> {
-        when_text(&self.inner.end)
-    }
-
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        call_repr(
-            "Period",
-            &[
-                self.start().into_pyobject(py)?.into_any(),
-                self.end().into_pyobject(py)?.into_any(),
-            ],
-            &[],
-        )
-    }
-
-    fn __str__(&self) -> String {
-        self.inner.to_string()
-    }
-
-    /// `(start, end)`, so a period unpacks like the tuple it can be given as.
-    fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        PyTuple::new(py, [self.start(), self.end()])?
-            .into_any()
-            .try_iter()
-            .map(Bound::into_any)
+        /// `(start, end)`, so a period unpacks like the tuple it can be given as.
+        fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+            PyTuple::new(py, [self.start(py)?, self.end(py)?])?
+                .into_any()
+                .try_iter()
+                .map(Bound::into_any)
+        }
     }
 }
 

@@ -39,7 +39,7 @@ def test_the_draft_is_a_claim_graph_via_the_article() -> None:
     assert g[x.article_id].title == "Putin's visit to DPRK"
     denials = [a for a in g.attributions() if a.stance == Stance.DENIES]
     assert sorted(a.source for a in denials) == ["dprk", "russia"]
-    assert all(a.quote == "mad rumors" and a.via == x.article_id for a in denials)
+    assert all(a.quote == "mad rumors" and a.reported_in == x.article_id for a in denials)
     claim = x.attributions[0]["claim"]
     assert g.status(claim).disputed
 
@@ -49,7 +49,7 @@ def test_an_article_source_is_used_as_given() -> None:
                                 published="2024-06-18")
     x = claimgraph.extract("Officials said the talks had failed.", article=article)
     assert x.article_id == "yen-2024-06-18"
-    assert x.graph.attributions()[0].via == "yen-2024-06-18"
+    assert x.graph.attributions()[0].reported_in == "yen-2024-06-18"
 
 
 def test_the_reference_article_finds_its_sources_with_their_kinds() -> None:

@@ -9,6 +9,8 @@ from claimgraph import (
     Attribution,
     Claim,
     ClaimRelation,
+    Hop,
+    InvalidInputError,
     Modality,
     Period,
     Quantity,
@@ -48,9 +50,13 @@ RECORDS = [
         modality="alleged",
         said="2024-06-18",
         quote="6,700 containers",
-        via="article",
+        via=[("yonhap", "2024-06-17"), "article"],
+        basis=["rok-sources"],
+        covers=["ammunition"],
     ),
-    SourceRelation("outlet", "cites", "rok-sources", id="r1", date="2024-06-18"),
+    SourceRelation(
+        "outlet", "cites", "rok-sources", id="r1", date="2024-06-18", since="2020", until="2024-06"
+    ),
     ClaimRelation("containers", "specializes", "ammunition", id="r2"),
     Verdict(
         "checker",
@@ -139,7 +145,29 @@ def test_attribution_defaults_follow_the_core() -> None:
     assert a.id == "rok-sources:asserts:containers"
     assert a.modality is Modality.STATED
     assert a.stance is Stance.ASSERTS
-    assert (a.said, a.quote, a.via) == (None, None, None)
+    assert (a.said, a.quote, a.via, a.reported_in) == (None, None, (), None)
+    assert (a.basis, a.covers) == ((), ())
+
+
+def test_via_takes_one_hop_or_the_chain_first_to_last() -> None:
+    one = Attribution("rok-sources", "containers", "asserts", via="article")
+    assert one.via == (Hop("article"),) and one.reported_in == "article"
+    chain = Attribution(
+        "rok-sources",
+        "containers",
+        "asserts",
+        via=[Hop("yonhap", date="2024-06-17"), ("reuters", None), "article"],
+    )
+    assert [h.source for h in chain.via] == ["yonhap", "reuters", "article"]
+    assert chain.via[0].date == "2024-06-17" and chain.via[1].date is None
+    assert chain.reported_in == "article"
+    assert chain.replace(via=None).via == ()
+    assert chain.replace(via="wire").reported_in == "wire"
+    with pytest.raises(InvalidInputError, match="June 2024") as bad:
+        Attribution("a", "b", "asserts", via=[("yonhap", "June 2024")])
+    assert bad.value.field == "via.date"
+    with pytest.raises(TypeError):
+        Attribution("a", "b", "asserts", via=3)
 
 
 def test_named_values_accept_members_names_and_core_spellings() -> None:

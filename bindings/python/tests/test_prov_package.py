@@ -204,8 +204,8 @@ def test_attributions_are_was_attributed_to_with_their_stance(
         assert {_node(q) for q in agent} == {a.source}
         assert _attr(record, "stance") == a.stance.value
         assert _attr(record, "modality") == a.modality.value
-        if a.via is not None:
-            assert _node(_attr(record, "via")) == a.via
+        if a.reported_in is not None:
+            assert _node(_attr(record, "via")) == a.reported_in
     for r in authored:
         record = by_id[r.id]
         assert {_node(q) for q in record.get_attribute(prov_model.PROV_ATTR_ENTITY)} == {r.from_}

@@ -8,6 +8,7 @@ from claimgraph import (
     Assessment,
     Chain,
     ClaimGraph,
+    ClaimRelationKind,
     InvalidInputError,
     MergeChoice,
     MergePolicy,
@@ -283,3 +284,23 @@ def test_results_convert_to_the_cores_json_shape(graph: ClaimGraph) -> None:
     assert status.independent_origins[0].to_dict() == {"top": "russia", "origins": ["putin"]}
     reason = graph.assess("support").reasons[0]
     assert reason.to_dict() == {"kind": reason.kind, "weight": reason.weight, "detail": reason.detail}
+
+
+def test_a_rewording_s_stances_are_pooled_and_say_why() -> None:
+    g = ClaimGraph()
+    g.add_source("yonhap", "outlet", "Yonhap")
+    g.add_claim("containers", "DPRK delivered 6,700 containers")
+    g.add_claim("containers-2", "Pyongyang shipped 6,700 containers to Russia")
+    g.add_claim_relation("containers-2", "same_as", "containers")
+    g.add_attribution("yonhap", "containers-2", "asserts")
+    s = g.status("containers")
+    assert s.asserters == ("yonhap",)
+    (why,) = s.inferred
+    assert (why.source, why.stance, why.claim, why.relation) == (
+        "yonhap",
+        Stance.ASSERTS,
+        "containers-2",
+        ClaimRelationKind.SAME_AS,
+    )
+    assert why.attribution == "yonhap:asserts:containers-2"
+    assert why.detail and s.to_dict()["inferred"][0]["claim"] == "containers-2"

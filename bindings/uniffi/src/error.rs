@@ -1,42 +1,13 @@
 //! The one error type an app sees, mapped from the core's.
+//!
+//! The one mirror of a core type left in this crate: the core's `Error` carries what uniffi cannot
+//! carry (the operating system's `io::Error`, paths, `&'static str` names) and nests its file
+//! location, while an app wants flat fields and the sentence to show. The conversion below
+//! matches every core variant, so a new one fails the build here.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-/// What kind of record an id names (mirrors the core's `RecordKind`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
-pub enum RecordKind {
-    /// A source node.
-    Source,
-    /// A claim node.
-    Claim,
-    /// Either node kind (sources and claims share one id namespace).
-    Node,
-    /// An attribution edge.
-    Attribution,
-    /// A relation between sources.
-    SourceRelation,
-    /// A relation between claims.
-    ClaimRelation,
-    /// A verdict edge.
-    Verdict,
-    /// Any edge kind (attributions, relations and verdicts share one id namespace).
-    Edge,
-}
-
-impl From<claimgraph::RecordKind> for RecordKind {
-    fn from(k: claimgraph::RecordKind) -> Self {
-        match k {
-            claimgraph::RecordKind::Source => RecordKind::Source,
-            claimgraph::RecordKind::Claim => RecordKind::Claim,
-            claimgraph::RecordKind::Node => RecordKind::Node,
-            claimgraph::RecordKind::Attribution => RecordKind::Attribution,
-            claimgraph::RecordKind::SourceRelation => RecordKind::SourceRelation,
-            claimgraph::RecordKind::ClaimRelation => RecordKind::ClaimRelation,
-            claimgraph::RecordKind::Verdict => RecordKind::Verdict,
-            claimgraph::RecordKind::Edge => RecordKind::Edge,
-        }
-    }
-}
+use claimgraph::RecordKind;
 
 /// Every way a call into claimgraph can fail.
 ///
@@ -143,6 +114,14 @@ pub enum ClaimGraphError {
         /// The sentence to show a reader, with the operating system's reason.
         detail: String,
     },
+    /// A graph database could not be opened, read or written: it is damaged, belongs to another
+    /// program, or is held by another process.
+    Database {
+        /// The database file.
+        path: String,
+        /// The sentence to show a reader.
+        detail: String,
+    },
     /// A fault inside the library (a bug). The graph object may be unusable afterwards; reload it.
     Internal {
         /// The sentence to show a reader.
@@ -162,6 +141,7 @@ impl ClaimGraphError {
             | ClaimGraphError::MergeConflict { detail, .. }
             | ClaimGraphError::LimitExceeded { detail, .. }
             | ClaimGraphError::Io { detail, .. }
+            | ClaimGraphError::Database { detail, .. }
             | ClaimGraphError::Internal { detail } => detail,
         }
     }
@@ -169,51 +149,6 @@ impl ClaimGraphError {
     pub(crate) fn internal(detail: impl Into<String>) -> Self {
         ClaimGraphError::Internal {
             detail: detail.into(),
-        }
-    }
-
-    /// Names the record and field a date belonged to, which the core's date parser cannot know.
-    pub(crate) fn in_field(self, record_id: Option<&str>, name: &str) -> Self {
-        match self {
-            ClaimGraphError::InvalidInput {
-                id: None,
-                field: None,
-                value,
-                detail,
-            } => ClaimGraphError::InvalidInput {
-                id: record_id.map(str::to_owned),
-                field: Some(name.to_owned()),
-                value,
-                detail: match record_id {
-                    Some(r) => format!("{detail} (field {name} of {r:?})"),
-                    None => format!("{detail} (field {name})"),
-                },
-            },
-            other => other,
-        }
-    }
-
-    /// Adds the file an input came from, which the core's readers do not know when they read
-    /// from a stream.
-    pub(crate) fn in_file(self, file: &std::path::Path) -> Self {
-        let shown = file.display().to_string();
-        match self {
-            ClaimGraphError::Format {
-                format,
-                path: None,
-                line,
-                column,
-                record,
-                detail,
-            } => ClaimGraphError::Format {
-                format,
-                path: Some(shown.clone()),
-                line,
-                column,
-                record,
-                detail: format!("{shown}: {detail}"),
-            },
-            other => other,
         }
     }
 }
@@ -235,14 +170,10 @@ impl From<claimgraph::Error> for ClaimGraphError {
         use claimgraph::Error as E;
         let detail = e.to_string();
         match e {
-            E::NotFound { kind, id } => ClaimGraphError::NotFound {
-                kind: kind.into(),
-                id,
-                detail,
-            },
+            E::NotFound { kind, id } => ClaimGraphError::NotFound { kind, id, detail },
             E::DuplicateId { id, existing } => ClaimGraphError::DuplicateId {
                 id,
-                existing: existing.into(),
+                existing,
                 detail,
             },
             E::InvalidId { id, .. } => ClaimGraphError::InvalidInput {
@@ -300,7 +231,7 @@ impl From<claimgraph::Error> for ClaimGraphError {
                 ours,
                 theirs,
             } => ClaimGraphError::MergeConflict {
-                kind: kind.into(),
+                kind,
                 id,
                 field: field.to_owned(),
                 ours,
@@ -318,9 +249,10 @@ impl From<claimgraph::Error> for ClaimGraphError {
                 path: path.display().to_string(),
                 detail,
             },
-            // The core may grow new variants; until they are mapped here, the reader still gets
-            // the core's sentence.
-            _ => ClaimGraphError::Internal { detail },
+            E::Database { path, .. } => ClaimGraphError::Database {
+                path: path.display().to_string(),
+                detail,
+            },
         }
     }
 }

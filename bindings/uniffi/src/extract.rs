@@ -5,9 +5,10 @@
 
 use std::sync::Arc;
 
-use crate::error::{guard, RecordKind, Result};
+use crate::error::{guard, Result};
 use crate::graph::ClaimGraph;
-use crate::model::{Modality, Source, SourceKind, Stance};
+use claimgraph::RecordKind;
+use claimgraph::{Modality, Source, SourceKind, Stance};
 
 /// A span of the text: code point offsets, end exclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
@@ -112,13 +113,13 @@ impl Extraction {
                     .map(TextSpan::from)
                     .collect(),
                 negated: r.polarity == claimgraph_extract::Polarity::Negative,
-                stance: r.stance.into(),
-                modality: r.modality.into(),
+                stance: r.stance,
+                modality: r.modality,
                 pattern: r.pattern.as_str().to_owned(),
                 direct_quote: r.direct_quote,
                 confidence: r.confidence,
                 media_credit: r.kind == claimgraph_extract::FoundKind::MediaCredit,
-                source_kind: r.source_kind.map(SourceKind::from),
+                source_kind: r.source_kind,
                 source_ids: r.source_ids,
                 claim: r.claim,
                 attribution_ids: r.attribution_ids,
@@ -133,7 +134,7 @@ impl Extraction {
             .into_iter()
             .map(|r| DraftRecord {
                 id: r.id,
-                kind: r.kind.into(),
+                kind: r.kind,
                 spans: r.spans.into_iter().map(TextSpan::from).collect(),
                 cue: r.cue.map(TextSpan::from),
                 confidence: r.confidence,
@@ -160,12 +161,11 @@ impl Extraction {
 ///
 /// ```kotlin
 /// val x = extract("ROK sources have claimed that DPRK delivered 6,700 containers.", null)
-/// x.graph().getSource("rok-sources").kind   // SourceKind.UNNAMED_GROUP
+/// x.graph().source("rok-sources")?.kind   // SourceKind.UNNAMED_GROUP
 /// ```
 #[uniffi::export]
 pub fn extract(text: String, article: Option<Source>) -> Result<Arc<Extraction>> {
     guard(|| {
-        let article = article.map(claimgraph::Source::try_from).transpose()?;
         let options = claimgraph_extract::ExtractOptions { article };
         let inner = claimgraph_extract::extract(&text, &options)?;
         let graph = Arc::new(ClaimGraph::from(inner.graph.clone()));

@@ -11,66 +11,10 @@
 
 use std::sync::Arc;
 
-use crate::error::{guard, ClaimGraphError, Result};
-use crate::graph::ClaimGraph;
-use crate::query::Counts;
+use claimgraph::ImportReport;
 
-/// A record, or one attribute of a record, that an import read but did not keep.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct SkippedRecord {
-    /// What was skipped: a PROV record kind (`"activity"`, `"wasGeneratedBy"`, `"used"`, ...),
-    /// `"attribute"` for one attribute of a record that was kept, or the `@type` of a JSON-LD
-    /// item that is not a ClaimReview.
-    pub kind: String,
-    /// The record's id as written in the input (for an attribute, the record it belongs to).
-    pub id: String,
-    /// For an attribute, its name as written (`"foaf:mbox"`).
-    pub attribute: Option<String>,
-    /// The value that was left out, as compact JSON.
-    pub value: Option<String>,
-    /// Why it has no place in the graph.
-    pub reason: String,
-}
-
-impl From<claimgraph::SkippedRecord> for SkippedRecord {
-    fn from(s: claimgraph::SkippedRecord) -> Self {
-        SkippedRecord {
-            kind: s.kind,
-            id: s.id,
-            attribute: s.attribute,
-            value: s.value,
-            reason: s.reason,
-        }
-    }
-}
-
-/// What an import from another tool's format read, added, and left out.
-///
-/// Nothing is dropped silently: every record or attribute without a claimgraph meaning is in
-/// `skipped`, and every choice the import made on the reader's behalf (an undeclared element
-/// created, an id disambiguated, a rating kept only as its label) is in `notes`.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct ImportReport {
-    /// How many records of each kind were added to the graph.
-    pub added: Counts,
-    /// Records and attributes that were read but have no place in a claim graph.
-    pub skipped: Vec<SkippedRecord>,
-    /// The names of the PROV bundles whose records were read.
-    pub bundles: Vec<String>,
-    /// Choices made while reading, one sentence each.
-    pub notes: Vec<String>,
-}
-
-impl From<claimgraph::ImportReport> for ImportReport {
-    fn from(r: claimgraph::ImportReport) -> Self {
-        ImportReport {
-            added: r.added.into(),
-            skipped: r.skipped.into_iter().map(Into::into).collect(),
-            bundles: r.bundles,
-            notes: r.notes,
-        }
-    }
-}
+use crate::error::{guard, Result};
+use crate::graph::{object, ClaimGraph};
 
 /// A graph read from another tool's format, with the report of what was read and left out.
 #[derive(Debug, Clone, uniffi::Record)]
@@ -81,19 +25,12 @@ pub struct ImportResult {
     pub report: ImportReport,
 }
 
-impl From<(claimgraph::ClaimGraph, claimgraph::ImportReport)> for ImportResult {
-    fn from((graph, report): (claimgraph::ClaimGraph, claimgraph::ImportReport)) -> Self {
+impl From<(claimgraph::ClaimGraph, ImportReport)> for ImportResult {
+    fn from((graph, report): (claimgraph::ClaimGraph, ImportReport)) -> Self {
         ImportResult {
-            graph: Arc::new(graph.into()),
-            report: report.into(),
+            graph: object(graph),
+            report,
         }
-    }
-}
-
-fn picture(claim: Option<String>) -> claimgraph::PictureOptions {
-    match claim {
-        Some(c) => claimgraph::PictureOptions::around(c),
-        None => claimgraph::PictureOptions::whole_graph(),
     }
 }
 
@@ -117,11 +54,7 @@ fn picture(claim: Option<String>) -> claimgraph::PictureOptions {
 /// ```
 #[uniffi::export]
 pub fn from_prov_json(json: String) -> Result<ImportResult> {
-    guard(|| {
-        claimgraph::ClaimGraph::from_prov_json(&json)
-            .map(Into::into)
-            .map_err(ClaimGraphError::from)
-    })
+    guard(|| Ok(claimgraph::ClaimGraph::from_prov_json(&json)?.into()))
 }
 
 /// A new graph from schema.org ClaimReview JSON-LD (one review, an array of them, or an
@@ -132,11 +65,7 @@ pub fn from_prov_json(json: String) -> Result<ImportResult> {
 /// record breaks a rule of the graph.
 #[uniffi::export]
 pub fn from_claimreview_json(json: String) -> Result<ImportResult> {
-    guard(|| {
-        claimgraph::ClaimGraph::from_claimreview_json(&json)
-            .map(Into::into)
-            .map_err(ClaimGraphError::from)
-    })
+    guard(|| Ok(claimgraph::ClaimGraph::from_claimreview_json(&json)?.into()))
 }
 
 #[uniffi::export]
@@ -162,11 +91,7 @@ impl ClaimGraph {
     ///
     /// Errors: as `fromClaimreviewJson`.
     pub fn import_claimreview(&self, json: String) -> Result<ImportReport> {
-        self.writing(|g| {
-            g.import_claimreview(&json)
-                .map(Into::into)
-                .map_err(ClaimGraphError::from)
-        })
+        self.writing(|g| g.import_claimreview(&json))
     }
 
     /// A Graphviz DOT picture of the whole graph, or, given a claim's id, of that claim's
@@ -177,8 +102,7 @@ impl ClaimGraph {
     /// Errors: `NotFound` when `claim` names no claim in the graph.
     #[uniffi::method(default(claim = None))]
     pub fn to_dot(&self, claim: Option<String>) -> Result<String> {
-        let options = picture(claim);
-        self.reading(|g| g.to_dot(&options).map_err(ClaimGraphError::from))
+        self.reading(|g| g.to_dot(&claim.into()))
     }
 
     /// The same picture as `toDot`, as a Mermaid flowchart for Markdown renderers.
@@ -186,7 +110,6 @@ impl ClaimGraph {
     /// Errors: `NotFound` when `claim` names no claim in the graph.
     #[uniffi::method(default(claim = None))]
     pub fn to_mermaid(&self, claim: Option<String>) -> Result<String> {
-        let options = picture(claim);
-        self.reading(|g| g.to_mermaid(&options).map_err(ClaimGraphError::from))
+        self.reading(|g| g.to_mermaid(&claim.into()))
     }
 }

@@ -1,19 +1,15 @@
 //! The `ClaimGraph` object an app holds: the core's graph behind a lock, so that several threads
 //! can read it at once and writes wait their turn.
 
-use std::fs::File;
-use std::io::BufReader;
-use std::path::PathBuf;
 use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
-use crate::error::{guard, ClaimGraphError, RecordKind, Result};
-use crate::model::{
-    parse_date_argument, Attribution, Claim, ClaimRelation, Source, SourceRelation, Verdict,
+use claimgraph::{
+    Assessment, Attribution, Chain, Claim, ClaimRelation, Counts, Findings, IngestReport,
+    JsonlOptions, MergePolicy, MergeReport, Origin, RecordKind, Source, SourceRelation, Status,
+    StatusSummary, Verdict, When,
 };
-use crate::query::{
-    AsOfResult, Assessment, Chain, Counts, Findings, IngestReport, MergePolicy, MergeReport,
-    Origin, Status, StatusSummary,
-};
+
+use crate::error::{guard, ClaimGraphError, Result};
 
 /// Who said what, who denied it, and where each claim came from; and the questions a
 /// fact-checker asks of that record.
@@ -35,6 +31,18 @@ pub struct ClaimGraph {
     inner: RwLock<claimgraph::ClaimGraph>,
 }
 
+/// The graph as it stood on a date, and what could not be placed in time (the core's `AsOf`,
+/// with the graph as an object an app can query).
+#[derive(Debug, uniffi::Record)]
+pub struct AsOf {
+    /// The cut-off.
+    pub date: When,
+    /// The graph as it stood then (a separate graph: changing it leaves the original alone).
+    pub graph: Arc<ClaimGraph>,
+    /// Ids of attributions and verdicts that cannot be placed before or after the cut-off.
+    pub unplaced: Vec<String>,
+}
+
 const POISONED: &str =
     "an earlier internal error left this graph in an unknown state; load it again";
 
@@ -42,18 +50,8 @@ impl PartialEq for ClaimGraph {
     /// Two graphs are equal when they hold the same records. Each graph is read on its own, so
     /// comparing never holds two locks at once.
     fn eq(&self, other: &ClaimGraph) -> bool {
-        if std::ptr::eq(self, other) {
-            return true;
-        }
-        let ours = match self.read() {
-            Ok(g) => g.records(),
-            Err(_) => return false,
-        };
-        let theirs = match other.read() {
-            Ok(g) => g.records(),
-            Err(_) => return false,
-        };
-        ours == theirs
+        std::ptr::eq(self, other)
+            || matches!((self.snapshot(), other.snapshot()), (Ok(a), Ok(b)) if a == b)
     }
 }
 
@@ -65,6 +63,11 @@ impl From<claimgraph::ClaimGraph> for ClaimGraph {
             inner: RwLock::new(g),
         }
     }
+}
+
+/// A new graph object from a core graph.
+pub(crate) fn object(g: claimgraph::ClaimGraph) -> Arc<ClaimGraph> {
+    Arc::new(g.into())
 }
 
 // Not exported: what Rust code that links this crate (its tests, say) uses.
@@ -89,28 +92,22 @@ impl ClaimGraph {
     /// Runs a query under the read lock, with panics turned into errors.
     pub(crate) fn reading<T>(
         &self,
-        f: impl FnOnce(&claimgraph::ClaimGraph) -> Result<T>,
+        f: impl FnOnce(&claimgraph::ClaimGraph) -> claimgraph::Result<T>,
     ) -> Result<T> {
-        guard(|| f(&*self.read()?))
+        guard(|| Ok(f(&*self.read()?)?))
     }
 
     /// Runs a change under the write lock, with panics turned into errors.
     pub(crate) fn writing<T>(
         &self,
-        f: impl FnOnce(&mut claimgraph::ClaimGraph) -> Result<T>,
+        f: impl FnOnce(&mut claimgraph::ClaimGraph) -> claimgraph::Result<T>,
     ) -> Result<T> {
-        guard(|| f(&mut *self.write()?))
+        guard(|| Ok(f(&mut *self.write()?)?))
     }
-}
-
-fn core_err(e: claimgraph::Error) -> ClaimGraphError {
-    e.into()
 }
 
 #[uniffi::export]
 impl ClaimGraph {
-    // ----- making and reading whole graphs ---------------------------------------------------
-
     /// An empty graph.
     #[uniffi::constructor]
     pub fn new() -> Arc<Self> {
@@ -118,40 +115,29 @@ impl ClaimGraph {
     }
 
     /// A graph from native claimgraph JSON (what `toJson` writes).
-    ///
-    /// Errors: `Format` with the line and column, `UnsupportedVersion` for a file from a newer
-    /// version, or the record errors of adding each record.
     #[uniffi::constructor]
     pub fn from_json(json: String) -> Result<Arc<Self>> {
-        guard(|| {
-            claimgraph::ClaimGraph::from_json(&json)
-                .map(|g| Arc::new(g.into()))
-                .map_err(core_err)
-        })
+        guard(|| Ok(object(claimgraph::ClaimGraph::from_json(&json)?)))
     }
 
-    /// A graph read from a native JSON file (what `save` writes). A corrupt, truncated or newer
-    /// file is an error; nothing is half-loaded.
+    /// A graph read from a native JSON file (what `save` writes); nothing is half-loaded.
     #[uniffi::constructor]
     pub fn load(path: String) -> Result<Arc<Self>> {
-        guard(|| {
-            claimgraph::ClaimGraph::load(&path)
-                .map(|g| Arc::new(g.into()))
-                .map_err(core_err)
-        })
+        guard(|| Ok(object(claimgraph::ClaimGraph::load(&path)?)))
     }
 
     /// A graph holding the records of a JSON Lines corpus file (the benchmark corpus schema).
     #[uniffi::constructor]
     pub fn from_jsonl(path: String) -> Result<Arc<Self>> {
-        let g = ClaimGraph::default();
-        g.ingest_jsonl(path)?;
-        Ok(Arc::new(g))
+        guard(|| {
+            let (g, _) = claimgraph::ClaimGraph::from_jsonl_file(&path, JsonlOptions::default())?;
+            Ok(object(g))
+        })
     }
 
     /// A separate graph holding the same records: changing one leaves the other alone.
     pub fn copy(&self) -> Result<Arc<Self>> {
-        Ok(Arc::new(self.snapshot()?.into()))
+        Ok(object(self.snapshot()?))
     }
 
     /// The graph as native JSON: versioned, in a fixed order, read back exactly by `fromJson`.
@@ -159,56 +145,33 @@ impl ClaimGraph {
         self.reading(|g| Ok(g.to_json()))
     }
 
-    /// Writes the graph to `path` as native JSON, atomically: a crash mid-save leaves the old
-    /// file whole.
+    /// Writes the graph to `path` as native JSON, atomically.
     pub fn save(&self, path: String) -> Result<()> {
-        self.reading(|g| g.save(&path).map_err(core_err))
+        self.reading(|g| g.save(&path))
     }
 
-    /// Adds the records of a JSON Lines corpus file (the benchmark corpus schema). Errors name
-    /// the file and the line.
+    /// Adds the records of a JSON Lines corpus file; errors name the file and the line.
     pub fn ingest_jsonl(&self, path: String) -> Result<IngestReport> {
-        let file = PathBuf::from(&path);
-        let reader = File::open(&file).map(BufReader::new).map_err(|source| {
-            ClaimGraphError::from(claimgraph::Error::Io {
-                action: "read",
-                path: file.clone(),
-                source,
-            })
-        })?;
-        self.writing(|g| {
-            g.ingest_jsonl(reader)
-                .map(Into::into)
-                .map_err(|e| ClaimGraphError::from(e).in_file(&file))
-        })
+        self.writing(|g| g.ingest_jsonl_file(&path, JsonlOptions::default()))
     }
 
-    /// Adds the records of JSON Lines text in the corpus schema (a corpus shipped as text rather
-    /// than as a file). Errors name the line.
+    /// Adds the records of JSON Lines text in the corpus schema; errors name the line.
     pub fn ingest_jsonl_text(&self, text: String) -> Result<IngestReport> {
-        self.writing(|g| {
-            g.ingest_jsonl(text.as_bytes())
-                .map(Into::into)
-                .map_err(core_err)
-        })
+        self.writing(|g| g.ingest_jsonl(text.as_bytes()))
     }
 
-    /// Merges `other` into this graph: records with the same id are the same record. Conflicting
-    /// fields fail the merge (changing nothing) or are settled as `policy` says, and reported.
+    /// Merges `other` into this graph: records with the same id are the same record.
+    /// Conflicting fields fail the merge (changing nothing) or are settled as `policy` says.
     pub fn merge(&self, other: Arc<ClaimGraph>, policy: MergePolicy) -> Result<MergeReport> {
         // A copy of the other graph, so that no thread ever holds two graphs' locks at once
         // (and a graph can be merged with itself).
         let theirs = other.snapshot()?;
-        self.writing(|g| {
-            g.merge(&theirs, policy.into())
-                .map(Into::into)
-                .map_err(core_err)
-        })
+        self.writing(|g| g.merge(&theirs, policy))
     }
 
     /// How many records of each kind the graph holds.
     pub fn counts(&self) -> Result<Counts> {
-        self.reading(|g| Ok(g.counts().into()))
+        self.reading(|g| Ok(g.counts()))
     }
 
     /// True when the graph holds no record at all.
@@ -218,289 +181,246 @@ impl ClaimGraph {
 
     /// What kind of record `id` names (nodes first, then edges), or null.
     pub fn kind_of(&self, id: String) -> Result<Option<RecordKind>> {
-        self.reading(|g| Ok(g.kind_of(&id).map(Into::into)))
+        self.reading(|g| Ok(g.kind_of(&id)))
     }
-
-    // ----- adding --------------------------------------------------------------------------
 
     /// Adds a source.
     pub fn add_source(&self, source: Source) -> Result<()> {
-        let source = source.try_into()?;
-        self.writing(|g| g.add_source(source).map_err(core_err))
+        self.writing(|g| g.add_source(source))
     }
 
     /// Adds a claim. Its subjects must be sources already in the graph.
     pub fn add_claim(&self, claim: Claim) -> Result<()> {
-        let claim = claim.try_into()?;
-        self.writing(|g| g.add_claim(claim).map_err(core_err))
+        self.writing(|g| g.add_claim(claim))
     }
 
     /// Adds an attribution and returns its id (the default id when the record gave none).
     pub fn add_attribution(&self, attribution: Attribution) -> Result<String> {
-        let a: claimgraph::Attribution = attribution.try_into()?;
+        let a = attribution.or_default_id();
         let id = a.id.clone();
-        self.writing(|g| g.add_attribution(a).map_err(core_err))?;
-        Ok(id)
+        self.writing(|g| g.add_attribution(a)).map(|()| id)
     }
 
     /// Adds a relation between two sources and returns its id.
     pub fn add_source_relation(&self, relation: SourceRelation) -> Result<String> {
-        let r: claimgraph::SourceRelation = relation.try_into()?;
+        let r = relation.or_default_id();
         let id = r.id.clone();
-        self.writing(|g| g.add_source_relation(r).map_err(core_err))?;
-        Ok(id)
+        self.writing(|g| g.add_source_relation(r)).map(|()| id)
     }
 
     /// Adds a relation between two claims and returns its id.
     pub fn add_claim_relation(&self, relation: ClaimRelation) -> Result<String> {
-        let r: claimgraph::ClaimRelation = relation.into();
+        let r = relation.or_default_id();
         let id = r.id.clone();
-        self.writing(|g| g.add_claim_relation(r).map_err(core_err))?;
-        Ok(id)
+        self.writing(|g| g.add_claim_relation(r)).map(|()| id)
     }
 
     /// Adds a verdict (a fact-checker's rating, or a reader's own note) and returns its id.
     pub fn add_verdict(&self, verdict: Verdict) -> Result<String> {
-        let v: claimgraph::Verdict = verdict.try_into()?;
+        let v = verdict.or_default_id();
         let id = v.id.clone();
-        self.writing(|g| g.add_verdict(v).map_err(core_err))?;
-        Ok(id)
+        self.writing(|g| g.add_verdict(v)).map(|()| id)
     }
 
-    // ----- updating: each replaces the record with the same id and returns the old one ------
-
-    /// Replaces the source with the same id; its edges stay.
+    /// Replaces the source with the same id and returns the old one; its edges stay.
     pub fn update_source(&self, source: Source) -> Result<Source> {
-        let source = source.try_into()?;
-        self.writing(|g| g.update_source(source).map(Into::into).map_err(core_err))
+        self.writing(|g| g.update_source(source))
     }
 
-    /// Replaces the claim with the same id; its edges stay.
+    /// Replaces the claim with the same id and returns the old one; its edges stay.
     pub fn update_claim(&self, claim: Claim) -> Result<Claim> {
-        let claim = claim.try_into()?;
-        self.writing(|g| g.update_claim(claim).map(Into::into).map_err(core_err))
+        self.writing(|g| g.update_claim(claim))
     }
 
-    /// Replaces the attribution with the same id (its source and claim may change too).
+    /// Replaces the attribution with the same id and returns the old one.
     pub fn update_attribution(&self, attribution: Attribution) -> Result<Attribution> {
-        let a = attribution.try_into()?;
-        self.writing(|g| g.update_attribution(a).map(Into::into).map_err(core_err))
+        self.writing(|g| g.update_attribution(attribution))
     }
 
-    /// Replaces the relation between sources with the same id.
+    /// Replaces the relation between sources with the same id and returns the old one.
     pub fn update_source_relation(&self, relation: SourceRelation) -> Result<SourceRelation> {
-        let r = relation.try_into()?;
-        self.writing(|g| {
-            g.update_source_relation(r)
-                .map(Into::into)
-                .map_err(core_err)
-        })
+        self.writing(|g| g.update_source_relation(relation))
     }
 
-    /// Replaces the relation between claims with the same id.
+    /// Replaces the relation between claims with the same id and returns the old one.
     pub fn update_claim_relation(&self, relation: ClaimRelation) -> Result<ClaimRelation> {
-        let r = relation.into();
-        self.writing(|g| g.update_claim_relation(r).map(Into::into).map_err(core_err))
+        self.writing(|g| g.update_claim_relation(relation))
     }
 
-    /// Replaces the verdict with the same id.
+    /// Replaces the verdict with the same id and returns the old one.
     pub fn update_verdict(&self, verdict: Verdict) -> Result<Verdict> {
-        let v = verdict.try_into()?;
-        self.writing(|g| g.update_verdict(v).map(Into::into).map_err(core_err))
+        self.writing(|g| g.update_verdict(verdict))
     }
 
-    // ----- removing: each returns the removed record ----------------------------------------
-
-    /// Removes a source with every edge from or to it; attributions reported via it lose their
-    /// `via`, and claims about it lose it as a subject.
+    /// Removes a source with every edge from or to it, and returns it.
     pub fn remove_source(&self, id: String) -> Result<Source> {
-        self.writing(|g| g.remove_source(&id).map(Into::into).map_err(core_err))
+        self.writing(|g| g.remove_source(&id))
     }
 
-    /// Removes a claim with every edge from or to it.
+    /// Removes a claim with every edge from or to it, and returns it.
     pub fn remove_claim(&self, id: String) -> Result<Claim> {
-        self.writing(|g| g.remove_claim(&id).map(Into::into).map_err(core_err))
+        self.writing(|g| g.remove_claim(&id))
     }
 
-    /// Removes an attribution.
+    /// Removes an attribution and returns it.
     pub fn remove_attribution(&self, id: String) -> Result<Attribution> {
-        self.writing(|g| g.remove_attribution(&id).map(Into::into).map_err(core_err))
+        self.writing(|g| g.remove_attribution(&id))
     }
 
-    /// Removes a relation between sources.
+    /// Removes a relation between sources and returns it.
     pub fn remove_source_relation(&self, id: String) -> Result<SourceRelation> {
-        self.writing(|g| {
-            g.remove_source_relation(&id)
-                .map(Into::into)
-                .map_err(core_err)
-        })
+        self.writing(|g| g.remove_source_relation(&id))
     }
 
-    /// Removes a relation between claims.
+    /// Removes a relation between claims and returns it.
     pub fn remove_claim_relation(&self, id: String) -> Result<ClaimRelation> {
-        self.writing(|g| {
-            g.remove_claim_relation(&id)
-                .map(Into::into)
-                .map_err(core_err)
-        })
+        self.writing(|g| g.remove_claim_relation(&id))
     }
 
-    /// Removes a verdict.
+    /// Removes a verdict and returns it.
     pub fn remove_verdict(&self, id: String) -> Result<Verdict> {
-        self.writing(|g| g.remove_verdict(&id).map(Into::into).map_err(core_err))
+        self.writing(|g| g.remove_verdict(&id))
     }
-
-    // ----- reading records -------------------------------------------------------------------
 
     /// The source with this id, or null.
     pub fn source(&self, id: String) -> Result<Option<Source>> {
-        self.reading(|g| Ok(g.source(&id).map(Into::into)))
+        self.reading(|g| Ok(g.source(&id).cloned()))
     }
 
     /// The claim with this id, or null.
     pub fn claim(&self, id: String) -> Result<Option<Claim>> {
-        self.reading(|g| Ok(g.claim(&id).map(Into::into)))
+        self.reading(|g| Ok(g.claim(&id).cloned()))
     }
 
     /// The attribution with this id, or null.
     pub fn attribution(&self, id: String) -> Result<Option<Attribution>> {
-        self.reading(|g| Ok(g.attribution(&id).map(Into::into)))
+        self.reading(|g| Ok(g.attribution(&id)))
     }
 
     /// The relation between sources with this id, or null.
     pub fn source_relation(&self, id: String) -> Result<Option<SourceRelation>> {
-        self.reading(|g| Ok(g.source_relation(&id).map(Into::into)))
+        self.reading(|g| Ok(g.source_relation(&id)))
     }
 
     /// The relation between claims with this id, or null.
     pub fn claim_relation(&self, id: String) -> Result<Option<ClaimRelation>> {
-        self.reading(|g| Ok(g.claim_relation(&id).map(Into::into)))
+        self.reading(|g| Ok(g.claim_relation(&id)))
     }
 
     /// The verdict with this id, or null.
     pub fn verdict(&self, id: String) -> Result<Option<Verdict>> {
-        self.reading(|g| Ok(g.verdict(&id).map(Into::into)))
+        self.reading(|g| Ok(g.verdict(&id)))
     }
 
     /// Every source, in the order they were added.
     pub fn sources(&self) -> Result<Vec<Source>> {
-        self.reading(|g| Ok(g.sources().map(Into::into).collect()))
+        self.reading(|g| Ok(g.sources().cloned().collect()))
     }
 
     /// Every claim, in the order they were added.
     pub fn claims(&self) -> Result<Vec<Claim>> {
-        self.reading(|g| Ok(g.claims().map(Into::into).collect()))
+        self.reading(|g| Ok(g.claims().cloned().collect()))
     }
 
     /// Every attribution.
     pub fn attributions(&self) -> Result<Vec<Attribution>> {
-        self.reading(|g| Ok(g.attributions().map(Into::into).collect()))
+        self.reading(|g| Ok(g.attributions().collect()))
     }
 
     /// Every relation between sources.
     pub fn source_relations(&self) -> Result<Vec<SourceRelation>> {
-        self.reading(|g| Ok(g.source_relations().map(Into::into).collect()))
+        self.reading(|g| Ok(g.source_relations().collect()))
     }
 
     /// Every relation between claims.
     pub fn claim_relations(&self) -> Result<Vec<ClaimRelation>> {
-        self.reading(|g| Ok(g.claim_relations().map(Into::into).collect()))
+        self.reading(|g| Ok(g.claim_relations().collect()))
     }
 
     /// Every verdict.
     pub fn verdicts(&self) -> Result<Vec<Verdict>> {
-        self.reading(|g| Ok(g.verdicts().map(Into::into).collect()))
+        self.reading(|g| Ok(g.verdicts().collect()))
     }
 
     /// The attributions of a claim, sorted by id.
     pub fn attributions_of(&self, claim: String) -> Result<Vec<Attribution>> {
-        self.reading(|g| convert_all(g.attributions_of(&claim)))
+        self.reading(|g| g.attributions_of(&claim))
     }
 
     /// The attributions a source makes, sorted by id.
     pub fn attributions_by(&self, source: String) -> Result<Vec<Attribution>> {
-        self.reading(|g| convert_all(g.attributions_by(&source)))
+        self.reading(|g| g.attributions_by(&source))
     }
 
     /// The verdicts on a claim, sorted by id.
     pub fn verdicts_of(&self, claim: String) -> Result<Vec<Verdict>> {
-        self.reading(|g| convert_all(g.verdicts_of(&claim)))
+        self.reading(|g| g.verdicts_of(&claim))
     }
 
     /// The relations from and to a source, sorted by id.
     pub fn relations_of_source(&self, source: String) -> Result<Vec<SourceRelation>> {
-        self.reading(|g| convert_all(g.relations_of_source(&source)))
+        self.reading(|g| g.relations_of_source(&source))
     }
 
     /// The relations from and to a claim, sorted by id.
     pub fn relations_of_claim(&self, claim: String) -> Result<Vec<ClaimRelation>> {
-        self.reading(|g| convert_all(g.relations_of_claim(&claim)))
+        self.reading(|g| g.relations_of_claim(&claim))
     }
 
     /// Sources whose name or an alias matches `name`, ignoring case.
     pub fn find_sources(&self, name: String) -> Result<Vec<Source>> {
-        self.reading(|g| Ok(g.find_sources(&name).into_iter().map(Into::into).collect()))
+        self.reading(|g| Ok(g.find_sources(&name).into_iter().cloned().collect()))
     }
 
     /// Claims whose text contains every word of `query`, ignoring case.
     pub fn search_claims(&self, query: String) -> Result<Vec<Claim>> {
-        self.reading(|g| {
-            Ok(g.search_claims(&query)
-                .into_iter()
-                .map(Into::into)
-                .collect())
-        })
+        self.reading(|g| Ok(g.search_claims(&query).into_iter().cloned().collect()))
     }
-
-    // ----- the questions ---------------------------------------------------------------------
 
     /// Who asserts, denies and doubts a claim; its origins, independent origins and verdicts.
     pub fn status(&self, claim: String) -> Result<Status> {
-        self.reading(|g| g.status(&claim).map(Into::into).map_err(core_err))
+        self.reading(|g| g.status(&claim))
     }
 
     /// The status of every claim, in the order the claims were added.
     pub fn statuses(&self) -> Result<Vec<Status>> {
-        self.reading(|g| Ok(g.statuses().into_iter().map(Into::into).collect()))
+        self.reading(|g| Ok(g.statuses()))
     }
 
     /// The figures of one claim's status: counts and flags, without the lists of ids.
     pub fn summary(&self, claim: String) -> Result<StatusSummary> {
-        self.reading(|g| g.summary(&claim).map(Into::into).map_err(core_err))
+        self.reading(|g| g.summary(&claim))
     }
 
-    /// The status figures of every claim, in the order the claims were added: the same answers
-    /// as `statuses` with the lists counted, and much cheaper on a large graph.
+    /// The status figures of every claim, in the order the claims were added.
     pub fn summaries(&self) -> Result<Vec<StatusSummary>> {
-        self.reading(|g| Ok(g.summaries().into_iter().map(Into::into).collect()))
+        self.reading(|g| Ok(g.summaries()))
     }
 
-    /// The origins of a source's own assertions: the roots reached from it along cites and
-    /// authored-by edges.
+    /// The origins of a source's own assertions.
     pub fn origins_of_source(&self, source: String) -> Result<Vec<Origin>> {
-        self.reading(|g| convert_all(g.origins_of_source(&source)))
+        self.reading(|g| g.origins_of_source(&source))
     }
 
     /// The paths from a claim's attributions up to their origins, for display.
     pub fn chains(&self, claim: String) -> Result<Vec<Chain>> {
-        self.reading(|g| convert_all(g.chains(&claim)))
+        self.reading(|g| g.chains(&claim))
     }
 
     /// Graph-wide findings: disputed, single-origin and unnamed-only claims, circular reporting,
     /// contradictions.
     pub fn findings(&self) -> Result<Findings> {
-        self.reading(|g| Ok(g.findings().into()))
+        self.reading(|g| Ok(g.findings()))
     }
 
     /// The graph as it stood on `date` (ISO 8601, partial dates allowed: `"2024-06"`), as a new
     /// graph, with the ids of what could not be placed in time.
-    pub fn as_of(&self, date: String) -> Result<AsOfResult> {
-        let cutoff = parse_date_argument(&date, "date")?;
+    pub fn as_of(&self, date: When) -> Result<AsOf> {
         self.reading(|g| {
-            let then = g.as_of(&cutoff);
-            Ok(AsOfResult {
-                date: then.date.to_string(),
-                graph: Arc::new(then.graph.into()),
+            let then = g.as_of(&date);
+            Ok(AsOf {
+                date: then.date,
+                graph: object(then.graph),
                 unplaced: then.unplaced,
             })
         })
@@ -508,16 +428,11 @@ impl ClaimGraph {
 
     /// A claim's credibility score in [0, 1], with signed, named reasons.
     pub fn assess(&self, claim: String) -> Result<Assessment> {
-        self.reading(|g| g.assess(&claim).map(Into::into).map_err(core_err))
+        self.reading(|g| g.assess(&claim))
     }
 
     /// The assessment of every claim, in the order the claims were added.
     pub fn assessments(&self) -> Result<Vec<Assessment>> {
-        self.reading(|g| Ok(g.assessments().into_iter().map(Into::into).collect()))
+        self.reading(|g| Ok(g.assessments()))
     }
-}
-
-fn convert_all<T, U: From<T>>(r: claimgraph::Result<Vec<T>>) -> Result<Vec<U>> {
-    r.map(|v| v.into_iter().map(Into::into).collect())
-        .map_err(core_err)
 }

@@ -4,13 +4,14 @@
 //! every rule lives in the core, so Rust, Python, Kotlin and Swift give the same answers. The
 //! generated Kotlin lives in the package `org.claimgraph`; the Swift module is `claimgraph`.
 //!
-//! Dates cross the boundary as ISO 8601 text, partial dates allowed (see [`model`]); errors are
-//! one enum, [`ClaimGraphError`], with a variant per kind of failure.
+//! The records, enums and answers are the core's own types, declared to uniffi once each in
+//! [`records`]; dates cross the boundary as ISO 8601 text, partial dates allowed; errors are one
+//! enum, [`ClaimGraphError`], with a variant per kind of failure.
 //!
 //! Besides native JSON and JSON Lines, a graph reads and writes W3C PROV-JSON and schema.org
 //! ClaimReview JSON-LD, and draws itself in Graphviz DOT and Mermaid; the two readers that make a
 //! new graph are the functions [`from_prov_json`] and [`from_claimreview_json`], which return the
-//! graph with an [`ImportReport`] of what was left out.
+//! graph with the core's `ImportReport` of what was left out.
 
 // The error enum is what uniffi copies across to Kotlin and Swift, field by field, so it stays a
 // plain value rather than a box; errors are rare, and their size costs nothing on success.
@@ -22,21 +23,9 @@ mod error;
 mod extract;
 mod formats;
 mod graph;
-pub mod model;
-mod query;
+pub mod records;
 
-pub use error::{guard, ClaimGraphError, RecordKind, Result};
+pub use error::{guard, ClaimGraphError, Result};
 pub use extract::{extract, DraftRecord, Extraction, FoundAttribution, TextSpan};
-pub use formats::{
-    from_claimreview_json, from_prov_json, ImportReport, ImportResult, SkippedRecord,
-};
-pub use graph::ClaimGraph;
-pub use model::{
-    Attribution, Claim, ClaimRelation, ClaimRelationKind, Modality, Period, Quantity, Rating,
-    Reliability, Source, SourceKind, SourceRelation, SourceRelationKind, Stance, Verdict,
-};
-pub use query::{
-    AsOfResult, Assessment, Chain, CircularReporting, Contradiction, Counts, Findings,
-    IngestReport, MergeChoice, MergeConflict, MergePolicy, MergeReport, Origin, OriginGroup,
-    Reason, ReasonKind, Status,
-};
+pub use formats::{from_claimreview_json, from_prov_json, ImportResult};
+pub use graph::{AsOf, ClaimGraph};

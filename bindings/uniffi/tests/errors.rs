@@ -10,8 +10,9 @@
 
 use std::path::PathBuf;
 
+use claimgraph::RecordKind;
 use claimgraph::{Error, Location};
-use claimgraph_uniffi::{guard, ClaimGraph, ClaimGraphError, RecordKind};
+use claimgraph_uniffi::{guard, ClaimGraph, ClaimGraphError};
 
 fn map(e: Error) -> (ClaimGraphError, String) {
     let sentence = e.to_string();

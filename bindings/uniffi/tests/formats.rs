@@ -11,11 +11,11 @@
 
 use std::sync::Arc;
 
-use claimgraph_uniffi::{
-    from_claimreview_json, from_prov_json, Attribution, Claim, ClaimGraph, ClaimGraphError,
-    ClaimRelation, ClaimRelationKind, Counts, Modality, Rating, RecordKind, Source, SourceKind,
-    SourceRelation, SourceRelationKind, Stance, Verdict,
+use claimgraph::{
+    Attribution, Claim, ClaimRelation, ClaimRelationKind, Counts, Modality, Rating, RecordKind,
+    Source, SourceKind, SourceRelation, SourceRelationKind, Stance, Verdict,
 };
+use claimgraph_uniffi::{from_claimreview_json, from_prov_json, ClaimGraph, ClaimGraphError};
 
 fn source(id: &str, kind: SourceKind, name: &str) -> Source {
     Source {
@@ -47,12 +47,12 @@ fn attribution(source: &str, claim: &str, stance: Stance) -> Attribution {
         claim: claim.into(),
         stance,
         modality: Modality::Stated,
-        said: Some("2024-06-18".into()),
+        said: Some("2024-06-18".parse().unwrap()),
         quote: None,
-        via: None,
+        via: Vec::new(),
         basis: Vec::new(),
         covers: Vec::new(),
-        id: None,
+        id: String::new(),
     }
 }
 
@@ -62,10 +62,10 @@ fn verdict(reviewer: &str, claim: &str, label: &str, rating: Option<Rating>) -> 
         claim: claim.into(),
         label: label.into(),
         rating,
-        date: Some("2024-06-20".into()),
+        date: Some("2024-06-20".parse().unwrap()),
         url: Some(format!("https://example.org/{reviewer}/{claim}")),
         summary: None,
-        id: None,
+        id: String::new(),
     }
 }
 
@@ -106,15 +106,17 @@ fn disputed() -> Arc<ClaimGraph> {
         from: "yonhap".into(),
         kind: SourceRelationKind::Cites,
         to: "rok-sources".into(),
-        date: Some("2024-06".into()),
-        id: None,
+        date: Some("2024-06".parse().unwrap()),
+        since: None,
+        until: None,
+        id: String::new(),
     })
     .unwrap();
     g.add_claim_relation(ClaimRelation {
         from: "containers".into(),
         kind: ClaimRelationKind::Supports,
         to: "ammo".into(),
-        id: None,
+        id: String::new(),
     })
     .unwrap();
     g.add_verdict(verdict(
@@ -301,11 +303,11 @@ fn claimreview_round_trip_keeps_verdict_labels_and_ratings() {
         verdicts,
         vec![
             Verdict {
-                id: Some(rated_id),
+                id: rated_id,
                 ..rated
             },
             Verdict {
-                id: Some(unrated_id),
+                id: unrated_id,
                 ..unrated
             },
         ]

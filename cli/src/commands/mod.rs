@@ -15,9 +15,11 @@ mod assess;
 mod chains;
 mod completions;
 mod convert;
+mod extract;
 mod findings;
 mod history;
 mod man;
+mod matching;
 mod merge;
 mod report;
 mod status;
@@ -62,6 +64,12 @@ commands! {
     /// Converts a graph between formats: native JSON, JSON Lines (read), PROV-JSON,
     /// ClaimReview, STIX 2.1, graph databases (SQLite), DOT, Mermaid, SVG.
     Convert => convert,
+    /// Has this been checked before? The claims most similar to a text (or to each text of a
+    /// file), with the reasons; or the claims that may be one claim worded twice.
+    Match => matching,
+    /// Drafts a claim graph from an article's text: who said what, each record pointing at
+    /// the words it came from.
+    Extract => extract,
     /// Merges graph B into graph A and writes the result.
     Merge => merge,
     /// What was changed in a graph database, by whom, when and why; or whether its log was

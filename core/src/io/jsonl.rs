@@ -8,11 +8,13 @@ use std::sync::mpsc;
 use serde::Deserialize;
 
 use crate::error::{Error, Location, Result};
-use crate::graph::{AttributionRef, ClaimGraph};
+use crate::graph::{AttributionParts, ClaimGraph};
+use crate::index::id_hash;
 use crate::model::{
     Claim, Modality, Source, SourceKind, SourceRelation, SourceRelationKind, Stance,
 };
 use crate::time::When;
+use petgraph::stable_graph::NodeIndex;
 
 /// The name of this format in errors.
 const FORMAT_LABEL: &str = "JSON Lines";
@@ -56,7 +58,7 @@ fn read_line_capped(reader: &mut impl BufRead, buf: &mut Vec<u8>, line: u64) -> 
 }
 
 /// What a JSON Lines ingest read.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
 pub struct IngestReport {
     /// Lines read, the meta line included.
     pub lines: u64,
@@ -187,20 +189,26 @@ impl ClaimGraph {
             // parsed before them, in order: parsing is most of an ingest's work.
             line_no = std::thread::scope(|scope| {
                 let (raw_tx, raw_rx) = mpsc::sync_channel::<Chunk>(CHUNKS_IN_FLIGHT);
-                let (done_tx, done_rx) =
-                    mpsc::sync_channel::<Vec<(u64, Result<Decoded>)>>(CHUNKS_IN_FLIGHT);
+                let (done_tx, done_rx) = mpsc::sync_channel::<Decoded>(CHUNKS_IN_FLIGHT);
                 scope.spawn(move || {
                     for chunk in raw_rx {
-                        if done_tx.send(decode_chunk(&chunk, options)).is_err() {
+                        if done_tx.send(decode_chunk(chunk, options)).is_err() {
                             break;
                         }
                     }
                 });
                 let mut in_flight = 0usize;
                 let mut last = line_no;
-                let mut apply = |g: &mut ClaimGraph, done: Vec<(u64, Result<Decoded>)>| {
-                    for (line, decoded) in done {
-                        g.apply(decoded?, line, &mut report)?;
+                let mut last_claim = None;
+                let mut apply = |g: &mut ClaimGraph, done: Decoded| {
+                    for (line, record) in done.records {
+                        g.apply(
+                            record?,
+                            &done.chunk.bytes,
+                            line,
+                            &mut report,
+                            &mut last_claim,
+                        )?;
                     }
                     Ok::<(), Error>(())
                 };
@@ -314,39 +322,54 @@ impl ClaimGraph {
         Ok(())
     }
 
-    /// Adds one decoded record.
-    fn apply(&mut self, d: Decoded, line: u64, report: &mut IngestReport) -> Result<()> {
+    /// Adds one decoded record; `bytes` are the chunk's lines, which its spans point into, and
+    /// `last_claim` the claim of the previous attribution.
+    fn apply(
+        &mut self,
+        d: Record,
+        bytes: &[u8],
+        line: u64,
+        report: &mut IngestReport,
+        last_claim: &mut Option<NodeIndex>,
+    ) -> Result<()> {
         let in_graph = |id: &str, e: Error| format_error(line, Some(id), e.to_string());
         match d {
-            Decoded::Blank => {}
-            Decoded::SkippedCycle => report.skipped_cycle_citations += 1,
-            Decoded::Source(s) => {
+            Record::Blank => {}
+            Record::SkippedCycle => report.skipped_cycle_citations += 1,
+            Record::Source(s) => {
                 let id = s.id.clone();
                 self.add_source(s).map_err(|e| in_graph(&id, e))?;
                 report.sources += 1;
             }
-            Decoded::Citation(r) => {
+            Record::Citation(r) => {
                 let id = r.id.clone();
                 self.add_source_relation(r).map_err(|e| in_graph(&id, e))?;
                 report.citations += 1;
             }
-            Decoded::Claim(c) => {
+            Record::Claim(c) => {
                 let id = c.id.clone();
                 self.add_claim(c).map_err(|e| in_graph(&id, e))?;
                 report.claims += 1;
             }
-            Decoded::Attribution(a) => {
-                self.add_attribution_ref(AttributionRef {
-                    id: &a.id,
-                    source: &a.source,
-                    claim: &a.claim,
+            Record::Attribution(a) => {
+                let (source, claim) = (a.source.text(bytes), a.claim.text(bytes));
+                let parts = AttributionParts {
+                    id: a.id,
+                    id_hash: a.id_hash,
+                    source,
+                    source_hash: a.source.hash,
+                    claim,
+                    claim_hash: a.claim.hash,
+                    claim_hint: *last_claim,
                     stance: a.stance,
                     modality: Modality::Stated,
                     said: a.said,
-                    quote: a.quote.as_deref(),
-                    via: None,
-                })
-                .map_err(|e| in_graph(&a.id, e))?;
+                    quote: a.quote,
+                };
+                let claim_ix = self
+                    .add_attribution_parts(parts)
+                    .map_err(|refused| in_graph(&refused.1, refused.0))?;
+                *last_claim = Some(claim_ix);
                 report.attributions += 1;
             }
         }
@@ -366,50 +389,97 @@ const CHUNK_BYTES: usize = 256 * 1024;
 /// How many chunks may wait between the two threads in each direction.
 const CHUNKS_IN_FLIGHT: usize = 4;
 
+/// A chunk's lines decoded, sent back with the chunk, which the attributions' ids point into.
+struct Decoded {
+    chunk: Chunk,
+    /// Each line's number and record; the last may be the error that stopped the chunk.
+    records: Vec<(u64, Result<Record>)>,
+}
+
 /// A line read and checked, ready to be added to the graph.
-enum Decoded {
+enum Record {
     Blank,
     SkippedCycle,
     Source(Source),
     Citation(SourceRelation),
     Claim(Claim),
-    Attribution(OwnedAttribution),
+    Attribution(LineAttribution),
 }
 
-/// An attribution line's fields; the source and claim ids become graph indices when added.
-struct OwnedAttribution {
+/// An attribution line's fields, its id and quote owned (the graph keeps them), the ids it
+/// refers to left in the chunk, and every id hashed for the graph's lookups.
+struct LineAttribution {
     id: String,
-    source: String,
-    claim: String,
+    id_hash: u64,
+    source: IdRef,
+    claim: IdRef,
     stance: Stance,
     said: Option<When>,
     quote: Option<String>,
 }
 
+/// An id a record refers to: where it lies in the chunk (or the text, when it held escapes),
+/// and its hash.
+struct IdRef {
+    at: Result<std::ops::Range<usize>, String>,
+    hash: u64,
+}
+
+impl IdRef {
+    /// `text`, which the parser borrowed from `bytes` unless it had to unescape it.
+    fn new(text: Text<'_>, bytes: &[u8]) -> IdRef {
+        let hash = id_hash(&text);
+        let at = match text.0 {
+            Cow::Borrowed(t) => {
+                let start = (t.as_ptr() as usize).wrapping_sub(bytes.as_ptr() as usize);
+                let range = start..start + t.len();
+                match bytes.get(range.clone()) {
+                    Some(b) if std::ptr::eq(b.as_ptr(), t.as_ptr()) => Ok(range),
+                    _ => Err(t.to_owned()),
+                }
+            }
+            Cow::Owned(t) => Err(t),
+        };
+        IdRef { at, hash }
+    }
+
+    /// The id's text, out of the chunk it was read from.
+    fn text<'b>(&'b self, bytes: &'b [u8]) -> &'b str {
+        match &self.at {
+            Ok(range) => bytes
+                .get(range.clone())
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or(""),
+            Err(owned) => owned,
+        }
+    }
+}
+
 /// Parses and checks the lines of a chunk; stops after the first bad line.
-fn decode_chunk(chunk: &Chunk, options: JsonlOptions) -> Vec<(u64, Result<Decoded>)> {
-    let mut out = Vec::with_capacity(chunk.bytes.len() / 64);
-    let lines = chunk.bytes.split_inclusive(|&b| b == b'\n');
+fn decode_chunk(chunk: Chunk, options: JsonlOptions) -> Decoded {
+    let mut records = Vec::with_capacity(chunk.bytes.len() / 64);
+    let bytes = &chunk.bytes;
+    let lines = bytes.split_inclusive(|&b| b == b'\n');
     for (line, raw) in (chunk.first_line..).zip(lines) {
         let text = trim_line(raw);
         let decoded = if text.iter().all(u8::is_ascii_whitespace) {
-            Ok(Decoded::Blank)
+            Ok(Record::Blank)
         } else {
             serde_json::from_slice::<Line<'_>>(text)
                 .map_err(|e| syntax_error(line, &e))
-                .and_then(|rec| decode(rec, line, options))
+                .and_then(|rec| decode(rec, line, options, bytes))
         };
         let failed = decoded.is_err();
-        out.push((line, decoded));
+        records.push((line, decoded));
         if failed {
             break;
         }
     }
-    out
+    Decoded { chunk, records }
 }
 
 /// Checks one line's record and turns it into what the graph adds.
-fn decode(rec: Line<'_>, line: u64, options: JsonlOptions) -> Result<Decoded> {
+fn decode(rec: Line<'_>, line: u64, options: JsonlOptions, bytes: &[u8]) -> Result<Record> {
     let ty = match &*rec.kind {
         "source" => Type::Source,
         "citation" => Type::Citation,
@@ -470,18 +540,18 @@ fn decode(rec: Line<'_>, line: u64, options: JsonlOptions) -> Result<Decoded> {
                         ));
                 }
             }
-            Ok(Decoded::Source(Source::new(id, kind, name)))
+            Ok(Record::Source(Source::new(id, kind, name)))
         }
         Type::Citation => {
             if rec.cycle == Some(true) && !options.include_cycles {
-                return Ok(Decoded::SkippedCycle);
+                return Ok(Record::SkippedCycle);
             }
             let from = rec
                 .from
                 .ok_or_else(|| missing(line, Some(id), "from", ty))?;
             let to = rec.to.ok_or_else(|| missing(line, Some(id), "to", ty))?;
             let date = date(rec.date.as_deref(), line, id)?;
-            Ok(Decoded::Citation(SourceRelation {
+            Ok(Record::Citation(SourceRelation {
                 id: id.to_owned(),
                 from: from.into_owned(),
                 kind: SourceRelationKind::Cites,
@@ -495,7 +565,7 @@ fn decode(rec: Line<'_>, line: u64, options: JsonlOptions) -> Result<Decoded> {
             let text = rec
                 .text
                 .ok_or_else(|| missing(line, Some(id), "text", ty))?;
-            Ok(Decoded::Claim(Claim::new(id, text)))
+            Ok(Record::Claim(Claim::new(id, text)))
         }
         Type::Attribution => {
             let source = rec
@@ -521,16 +591,28 @@ fn decode(rec: Line<'_>, line: u64, options: JsonlOptions) -> Result<Decoded> {
                     )
                 })?;
             let said = date(rec.date.as_deref(), line, id)?;
-            Ok(Decoded::Attribution(OwnedAttribution {
+            // The checks the graph would make of the attribution's own fields, made here, on
+            // the parsing thread, with the graph's words.
+            let in_graph = |e: Error| format_error(line, Some(id), e.to_string());
+            crate::id::validate_id(id).map_err(in_graph)?;
+            if rec.quote.as_deref().is_some_and(|q| q.trim().is_empty()) {
+                return Err(in_graph(Error::invalid_field(
+                    id,
+                    "quote",
+                    "must not be empty when given (leave it out instead)",
+                )));
+            }
+            Ok(Record::Attribution(LineAttribution {
                 id: id.to_owned(),
-                source: source.into_owned(),
-                claim: claim.into_owned(),
+                id_hash: id_hash(id),
+                source: IdRef::new(source, bytes),
+                claim: IdRef::new(claim, bytes),
                 stance,
                 said,
                 quote: rec.quote.map(Text::into_owned),
             }))
         }
-        Type::Meta => Ok(Decoded::Blank),
+        Type::Meta => Ok(Record::Blank),
     }
 }
 
@@ -762,29 +844,9 @@ fn date(text: Option<&str>, line: u64, id: &str) -> Result<Option<When>> {
     let Some(t) = text else {
         return Ok(None);
     };
-    if let Some(day) = plain_day(t) {
-        return Ok(Some(When::Date(day)));
-    }
     When::parse(t)
         .map(Some)
         .map_err(|e| format_error(line, Some(id), format!("field \"date\": {e}")))
-}
-
-/// A `YYYY-MM-DD` day, read without the general date parser: corpus dates are all of this form,
-/// and reading them is a large share of an ingest. Anything else (or anything invalid) is left
-/// to [`When::parse`], which decides and explains.
-fn plain_day(t: &str) -> Option<chrono::NaiveDate> {
-    let b = t.as_bytes();
-    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
-        return None;
-    }
-    let num = |r: std::ops::Range<usize>| -> Option<u32> {
-        b.get(r)?.iter().try_fold(0u32, |n, &c| {
-            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
-        })
-    };
-    let year = i32::try_from(num(0..4)?).ok().filter(|&y| y >= 1)?;
-    chrono::NaiveDate::from_ymd_opt(year, num(5..7)?, num(8..10)?)
 }
 
 fn at(line: u64, record: Option<&str>) -> Location {

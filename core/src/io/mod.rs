@@ -37,6 +37,14 @@
 //! the line of a load error is the line of the record it is in. Numbers are written in the
 //! shortest form that reads back to the same `f64`.
 //!
+//! A graph read from PROV-JSON also has a `"prov"` object after the lists: the document's
+//! namespaces and the derivation types of its cites relations (see
+//! [`ClaimGraph::namespaces`](crate::ClaimGraph::namespaces) and
+//! [`ClaimGraph::derivation_types`](crate::ClaimGraph::derivation_types)), so that a PROV
+//! document saved as native JSON is written back with its own names:
+//! `"prov": {"namespaces": {"ex": "http://example/"}, "derivations": {"ex:dataSet2:cites:ex:dataSet1":
+//! [{"iri": "http://www.w3.org/ns/prov#Revision"}]}}`. Other graphs have none.
+//!
 //! Reading is strict. `"format"` must be `"claimgraph"` and come first, and `"version"` must come
 //! before the record lists, so that a file of a newer version is recognised before its records
 //! are read. Unknown fields are errors at every level. A missing list reads as empty.
@@ -100,7 +108,7 @@ pub(crate) mod native;
 pub(crate) mod ntriples;
 pub(crate) mod picture;
 pub(crate) mod prov;
-mod replace;
+pub(crate) mod replace;
 pub(crate) mod report;
 pub(crate) mod stix;
 #[cfg(feature = "parquet")]
@@ -112,8 +120,8 @@ pub use jsonl::{
 pub use native::{FORMAT_NAME, FORMAT_VERSION};
 pub use picture::PictureOptions;
 pub use prov::{
-    ImportReport, RejectedRecord, SkippedRecord, CLAIMGRAPH_NAMESPACE, EDGE_NAMESPACE,
-    NODE_NAMESPACE,
+    DerivationType, ImportReport, RejectedRecord, SkippedRecord, CLAIMGRAPH_NAMESPACE,
+    EDGE_NAMESPACE, NODE_NAMESPACE,
 };
 pub use report::{ClaimParts, ReportOptions, REPORT_JSON_KEYS};
 pub use stix::{stix_id, stix_namespace};

@@ -13,6 +13,7 @@ use serde::{Serialize, Serializer};
 
 use crate::error::{Error, Location, RecordKind, Result};
 use crate::graph::{ClaimGraph, Edge};
+use crate::io::prov::NativeProv;
 use crate::model::{Attribution, Claim, ClaimRelation, Source, SourceRelation, Verdict};
 
 /// The value of the `"format"` field of a native file.
@@ -183,6 +184,10 @@ impl Serialize for Document<'_> {
         )?;
         doc.serialize_field("claim_relations", &Edges::new(g, RecordKind::ClaimRelation))?;
         doc.serialize_field("verdicts", &Edges::new(g, RecordKind::Verdict))?;
+        match NativeProv::of(g) {
+            Some(prov) => doc.serialize_field("prov", &prov)?,
+            None => doc.skip_field("prov")?,
+        }
         doc.end()
     }
 }
@@ -349,6 +354,8 @@ struct Parsed<'p> {
     path: Option<&'p Path>,
     /// The graph's refusal of a record, kept typed while serde unwinds with a plain message.
     refused: Option<Error>,
+    /// The PROV context, given to the graph once its records are in.
+    prov: Option<NativeProv>,
 }
 
 #[derive(Default)]
@@ -367,6 +374,7 @@ impl<'p> Parsed<'p> {
             pending: Pending::default(),
             path,
             refused: None,
+            prov: None,
         }
     }
 
@@ -418,7 +426,21 @@ impl<'p> Parsed<'p> {
             Ok(())
         })();
         match (outcome, self.refused) {
-            (Ok(()), _) => Ok(self.graph),
+            (Ok(()), _) => {
+                if let Some(prov) = self.prov.take() {
+                    prov.apply(&mut self.graph)
+                        .map_err(|(record, message)| Error::Format {
+                            format: FORMAT_LABEL,
+                            location: Location {
+                                path: self.path.map(Path::to_path_buf),
+                                record: Some(record),
+                                ..Location::default()
+                            },
+                            message,
+                        })?;
+                }
+                Ok(self.graph)
+            }
             (Err(()), Some(e)) => Err(e),
             (Err(()), None) => Err(Error::Format {
                 format: FORMAT_LABEL,
@@ -621,10 +643,17 @@ impl<'de> Visitor<'de> for DocumentSeed<'_, '_> {
                         }
                     }
                 }
+                "prov" if !version_seen => {
+                    return Err(de::Error::custom(
+                        "the \"version\" field must come before \"prov\"",
+                    ));
+                }
+                "prov" if doc.prov.is_some() => return Err(de::Error::duplicate_field("prov")),
+                "prov" => doc.prov = Some(map.next_value()?),
                 other => {
                     let Some(i) = LISTS.iter().position(|l| *l == other) else {
                         return Err(de::Error::custom(format!(
-                            "unknown field {other:?}; a claimgraph document has the fields format, version, {}",
+                            "unknown field {other:?}; a claimgraph document has the fields format, version, {}, prov",
                             LISTS.join(", ")
                         )));
                     };

@@ -7,6 +7,7 @@ use foldhash::fast::FixedState;
 use hashbrown::hash_table::{Entry, HashTable};
 use hashbrown::HashMap;
 
+use super::store::Fnv;
 use super::text::{grams_of, normalize_link, Analyzed, Analyzer, Language};
 use crate::graph::ClaimGraph;
 use crate::model::{ClaimRelationKind, SourceKind, Stance};
@@ -67,31 +68,33 @@ pub(crate) enum PhraseKind {
 /// One indexed claim.
 #[derive(Debug, Clone)]
 pub(crate) struct Doc {
-    id_at: u32,
-    id_len: u32,
+    pub(super) id_at: u32,
+    pub(super) id_len: u32,
     /// Weighted length in words (quarters).
     pub(crate) len: u32,
     /// Weighted length in character n-grams (quarters).
     pub(crate) gram_len: u32,
-    words_at: u32,
-    words_len: u32,
-    phrases_at: u32,
-    phrases_len: u32,
+    pub(super) words_at: u32,
+    pub(super) words_len: u32,
+    pub(super) phrases_at: u32,
+    pub(super) phrases_len: u32,
     pub(crate) live: bool,
+    /// The fingerprint of the claim's texts (see [`ClaimIndex::is_index_of`]).
+    pub(super) print: u64,
 }
 
 /// A stem and where it occurs. Singletons keep their one posting inline: a million claims each
 /// with its own number would otherwise cost a million small allocations.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Term {
-    text_at: u32,
-    text_len: u32,
+    pub(super) text_at: u32,
+    pub(super) text_len: u32,
     pub(crate) df: u32,
     pub(crate) is_number: bool,
-    grams_at: u32,
-    grams_len: u32,
-    first: u64,
-    rest: Vec<u64>,
+    pub(super) grams_at: u32,
+    pub(super) grams_len: u32,
+    pub(super) first: u64,
+    pub(super) rest: Vec<u64>,
 }
 
 impl Term {
@@ -118,8 +121,8 @@ impl Term {
 #[derive(Debug, Clone)]
 pub(crate) struct Phrase {
     pub(crate) kind: PhraseKind,
-    text_at: u32,
-    text_len: u32,
+    pub(super) text_at: u32,
+    pub(super) text_len: u32,
     pub(crate) df: u32,
     pub(crate) docs: Vec<u32>,
 }
@@ -145,29 +148,31 @@ pub(crate) struct Phrase {
 #[derive(Clone)]
 pub struct ClaimIndex {
     pub(crate) analyzer: Analyzer,
-    options: IndexOptions,
+    pub(super) options: IndexOptions,
     pub(crate) docs: Vec<Doc>,
-    ids: HashTable<u32>,
-    arena: String,
-    terms: Vec<Term>,
-    term_ids: HashTable<u32>,
+    pub(super) ids: HashTable<u32>,
+    pub(super) arena: String,
+    pub(super) terms: Vec<Term>,
+    pub(super) term_ids: HashTable<u32>,
     pub(crate) phrases: Vec<Phrase>,
-    phrase_ids: HashTable<u32>,
+    pub(super) phrase_ids: HashTable<u32>,
     /// Per claim: (term id, weighted tf) pairs, packed.
-    doc_words: Vec<u64>,
-    doc_phrases: Vec<u32>,
+    pub(super) doc_words: Vec<u64>,
+    pub(super) doc_phrases: Vec<u32>,
     /// Each word's character n-grams (hashed), once each; none for numbers.
-    term_grams: Vec<u32>,
+    pub(super) term_grams: Vec<u32>,
     /// (n-gram, word) for every word with n-grams, sorted: which words a word unknown to the
     /// index resembles. Words added since the last full build are in `gram_words_tail`.
-    gram_words: Vec<(u32, u32)>,
-    gram_words_tail: Vec<(u32, u32)>,
+    pub(super) gram_words: Vec<(u32, u32)>,
+    pub(super) gram_words_tail: Vec<(u32, u32)>,
     /// Claims holding each character n-gram (approximate: hashed, and counted once per stem).
     pub(crate) gram_df: HashMap<u32, u32, FixedState>,
     pub(crate) live: u32,
     pub(crate) total_len: u64,
     pub(crate) total_gram_len: u64,
-    hasher: FixedState,
+    /// The sum of the live claims' fingerprints: what [`ClaimIndex::is_index_of`] compares.
+    pub(super) fingerprint: u64,
+    pub(super) hasher: FixedState,
 }
 
 impl std::fmt::Debug for ClaimIndex {
@@ -184,7 +189,7 @@ impl std::fmt::Debug for ClaimIndex {
 
 /// The texts of one claim, gathered from the graph.
 #[derive(Default)]
-struct ClaimTexts {
+pub(super) struct ClaimTexts {
     fields: Vec<(String, f32, bool)>,
     names: Vec<String>,
     links: Vec<String>,
@@ -233,6 +238,7 @@ impl ClaimIndex {
             live: 0,
             total_len: 0,
             total_gram_len: 0,
+            fingerprint: 0,
             hasher: FixedState::default(),
         }
     }
@@ -285,6 +291,7 @@ impl ClaimIndex {
         self.live -= 1;
         self.total_len -= u64::from(doc.len);
         self.total_gram_len -= u64::from(doc.gram_len);
+        self.fingerprint = self.fingerprint.wrapping_sub(doc.print);
         let words: Vec<(u32, u8)> = self.doc_words(d).collect();
         for (t, _) in words {
             let term = &mut self.terms[t as usize];
@@ -416,7 +423,7 @@ impl ClaimIndex {
 
     // ---- building ---------------------------------------------------------------------------
 
-    fn texts_of(&self, graph: &ClaimGraph, id: &str) -> ClaimTexts {
+    pub(super) fn texts_of(&self, graph: &ClaimGraph, id: &str) -> ClaimTexts {
         let mut t = ClaimTexts::default();
         let Some(claim) = graph.claim(id) else {
             return t;
@@ -639,6 +646,8 @@ impl ClaimIndex {
         self.doc_phrases.extend_from_slice(&mine);
 
         let (id_at, id_len) = self.intern(id);
+        let print = self.print_of(id, texts);
+        self.fingerprint = self.fingerprint.wrapping_add(print);
         self.docs.push(Doc {
             id_at,
             id_len,
@@ -649,6 +658,7 @@ impl ClaimIndex {
             phrases_at,
             phrases_len: mine.len() as u32,
             live: true,
+            print,
         });
         let hasher = self.hasher;
         let (docs, arena) = (&self.docs, &self.arena);
@@ -659,6 +669,124 @@ impl ClaimIndex {
         self.live += 1;
         self.total_len += u64::from(len);
         self.total_gram_len += u64::from(gram_len);
+    }
+
+    /// The fingerprint of one claim's texts: a stable hash of its id and of every text, weight
+    /// and name the index takes from the graph for it.
+    pub(super) fn print_of(&self, id: &str, texts: &ClaimTexts) -> u64 {
+        let mut h = Fnv::new().text(id);
+        for (text, weight, own) in &texts.fields {
+            h = h
+                .text(text)
+                .bytes(&weight.to_bits().to_le_bytes())
+                .bytes(&[u8::from(*own)]);
+        }
+        for n in &texts.names {
+            h = h.bytes(b"n").text(n);
+        }
+        for l in &texts.links {
+            h = h.bytes(b"l").text(l);
+        }
+        h.finish()
+    }
+
+    /// After reading the tables from a file: checks that every offset and id points inside its
+    /// table (so no question can read out of bounds), then rebuilds the hash tables. Says what
+    /// does not hold together.
+    pub(super) fn check_and_rehash(&mut self) -> Result<(), String> {
+        let fits = |arena: &str, at: u32, len: u32| {
+            (at as usize)
+                .checked_add(len as usize)
+                .is_some_and(|end| arena.get(at as usize..end).is_some())
+        };
+        let within = |at: u32, len: u32, n: usize| {
+            (at as usize)
+                .checked_add(len as usize)
+                .is_some_and(|end| end <= n)
+        };
+        let (docs, terms, phrases) = (self.docs.len(), self.terms.len(), self.phrases.len());
+        let mut live = 0u32;
+        for (i, d) in self.docs.iter().enumerate() {
+            if !fits(&self.arena, d.id_at, d.id_len)
+                || !within(d.words_at, d.words_len, self.doc_words.len())
+                || !within(d.phrases_at, d.phrases_len, self.doc_phrases.len())
+            {
+                return Err(format!("claim {i} points outside the tables"));
+            }
+            live += u32::from(d.live);
+        }
+        if live != self.live {
+            return Err(format!("{} live claims counted, {live} found", self.live));
+        }
+        for (i, t) in self.terms.iter().enumerate() {
+            if !fits(&self.arena, t.text_at, t.text_len)
+                || !within(t.grams_at, t.grams_len, self.term_grams.len())
+                || t.postings().any(|(d, _)| d as usize >= docs)
+            {
+                return Err(format!("word {i} points outside the tables"));
+            }
+        }
+        for (i, p) in self.phrases.iter().enumerate() {
+            if !fits(&self.arena, p.text_at, p.text_len)
+                || p.docs.iter().any(|&d| d as usize >= docs)
+            {
+                return Err(format!("name or link {i} points outside the tables"));
+            }
+        }
+        if self.doc_words.iter().any(|&w| (w >> 8) as usize >= terms)
+            || self.doc_phrases.iter().any(|&p| p as usize >= phrases)
+            || self.gram_words.iter().any(|&(_, t)| t as usize >= terms)
+        {
+            return Err("a claim's words or names point outside the tables".into());
+        }
+        if !self.gram_words.is_sorted() {
+            return Err("the n-gram table is out of order".into());
+        }
+        let hasher = self.hasher;
+        let (docs, terms, phrases, arena) = (&self.docs, &self.terms, &self.phrases, &self.arena);
+        let id_of = |d: u32| {
+            let doc = &docs[d as usize];
+            &arena[doc.id_at as usize..(doc.id_at + doc.id_len) as usize]
+        };
+        let term_of = |t: u32| {
+            let term = &terms[t as usize];
+            &arena[term.text_at as usize..(term.text_at + term.text_len) as usize]
+        };
+        let phrase_of = |p: u32| {
+            let ph = &phrases[p as usize];
+            (
+                ph.kind as u8,
+                &arena[ph.text_at as usize..(ph.text_at + ph.text_len) as usize],
+            )
+        };
+        self.ids.clear();
+        self.ids.reserve(self.live as usize, |_| 0);
+        for d in 0..docs.len() as u32 {
+            if !docs[d as usize].live {
+                continue;
+            }
+            let hash = hasher.hash_one(id_of(d));
+            if self.ids.find(hash, |&x| id_of(x) == id_of(d)).is_some() {
+                return Err(format!("the claim {:?} is there twice", id_of(d)));
+            }
+            self.ids
+                .insert_unique(hash, d, |&x| hasher.hash_one(id_of(x)));
+        }
+        self.term_ids.clear();
+        for t in 0..terms.len() as u32 {
+            self.term_ids
+                .insert_unique(hasher.hash_one(term_of(t)), t, |&x| {
+                    hasher.hash_one(term_of(x))
+                });
+        }
+        self.phrase_ids.clear();
+        for p in 0..phrases.len() as u32 {
+            self.phrase_ids
+                .insert_unique(hasher.hash_one(phrase_of(p)), p, |&x| {
+                    hasher.hash_one(phrase_of(x))
+                });
+        }
+        Ok(())
     }
 
     /// Counts each n-gram once per claim holding a stem that contains it, from the stems'

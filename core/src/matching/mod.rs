@@ -8,12 +8,14 @@
 
 mod index;
 mod similar;
+mod store;
 mod text;
 
 pub use index::{ClaimIndex, IndexOptions};
 pub use similar::{
     DuplicateCandidate, MatchKind, MatchPart, MatchWeights, SimilarClaim, SimilarOptions,
 };
+pub use store::{IndexLoad, INDEX_FORMAT_VERSION};
 pub use text::Language;
 
 pub(crate) use text::Analyzer;
@@ -68,6 +70,28 @@ impl ClaimGraph {
     /// # Ok::<(), claimgraph::Error>(())
     /// ```
     pub fn duplicate_candidates(&self, options: &SimilarOptions) -> Vec<DuplicateCandidate> {
+        self.duplicate_candidates_in(&ClaimIndex::new(self), options)
+    }
+
+    /// Like [`duplicate_candidates`](ClaimGraph::duplicate_candidates), on an index of this
+    /// graph's claims built (or loaded) beforehand, in any language or weights: the pairs of
+    /// `index` not linked by same-as in this graph.
+    ///
+    /// ```
+    /// use claimgraph::{ClaimGraph, ClaimIndex, Claim, IndexOptions, Language, SimilarOptions};
+    /// let mut g = ClaimGraph::new();
+    /// g.add_claim(Claim::new("a", "Bill Gates veut pucer les gens avec des vaccins"))?;
+    /// g.add_claim(Claim::new("b", "Bill Gates va pucer les gens par les vaccins"))?;
+    /// let index = ClaimIndex::with_options(&g, IndexOptions { language: Language::French, ..IndexOptions::default() });
+    /// let options = SimilarOptions { min_score: 0.3, ..SimilarOptions::default() };
+    /// assert_eq!(g.duplicate_candidates_in(&index, &options).len(), 1);
+    /// # Ok::<(), claimgraph::Error>(())
+    /// ```
+    pub fn duplicate_candidates_in(
+        &self,
+        index: &ClaimIndex,
+        options: &SimilarOptions,
+    ) -> Vec<DuplicateCandidate> {
         let linked: hashbrown::HashSet<(String, String)> = self
             .claim_relations()
             .filter(|r| r.kind == ClaimRelationKind::SameAs)
@@ -79,7 +103,7 @@ impl ClaimGraph {
                 }
             })
             .collect();
-        ClaimIndex::new(self)
+        index
             .duplicate_candidates(options)
             .into_iter()
             .filter(|c| !linked.contains(&(c.claim.clone(), c.other.clone())))

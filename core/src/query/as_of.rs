@@ -39,8 +39,10 @@ impl ClaimGraph {
         date.or_else(|| self.source_at(source).and_then(|s| s.published))
     }
 
-    /// When the statement on an attribution edge was made, as far as the record tells.
-    pub(crate) fn statement_time(&self, a: &AttributionData) -> StatementTime {
+    /// When the statement on an attribution edge from `speaker` was made, as far as the record
+    /// tells: its `said` date, bounded by the day each hop carried it and, when the speaker is a
+    /// published document speaking in its own voice, by its publication.
+    pub(crate) fn statement_time(&self, speaker: NodeIndex, a: &AttributionData) -> StatementTime {
         let mut t = StatementTime {
             earliest: DateTime::<Utc>::MIN_UTC,
             latest: DateTime::<Utc>::MAX_UTC,
@@ -51,7 +53,8 @@ impl ClaimGraph {
             t.latest = s.last();
             t.known = true;
         }
-        for (v, date) in a.hops() {
+        let own = self.source_at(speaker).and_then(|s| s.published);
+        for (v, date) in a.hops().chain(own.map(|d| (speaker, Some(d)))) {
             if let Some(d) = self.hop_date(v, date) {
                 t.latest = t.latest.min(d.last());
                 t.known = true;
@@ -105,7 +108,8 @@ impl ClaimGraph {
     /// - **Attributions** are placed by what is known of when the statement was made: its
     ///   `said` date, and the reporting chain, which bounds it: a statement carried by a hop on
     ///   some day (the hop's own date, or else the `published` date of its source) was made on
-    ///   or before that day. Kept when all it may be is on or before the cut-off; dropped when
+    ///   or before that day; a published document speaking in its own voice (an article's own
+    ///   sentence, with no hop) said it on or before its publication. Kept when all it may be is on or before the cut-off; dropped when
     ///   it was said after the cut-off, or a hop carried it only after the cut-off (the record
     ///   did not have it yet); otherwise left out and listed in `unplaced`, with the reason in
     ///   `unplaced_reasons` (no date anywhere, or a date that straddles the cut-off). A
@@ -117,7 +121,8 @@ impl ClaimGraph {
     /// - **Claims** are kept when at least one attribution or verdict on them was kept, or when
     ///   they had none at all in the full graph (an unattributed claim is a standing part of the
     ///   record). A claim whose attributions all came later, or cannot be placed, did not exist
-    ///   yet. Subjects that were dropped are removed from the claim.
+    ///   yet, unless one of its rewordings (claims linked to it by same-as) was kept: a
+    ///   rewording is the same claim. Subjects that were dropped are removed from the claim.
     /// - **Relations between claims** are kept when both claims are kept.
     ///
     /// An edge dropped because one of its ends was dropped is dropped, not unplaced.
@@ -168,7 +173,7 @@ impl ClaimGraph {
                         .hops()
                         .filter_map(|(v, d)| self.hop_date(v, d))
                         .any(|d| d.start() > cut);
-                    let t = self.statement_time(a);
+                    let t = self.statement_time(from, a);
                     if later_hop || t.earliest > cut {
                         continue;
                     }
@@ -225,7 +230,11 @@ impl ClaimGraph {
         }
         for ix in self.graph.node_indices() {
             if let Some(Node::Claim(_)) = self.graph.node_weight(ix) {
-                set(&mut keep, ix, kept(&standing, ix) || !kept(&reported, ix));
+                // A claim also stood when one of its rewordings (same-as) did.
+                let stood = kept(&standing, ix)
+                    || !kept(&reported, ix)
+                    || self.same_as_pool(&[ix]).iter().any(|&c| kept(&standing, c));
+                set(&mut keep, ix, stood);
             }
         }
 

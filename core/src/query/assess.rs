@@ -8,7 +8,8 @@ use petgraph::Direction;
 
 use crate::error::Result;
 use crate::graph::{ClaimGraph, Edge};
-use crate::model::{Modality, Reliability, Stance};
+use crate::model::{ClaimRelationKind, Modality, Reliability, Stance};
+use crate::query::as_of::StatementTime;
 use crate::query::origins::Analysis;
 use crate::query::status::Status;
 
@@ -178,18 +179,25 @@ fn opposition(g: &ClaimGraph, members: &[(NodeIndex, bool)], factor: f64) -> (f6
 }
 
 /// Sources grouped by what they answer to: the smallest id among the tops of their affiliation
-/// chains (two spokespeople of one government are one group). Each source is in exactly one
+/// chains at the times of their statements (two spokespeople of one government are one group;
+/// a former minister speaking after leaving office is not). Each source is in exactly one
 /// group, so adding a source never merges groups that were apart. Each group sorted by id,
 /// groups sorted by name.
 fn group_by_tops(
     g: &ClaimGraph,
     analysis: &mut Analysis<'_>,
     sources: &[NodeIndex],
+    statements: &[(NodeIndex, StatementTime)],
 ) -> Vec<(String, Vec<NodeIndex>)> {
     let mut groups: HashMap<&str, Vec<NodeIndex>> = HashMap::new();
     for &s in sources {
+        let times: Vec<StatementTime> = statements
+            .iter()
+            .filter(|(w, _)| *w == s)
+            .map(|&(_, t)| t)
+            .collect();
         groups
-            .entry(analysis.affiliation_name(s))
+            .entry(analysis.affiliation_name_at(s, &times))
             .or_default()
             .push(s);
     }
@@ -328,18 +336,36 @@ impl ClaimGraph {
         let mut evidence = 0.0;
         let mut any_evidence = false;
 
-        // Independent origins.
+        let stances = self.stances_at(claim);
+        // Independent origins: the claim's own, and those of its specializations' assertions
+        // (support carried up).
+        let carried_groups;
+        let carried_origins;
+        let (origin_list, group_list): (&[crate::query::Origin], &[crate::query::OriginGroup]) =
+            if stances.carried_seeds.is_empty() {
+                (&status.origins, &status.independent_origins)
+            } else {
+                let mut seeds = stances.origin_seeds.clone();
+                seeds.extend_from_slice(&stances.carried_seeds);
+                let mut times = stances.assertions.clone();
+                times.extend_from_slice(&stances.carried_assertions);
+                let sccs = analysis.origin_sccs_of(&seeds);
+                carried_origins = analysis.origin_records(&sccs);
+                let timed = analysis.origin_tops_at(&times);
+                carried_groups = analysis.independence(&sccs, timed.as_ref());
+                (&carried_origins, &carried_groups)
+            };
         let origins: HashMap<&str, &crate::query::Origin> =
-            status.origins.iter().map(|o| (o.id.as_str(), o)).collect();
+            origin_list.iter().map(|o| (o.id.as_str(), o)).collect();
         struct Group {
             members: Vec<NodeIndex>,
             unnamed: bool,
             modality: Option<Modality>,
         }
-        let mut groups: Vec<Group> = Vec::with_capacity(status.independent_origins.len());
+        let mut groups: Vec<Group> = Vec::with_capacity(group_list.len());
         let mut member_group: HashMap<NodeIndex, usize> = HashMap::new();
         let mut top_group: HashMap<usize, usize> = HashMap::new();
-        for (gi, og) in status.independent_origins.iter().enumerate() {
+        for (gi, og) in group_list.iter().enumerate() {
             let mut members = Vec::new();
             let mut unnamed = true;
             for oid in &og.origins {
@@ -360,7 +386,10 @@ impl ClaimGraph {
                 modality: None,
             });
         }
-        for (source, modality) in self.assertions_of(claim) {
+        let related = self.related_claims(claim);
+        let mut asserted_on = related.pool.clone();
+        asserted_on.extend_from_slice(&related.specializations);
+        for (source, modality) in self.assertions_of(&asserted_on) {
             for speaker in analysis.authors_of(source) {
                 let mut hit: Vec<usize> = member_group.get(&speaker).copied().into_iter().collect();
                 hit.extend(
@@ -379,7 +408,7 @@ impl ClaimGraph {
                 }
             }
         }
-        for (og, grp) in status.independent_origins.iter().zip(&groups) {
+        for (og, grp) in group_list.iter().zip(&groups) {
             let (rf, grade) = best_reliability(self, &grp.members);
             let uf = if grp.unnamed { UNNAMED_FACTOR } else { 1.0 };
             let mf = grp.modality.map_or(REPORTED_FACTOR, modality_factor);
@@ -394,6 +423,26 @@ impl ClaimGraph {
                 Some(m) => format!("{m} x{mf}"),
                 None => format!("only reported by others x{mf}"),
             });
+            let own = og
+                .origins
+                .iter()
+                .any(|o| status.origins.iter().any(|so| so.id == *o));
+            if !own {
+                let through: Vec<&str> = status
+                    .inferred
+                    .iter()
+                    .filter(|i| {
+                        i.stance == Stance::Asserts && i.relation == ClaimRelationKind::Specializes
+                    })
+                    .map(|i| i.claim.as_str())
+                    .collect::<std::collections::BTreeSet<_>>()
+                    .into_iter()
+                    .collect();
+                why.push(format!(
+                    "carried up from a specialization: {}",
+                    through.join(", ")
+                ));
+            }
             reasons.push(Reason {
                 kind: ReasonKind::IndependentOrigin,
                 weight: w,
@@ -406,22 +455,45 @@ impl ClaimGraph {
             });
         }
 
-        // Denials and doubts.
+        // Denials and doubts: the claim's own (and its rewordings'), and denials of what it
+        // specializes (carried down).
         let subjects = self.subject_indices(claim);
-        let stances = self.stances_at(claim);
-        for (name, members) in group_by_tops(self, analysis, &indices(self, &status.deniers)) {
+        let mut deniers = indices(self, &status.deniers);
+        for &d in &stances.carried_deniers {
+            if !deniers.contains(&d) {
+                deniers.push(d);
+            }
+        }
+        let mut denial_times = stances.denials.clone();
+        denial_times.extend_from_slice(&stances.carried_denials);
+        for (name, members) in group_by_tops(self, analysis, &deniers, &denial_times) {
             let members: Vec<(NodeIndex, bool)> = members
                 .into_iter()
                 .map(|m| {
                     let interested = status
                         .interested_deniers
                         .iter()
-                        .any(|d| d == self.node_id(m));
+                        .any(|d| d == self.node_id(m))
+                        || (!stances.deniers.contains(&m)
+                            && stances.carried_denials.iter().any(|(s, t)| {
+                                *s == m && analysis.interested_party(m, t, &subjects).is_some()
+                            }));
                     (m, interested)
                 })
                 .collect();
             let ids: Vec<NodeIndex> = members.iter().map(|&(m, _)| m).collect();
-            let (w, why) = opposition(self, &members, 1.0);
+            let (w, mut why) = opposition(self, &members, 1.0);
+            let carried: Vec<&str> = ids
+                .iter()
+                .filter(|m| !stances.deniers.contains(m))
+                .map(|&m| self.node_id(m))
+                .collect();
+            if !carried.is_empty() {
+                why.push_str(&format!(
+                    "; {} denies a claim this one specializes",
+                    carried.join(", ")
+                ));
+            }
             evidence += w;
             any_evidence = true;
             reasons.push(Reason {
@@ -452,7 +524,12 @@ impl ClaimGraph {
                 ),
             });
         }
-        for (name, members) in group_by_tops(self, analysis, &indices(self, &status.doubters)) {
+        for (name, members) in group_by_tops(
+            self,
+            analysis,
+            &indices(self, &status.doubters),
+            &stances.doubts,
+        ) {
             let members: Vec<(NodeIndex, bool)> = members
                 .into_iter()
                 .map(|m| {
@@ -579,10 +656,11 @@ impl ClaimGraph {
         }
     }
 
-    /// The sources asserting the claim at `ix`, with the modality of each assertion.
-    fn assertions_of(&self, ix: NodeIndex) -> Vec<(NodeIndex, Modality)> {
-        self.graph
-            .edges_directed(ix, Direction::Incoming)
+    /// The sources asserting any of the claims, with the modality of each assertion.
+    fn assertions_of(&self, claims: &[NodeIndex]) -> Vec<(NodeIndex, Modality)> {
+        claims
+            .iter()
+            .flat_map(|&ix| self.graph.edges_directed(ix, Direction::Incoming))
             .filter_map(|e| match e.weight() {
                 Edge::Attribution(a) if a.stance == Stance::Asserts => {
                     Some((e.source(), a.modality))

@@ -68,7 +68,8 @@ impl std::fmt::Display for MergePolicy {
 }
 
 /// Which side a conflict was settled for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum MergeChoice {
     /// This graph's value was kept.
     Ours,
@@ -77,7 +78,7 @@ pub enum MergeChoice {
 }
 
 /// A field on which the two graphs disagreed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct MergeConflict {
     /// The kind of record.
     pub kind: RecordKind,
@@ -110,7 +111,7 @@ impl MergeConflict {
 }
 
 /// What a merge did.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
 pub struct MergeReport {
     /// Ids of records added from the other graph, sorted.
     pub added: Vec<String>,
@@ -509,6 +510,10 @@ impl ClaimGraph {
     ///   attribution here, a verdict there) is always an [`Error::MergeConflict`] on the field
     ///   `kind`, whatever the policy.
     ///
+    /// The other graph's PROV [namespaces](ClaimGraph::namespaces) and
+    /// [derivation types](ClaimGraph::derivation_types) join this graph's where it has none of
+    /// that prefix or relation (a prefix bound here keeps its binding: ids are merged by id).
+    ///
     /// A merge that fails changes nothing. Merging a graph into a copy of itself reports every
     /// record unchanged.
     ///
@@ -555,6 +560,7 @@ impl ClaimGraph {
             .and_then(|()| self.apply_kind(verdicts, &mut undo));
         match applied {
             Ok(()) => {
+                self.prov.absorb(&other.prov);
                 report.added.sort_unstable();
                 report.unchanged.sort_unstable();
                 report.extended.sort_unstable();

@@ -20,5 +20,5 @@ pub use chains::{Chain, MAX_CHAINS, MAX_CHAIN_LEN, MAX_CHAIN_SOURCES};
 pub use findings::{CircularReporting, Contradiction, Findings};
 pub use merge::{MergeChoice, MergeConflict, MergePolicy, MergeReport};
 pub use origins::{Origin, OriginGroup};
-pub use status::Status;
+pub use status::{Inference, Status};
 pub use summary::StatusSummary;

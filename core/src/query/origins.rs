@@ -21,6 +21,7 @@ use super::reach::{Adjacency, Follow, Numbering, Reach, UNSEEN};
 use crate::error::Result;
 use crate::graph::{ClaimGraph, Node};
 use crate::model::SourceRelationKind;
+use crate::query::as_of::StatementTime;
 
 /// A root source a claim's assertions trace back to.
 ///
@@ -75,6 +76,10 @@ impl ClaimGraph {
         Ok(analysis.origin_records(&sccs))
     }
 }
+
+/// Affiliation tops read at the time of the statements: origin component -> (tops, the name
+/// of the smallest).
+pub(crate) type TimedTops<'g> = HashMap<usize, (Vec<usize>, &'g str)>;
 
 /// What the queries share: origins and affiliation tops, computed once per source and reused.
 ///
@@ -277,17 +282,27 @@ impl<'g> Analysis<'g> {
 
     /// Groups origins (terminal components, as from [`Analysis::origin_sccs_of`]) by shared
     /// affiliation tops, transitively. Groups sorted by top, origins within a group by id.
-    pub(crate) fn independence(&mut self, sccs: &[usize]) -> Vec<OriginGroup> {
-        let mut parent = self.group_parents(sccs);
+    ///
+    /// `at` gives, for some origins, the tops they had at the times of the statements that lead
+    /// to them (see [`Analysis::origin_tops_at`]); the others use their tops regardless of time.
+    pub(crate) fn independence(
+        &mut self,
+        sccs: &[usize],
+        at: Option<&TimedTops<'g>>,
+    ) -> Vec<OriginGroup> {
+        let mut parent = self.group_parents(sccs, at);
         let info = |c: usize| match self.info.get(c) {
             Some(Some(i)) => i,
             _ => &self.empty,
         };
+        let top_name = |c: usize| match at.and_then(|m| m.get(&c)) {
+            Some((_, name)) => *name,
+            None => info(c).top_name,
+        };
         if let [c] = sccs {
-            let i = info(*c);
             return vec![OriginGroup {
-                top: i.top_name.to_owned(),
-                origins: vec![i.origin.id.clone()],
+                top: top_name(*c).to_owned(),
+                origins: vec![info(*c).origin.id.clone()],
             }];
         }
         let mut by_group: Vec<(usize, usize)> =
@@ -296,17 +311,14 @@ impl<'g> Analysis<'g> {
         let mut out: Vec<OriginGroup> = by_group
             .chunk_by(|a, b| a.0 == b.0)
             .map(|chunk| {
-                let members = chunk
-                    .iter()
-                    .filter_map(|&(_, k)| sccs.get(k))
-                    .map(|&c| info(c));
                 let mut top = "";
                 let mut origins = Vec::with_capacity(chunk.len());
-                for (n, i) in members.enumerate() {
-                    if n == 0 || i.top_name < top {
-                        top = i.top_name;
+                for (n, &c) in chunk.iter().filter_map(|&(_, k)| sccs.get(k)).enumerate() {
+                    let name = top_name(c);
+                    if n == 0 || name < top {
+                        top = name;
                     }
-                    origins.push(i.origin.id.clone());
+                    origins.push(info(c).origin.id.clone());
                 }
                 origins.sort_unstable();
                 OriginGroup {
@@ -321,20 +333,21 @@ impl<'g> Analysis<'g> {
 
     /// Union-find parents joining origins (positions in `sccs`) that share an affiliation top,
     /// transitively.
-    fn group_parents(&mut self, sccs: &[usize]) -> Vec<usize> {
+    fn group_parents(&mut self, sccs: &[usize], at: Option<&TimedTops<'g>>) -> Vec<usize> {
         for &c in sccs {
             self.info(c);
         }
-        let info = |c: usize| match self.info.get(c) {
-            Some(Some(i)) => i,
-            _ => &self.empty,
+        let tops = |c: usize| match (at.and_then(|m| m.get(&c)), self.info.get(c)) {
+            (Some((t, _)), _) => t.as_slice(),
+            (None, Some(Some(i))) => i.tops.as_slice(),
+            (None, _) => &[],
         };
         let mut parent: Vec<usize> = (0..sccs.len()).collect();
         // Sorting the (top, origin) pairs puts the origins sharing a top side by side.
         let mut pairs: Vec<(usize, usize)> = sccs
             .iter()
             .enumerate()
-            .flat_map(|(k, &c)| info(c).tops.iter().map(move |&t| (t, k)))
+            .flat_map(|(k, &c)| tops(c).iter().map(move |&t| (t, k)))
             .collect();
         pairs.sort_unstable();
         for w in pairs.windows(2) {
@@ -347,13 +360,113 @@ impl<'g> Analysis<'g> {
         parent
     }
 
+    /// The affiliation tops of the origins reached from each statement's seed, read at the time
+    /// of that statement: an origin reached by several statements has the tops of all of them.
+    /// `None` when no affiliation holds only for a time (tops then do not depend on time).
+    pub(crate) fn origin_tops_at(
+        &mut self,
+        seeds: &[(NodeIndex, StatementTime)],
+    ) -> Option<TimedTops<'g>> {
+        if !self.graph.has_timed_affiliations() {
+            return None;
+        }
+        let mut out: TimedTops<'g> = HashMap::new();
+        for (seed, time) in seeds {
+            self.origins.visit(*seed, &self.origin_edges);
+            let comps = self.origins.tops_of(*seed).to_vec();
+            for c in comps {
+                let members: Vec<NodeIndex> = self.origins.members_of(c).collect();
+                let mut tops = Vec::new();
+                for m in members {
+                    tops.extend(self.affiliation_tops_at(m, time));
+                }
+                out.entry(c)
+                    .or_insert_with(|| (Vec::new(), ""))
+                    .0
+                    .extend(tops);
+            }
+        }
+        for (tops, name) in out.values_mut() {
+            tops.sort_unstable();
+            tops.dedup();
+            *name = tops.iter().map(|&t| self.top_name(t)).min().unwrap_or("");
+        }
+        Some(out)
+    }
+
+    /// The tops of a source's affiliation chain at `time`: like
+    /// [`Analysis::affiliation_tops`], following only the affiliations that may hold at that
+    /// time (a relation whose bounds straddle it is followed: the cautious reading). The tops
+    /// are the sources reached that have no affiliation holding then.
+    pub(crate) fn affiliation_tops_at(
+        &mut self,
+        source: NodeIndex,
+        time: &StatementTime,
+    ) -> Vec<usize> {
+        if !self.graph.has_timed_affiliations() || !time.known {
+            return self.affiliation_tops(source).to_vec();
+        }
+        let g = self.graph;
+        let mut reached = vec![source];
+        let mut ends = Vec::new();
+        let mut i = 0;
+        while let Some(&v) = reached.get(i) {
+            i += 1;
+            let mut goes_on = false;
+            for (r, to) in g.source_links_from(v) {
+                let holds = r.kind == SourceRelationKind::AffiliatedWith
+                    && r.span
+                        .as_deref()
+                        .is_none_or(|(s, u)| time.may_meet(s.as_ref(), u.as_ref()));
+                if holds {
+                    goes_on = true;
+                    if !reached.contains(&to) {
+                        reached.push(to);
+                    }
+                }
+            }
+            if !goes_on {
+                ends.push(v);
+            }
+        }
+        if ends.is_empty() {
+            // Nothing but a loop of affiliations holding then: read it as always.
+            return self.affiliation_tops(source).to_vec();
+        }
+        let mut tops = Vec::with_capacity(ends.len());
+        for e in ends {
+            self.affiliations.visit(e, &self.affiliation_edges);
+            tops.extend(self.affiliations.component_of(e));
+        }
+        tops.sort_unstable();
+        tops.dedup();
+        tops
+    }
+
+    /// The name of what a source answers to at the times of its statements: the smallest
+    /// member id among its affiliation tops at any of those times.
+    pub(crate) fn affiliation_name_at(
+        &mut self,
+        source: NodeIndex,
+        times: &[StatementTime],
+    ) -> &'g str {
+        if !self.graph.has_timed_affiliations() || times.is_empty() {
+            return self.affiliation_name(source);
+        }
+        let mut tops = Vec::new();
+        for t in times {
+            tops.extend(self.affiliation_tops_at(source, t));
+        }
+        tops.iter().map(|&t| self.top_name(t)).min().unwrap_or("")
+    }
+
     /// How many independent groups the origins form: the length of
     /// [`Analysis::independence`]'s answer, without naming anything.
     pub(crate) fn independent_count(&mut self, sccs: &[usize]) -> usize {
         if sccs.len() < 2 {
             return sccs.len();
         }
-        let mut parent = self.group_parents(sccs);
+        let mut parent = self.group_parents(sccs, None);
         (0..sccs.len())
             .filter(|&k| find(&mut parent, k) == k)
             .count()
@@ -399,7 +512,7 @@ impl<'g> Analysis<'g> {
     pub(crate) fn interested_party(
         &self,
         speaker: NodeIndex,
-        time: &crate::query::as_of::StatementTime,
+        time: &StatementTime,
         subjects: &[NodeIndex],
     ) -> Option<String> {
         if subjects.is_empty() {

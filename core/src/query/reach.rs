@@ -188,7 +188,7 @@ impl Reach {
         }
     }
 
-    fn component_of(&self, ix: NodeIndex) -> Option<usize> {
+    pub(super) fn component_of(&self, ix: NodeIndex) -> Option<usize> {
         let local = self.numbering.get(ix)?;
         self.component.get(local).copied().filter(|&c| c != UNSEEN)
     }

@@ -132,11 +132,14 @@ impl ClaimGraph {
         doubters.clear();
         let mut verdicts = 0;
         // What the counting below does not follow (a basis, claims related to this one, a
-        // denial whose interest depends on authorship or time) is answered by the full status.
-        let mut needs_status = self
-            .graph
-            .edges_directed(ix, Direction::Outgoing)
-            .any(|e| matches!(e.weight(), Edge::ClaimRelation(_)));
+        // denial whose interest depends on authorship or time, independence in time) is answered by the full status.
+        // Affiliations that hold only for a time make independence depend on when each
+        // statement was made, which the full status reads.
+        let mut needs_status = self.has_timed_affiliations()
+            || self
+                .graph
+                .edges_directed(ix, Direction::Outgoing)
+                .any(|e| matches!(e.weight(), Edge::ClaimRelation(_)));
         for e in self.graph.edges_directed(ix, Direction::Incoming) {
             match e.weight() {
                 Edge::Attribution(a) if !a.basis().is_empty() => needs_status = true,

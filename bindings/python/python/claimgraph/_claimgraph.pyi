@@ -2,7 +2,7 @@
 
 import datetime
 import pathlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from os import PathLike
 from typing import Any, final
 
@@ -32,7 +32,9 @@ __all__ = [
     "Counts",
     "Extraction",
     "Findings",
+    "Hop",
     "ImportReport",
+    "Inference",
     "IngestReport",
     "MergeConflict",
     "MergeReport",
@@ -49,6 +51,7 @@ __all__ = [
     "SourceRelation",
     "Status",
     "StatusSummary",
+    "Unplaced",
     "Verdict",
     "__version__",
     "_panic_in_core_call",
@@ -66,6 +69,7 @@ def _panic_in_core_call(message: str) -> None: ...
 
 @final
 class Period:
+    __match_args__ = ("start", "end")
     def __new__(cls, start: _DateLike | None = None, end: _DateLike | None = None) -> Period: ...
     @property
     def start(self) -> str | None: ...
@@ -74,9 +78,11 @@ class Period:
     def __iter__(self) -> Iterator[str | None]: ...
     def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
+    def to_dict(self) -> dict[str, Any]: ...
 
 @final
 class Quantity:
+    __match_args__ = ("value", "unit")
     def __new__(cls, value: float, unit: str) -> Quantity: ...
     @property
     def value(self) -> float: ...
@@ -84,9 +90,11 @@ class Quantity:
     def unit(self) -> str: ...
     def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
+    def to_dict(self) -> dict[str, Any]: ...
 
 @final
 class Rating:
+    __match_args__ = ("value", "best", "worst")
     def __new__(cls, value: float, best: float, worst: float) -> Rating: ...
     @property
     def value(self) -> float: ...
@@ -98,9 +106,11 @@ class Rating:
     def normalized(self) -> float: ...
     def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
+    def to_dict(self) -> dict[str, Any]: ...
 
 @final
 class Source:
+    __match_args__ = ("id", "kind", "name", "aliases", "reliability", "url", "title", "published")
     def __new__(
         cls,
         id: str,
@@ -136,6 +146,7 @@ class Source:
 
 @final
 class Claim:
+    __match_args__ = ("id", "text", "subjects", "period", "tags", "quantity")
     def __new__(
         cls,
         id: str,
@@ -164,7 +175,24 @@ class Claim:
     def __hash__(self) -> int: ...
 
 @final
+class Hop:
+    __match_args__ = ("source", "date")
+    def __new__(cls, source: str, *, date: _DateLike | None = None) -> Hop: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def date(self) -> str | None: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+# One hop: a source id, a Hop, or a (source, date) pair; `via` takes one hop or a list of them.
+_HopLike = str | Hop | tuple[str, _DateLike | None]
+_Via = _HopLike | Sequence[_HopLike]
+
+@final
 class Attribution:
+    __match_args__ = ("source", "claim", "stance", "id", "modality", "said", "quote", "via", "basis", "covers")
     def __new__(
         cls,
         source: str,
@@ -175,7 +203,7 @@ class Attribution:
         modality: Modality | str | None = None,
         said: _DateLike | None = None,
         quote: str | None = None,
-        via: str | None = None,
+        via: _Via | None = None,
         basis: list[str] | None = None,
         covers: list[str] | None = None,
     ) -> Attribution: ...
@@ -194,11 +222,13 @@ class Attribution:
     @property
     def quote(self) -> str | None: ...
     @property
-    def via(self) -> str | None: ...
+    def via(self) -> tuple[Hop, ...]: ...
     @property
-    def basis(self) -> list[str]: ...
+    def reported_in(self) -> str | None: ...
     @property
-    def covers(self) -> list[str]: ...
+    def basis(self) -> tuple[str, ...]: ...
+    @property
+    def covers(self) -> tuple[str, ...]: ...
     def replace(self, **changes: Any) -> Attribution: ...
     def to_dict(self) -> dict[str, Any]: ...
     def __eq__(self, other: object, /) -> bool: ...
@@ -206,6 +236,7 @@ class Attribution:
 
 @final
 class SourceRelation:
+    __match_args__ = ("from_", "kind", "to", "id", "date", "since", "until")
     def __new__(
         cls,
         from_: str,
@@ -214,6 +245,8 @@ class SourceRelation:
         *,
         id: str | None = None,
         date: _DateLike | None = None,
+        since: _DateLike | None = None,
+        until: _DateLike | None = None,
     ) -> SourceRelation: ...
     @property
     def id(self) -> str: ...
@@ -225,6 +258,10 @@ class SourceRelation:
     def to(self) -> str: ...
     @property
     def date(self) -> str | None: ...
+    @property
+    def since(self) -> str | None: ...
+    @property
+    def until(self) -> str | None: ...
     def replace(self, **changes: Any) -> SourceRelation: ...
     def to_dict(self) -> dict[str, Any]: ...
     def __eq__(self, other: object, /) -> bool: ...
@@ -232,6 +269,7 @@ class SourceRelation:
 
 @final
 class ClaimRelation:
+    __match_args__ = ("from_", "kind", "to", "id")
     def __new__(
         cls, from_: str, kind: ClaimRelationKind | str, to: str, *, id: str | None = None
     ) -> ClaimRelation: ...
@@ -250,6 +288,7 @@ class ClaimRelation:
 
 @final
 class Verdict:
+    __match_args__ = ("reviewer", "claim", "label", "id", "rating", "date", "url", "summary")
     def __new__(
         cls,
         reviewer: str,
@@ -289,6 +328,7 @@ _Record = Source | Claim | Attribution | SourceRelation | ClaimRelation | Verdic
 
 @final
 class Counts:
+    __match_args__ = ("sources", "claims", "attributions", "source_relations", "claim_relations", "verdicts")
     @property
     def sources(self) -> int: ...
     @property
@@ -302,9 +342,11 @@ class Counts:
     @property
     def verdicts(self) -> int: ...
     def __eq__(self, other: object, /) -> bool: ...
+    def to_dict(self) -> dict[str, Any]: ...
 
 @final
 class Records:
+    __match_args__ = ("sources", "claims", "attributions", "source_relations", "claim_relations", "verdicts")
     def __new__(
         cls,
         *,
@@ -328,9 +370,11 @@ class Records:
     @property
     def verdicts(self) -> tuple[Verdict, ...]: ...
     def __eq__(self, other: object, /) -> bool: ...
+    def to_dict(self) -> dict[str, Any]: ...
 
 @final
 class Origin:
+    __match_args__ = ("id", "members", "circular", "unnamed")
     @property
     def id(self) -> str: ...
     @property
@@ -345,6 +389,7 @@ class Origin:
 
 @final
 class OriginGroup:
+    __match_args__ = ("top", "origins")
     @property
     def top(self) -> str: ...
     @property
@@ -355,6 +400,7 @@ class OriginGroup:
 
 @final
 class StatusSummary:
+    __match_args__ = ("claim", "asserters", "deniers", "doubters", "disputed", "origins", "independent_origins", "unnamed_only", "interested_denial", "circular_reporting", "verdicts")
     @property
     def claim(self) -> str: ...
     @property
@@ -383,6 +429,7 @@ class StatusSummary:
 
 @final
 class Status:
+    __match_args__ = ("claim", "asserters", "deniers", "doubters", "no_comment", "disputed", "origins", "independent_origins", "unnamed_only", "interested_deniers", "circular_reporting", "verdicts", "inferred")
     @property
     def claim(self) -> str: ...
     @property
@@ -409,6 +456,8 @@ class Status:
     def circular_reporting(self) -> bool: ...
     @property
     def verdicts(self) -> tuple[Verdict, ...]: ...
+    @property
+    def inferred(self) -> tuple[Inference, ...]: ...
     def to_dict(self) -> dict[str, Any]: ...
     def _repr_html_(self) -> str: ...
     def _repr_svg_(self) -> str | None: ...
@@ -416,7 +465,27 @@ class Status:
     def __hash__(self) -> int: ...
 
 @final
+class Inference:
+    __match_args__ = ("source", "stance", "claim", "relation", "attribution", "detail")
+    @property
+    def source(self) -> str: ...
+    @property
+    def stance(self) -> Stance: ...
+    @property
+    def claim(self) -> str: ...
+    @property
+    def relation(self) -> ClaimRelationKind: ...
+    @property
+    def attribution(self) -> str: ...
+    @property
+    def detail(self) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
 class Chain:
+    __match_args__ = ("claim", "attribution", "stance", "via", "path", "circular")
     @property
     def claim(self) -> str: ...
     @property
@@ -435,15 +504,18 @@ class Chain:
 
 @final
 class CircularReporting:
+    __match_args__ = ("sources", "claims")
     @property
     def sources(self) -> tuple[str, ...]: ...
     @property
     def claims(self) -> tuple[str, ...]: ...
     def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
+    def to_dict(self) -> dict[str, Any]: ...
 
 @final
 class Contradiction:
+    __match_args__ = ("claim", "other", "sources_asserting_both")
     @property
     def claim(self) -> str: ...
     @property
@@ -452,9 +524,11 @@ class Contradiction:
     def sources_asserting_both(self) -> tuple[str, ...]: ...
     def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
+    def to_dict(self) -> dict[str, Any]: ...
 
 @final
 class Findings:
+    __match_args__ = ("disputed", "single_origin", "unnamed_only", "circular_reporting", "contradictions")
     @property
     def disputed(self) -> tuple[str, ...]: ...
     @property
@@ -470,6 +544,7 @@ class Findings:
 
 @final
 class Reason:
+    __match_args__ = ("kind", "weight", "detail")
     @property
     def kind(self) -> str: ...
     @property
@@ -481,6 +556,7 @@ class Reason:
 
 @final
 class Assessment:
+    __match_args__ = ("claim", "score", "evidence_score", "verdict_effect", "reasons", "notes")
     @property
     def claim(self) -> str: ...
     @property
@@ -504,9 +580,23 @@ class AsOf:
     def graph(self) -> ClaimGraph: ...
     @property
     def unplaced(self) -> tuple[str, ...]: ...
+    @property
+    def unplaced_reasons(self) -> tuple[Unplaced, ...]: ...
+
+@final
+class Unplaced:
+    __match_args__ = ("id", "reason")
+    @property
+    def id(self) -> str: ...
+    @property
+    def reason(self) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
 
 @final
 class MergeConflict:
+    __match_args__ = ("kind", "id", "field", "ours", "theirs", "chosen")
     @property
     def kind(self) -> RecordKind: ...
     @property
@@ -520,19 +610,25 @@ class MergeConflict:
     @property
     def chosen(self) -> MergeChoice: ...
     def __eq__(self, other: object, /) -> bool: ...
+    def to_dict(self) -> dict[str, Any]: ...
 
 @final
 class MergeReport:
+    __match_args__ = ("added", "unchanged", "extended", "conflicts")
     @property
     def added(self) -> tuple[str, ...]: ...
     @property
     def unchanged(self) -> tuple[str, ...]: ...
     @property
+    def extended(self) -> tuple[str, ...]: ...
+    @property
     def conflicts(self) -> tuple[MergeConflict, ...]: ...
     def __eq__(self, other: object, /) -> bool: ...
+    def to_dict(self) -> dict[str, Any]: ...
 
 @final
 class IngestReport:
+    __match_args__ = ("lines", "sources", "claims", "attributions", "citations", "skipped_cycle_citations")
     @property
     def lines(self) -> int: ...
     @property
@@ -546,21 +642,11 @@ class IngestReport:
     @property
     def skipped_cycle_citations(self) -> int: ...
     def __eq__(self, other: object, /) -> bool: ...
-
-@final
-class RejectedRecord:
-    @property
-    def index(self) -> int: ...
-    @property
-    def record(self) -> str: ...
-    @property
-    def field(self) -> str: ...
-    @property
-    def reason(self) -> str: ...
-    def __eq__(self, other: object, /) -> bool: ...
+    def to_dict(self) -> dict[str, Any]: ...
 
 @final
 class SkippedRecord:
+    __match_args__ = ("kind", "id", "attribute", "value", "reason")
     @property
     def kind(self) -> str: ...
     @property
@@ -572,9 +658,25 @@ class SkippedRecord:
     @property
     def reason(self) -> str: ...
     def __eq__(self, other: object, /) -> bool: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class RejectedRecord:
+    __match_args__ = ("index", "record", "field", "reason")
+    @property
+    def index(self) -> int: ...
+    @property
+    def record(self) -> str: ...
+    @property
+    def field(self) -> str: ...
+    @property
+    def reason(self) -> str: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def to_dict(self) -> dict[str, Any]: ...
 
 @final
 class ImportReport:
+    __match_args__ = ("added", "skipped", "bundles", "notes", "rejected")
     @property
     def added(self) -> Counts: ...
     @property
@@ -586,6 +688,7 @@ class ImportReport:
     @property
     def rejected(self) -> tuple[RejectedRecord, ...]: ...
     def __eq__(self, other: object, /) -> bool: ...
+    def to_dict(self) -> dict[str, Any]: ...
 
 @final
 class ClaimGraph:
@@ -658,7 +761,7 @@ class ClaimGraph:
         modality: Modality | str | None = None,
         said: _DateLike | None = None,
         quote: str | None = None,
-        via: str | None = None,
+        via: _Via | None = None,
         basis: list[str] | None = None,
         covers: list[str] | None = None,
     ) -> Attribution: ...
@@ -670,6 +773,8 @@ class ClaimGraph:
         *,
         id: str | None = None,
         date: _DateLike | None = None,
+        since: _DateLike | None = None,
+        until: _DateLike | None = None,
     ) -> SourceRelation: ...
     def add_claim_relation(
         self, from_: str, kind: ClaimRelationKind | str, to: str, *, id: str | None = None

@@ -5,61 +5,45 @@ use std::hash::{Hash, Hasher};
 use claimgraph::{Claim, Quantity};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
+
+use crate::fields::{fields, wrapper};
 use pyo3::types::{PyDict, PyTuple};
 
-use super::{apply_changes, call_repr, strings, to_dict, tuple, type_name};
-use crate::time::{period, PyPeriod};
+use super::{apply_changes, strings, type_name};
+use crate::time::period;
 
-/// A measured amount a claim states: `Quantity(6700, "containers")`.
-#[pyclass(name = "Quantity", module = "claimgraph", frozen, eq)]
-#[derive(Clone, PartialEq)]
-pub(crate) struct PyQuantity {
-    pub(crate) inner: Quantity,
+wrapper! {
+    /// A measured amount a claim states: `Quantity(6700, "containers")`.
+    PyQuantity(Quantity) as "Quantity"
 }
 
-#[pymethods]
-impl PyQuantity {
-    #[new]
-    fn new(value: f64, unit: String) -> Self {
-        PyQuantity {
-            inner: Quantity::new(value, unit),
+fields! {
+    PyQuantity(Quantity) as "Quantity" {
+        /// The number.
+        value,
+        /// What is counted or measured ("containers").
+        unit;
+    }
+    methods {
+        #[new]
+        fn new(value: f64, unit: String) -> Self {
+            PyQuantity {
+                inner: Quantity::new(value, unit),
+            }
         }
-    }
 
-    /// The number.
-    #[getter]
-    fn value(&self) -> f64 {
-        self.inner.value
-    }
-
-    /// What is counted or measured ("containers").
-    #[getter]
-    fn unit(&self) -> &str {
-        &self.inner.unit
-    }
-
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        call_repr(
-            "Quantity",
-            &[
-                self.inner.value.into_pyobject(py)?.into_any(),
-                self.unit().into_pyobject(py)?.into_any(),
-            ],
-            &[],
-        )
-    }
-
-    fn __hash__(&self) -> u64 {
-        // Equal values hash alike: -0.0 == 0.0, so both hash as 0.0.
-        let v = if self.inner.value == 0.0 {
-            0.0
-        } else {
-            self.inner.value
-        };
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        v.to_bits().hash(&mut h);
-        self.inner.unit.hash(&mut h);
-        h.finish()
+        fn __hash__(&self) -> u64 {
+            // Equal values hash alike: -0.0 == 0.0, so both hash as 0.0.
+            let v = if self.inner.value == 0.0 {
+                0.0
+            } else {
+                self.inner.value
+            };
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            v.to_bits().hash(&mut h);
+            self.inner.unit.hash(&mut h);
+            h.finish()
+        }
     }
 }
 
@@ -94,30 +78,22 @@ fn period_opt(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<claimgraph::Per
     }
 }
 
-/// A proposition in words, which sources assert, deny or doubt.
-///
-/// ```python
-/// Claim("containers", "DPRK delivered 6,700 containers of munitions to Russia",
-///       subjects=["dprk", "russia"], period=("2023-08", "2024-02"),
-///       quantity=(6700, "containers"), tags=["military"])
-/// ```
-///
-/// Equal when every field is equal; hashed by id.
-#[pyclass(name = "Claim", module = "claimgraph", frozen, eq, hash)]
-#[derive(Clone, PartialEq)]
-pub(crate) struct PyClaim {
-    pub(crate) inner: Claim,
+wrapper! {
+    /// A proposition in words, which sources assert, deny or doubt.
+    ///
+    /// >>> c = Claim("containers", "DPRK delivered 6,700 containers of munitions to Russia",
+    /// ...           subjects=["dprk", "russia"], period=("2023-08", "2024-02"),
+    /// ...           quantity=(6700, "containers"), tags=["military"])
+    /// >>> c.period, c.quantity
+    /// (Period('2023-08', '2024-02'), Quantity(6700.0, 'containers'))
+    ///
+    /// Equal when every field is equal; hashed by id.
+    PyClaim(Claim) as "Claim", hash, from_py_object
 }
 
 impl Hash for PyClaim {
     fn hash<H: Hasher>(&self, state: &mut H) {
         self.inner.id.hash(state);
-    }
-}
-
-impl From<Claim> for PyClaim {
-    fn from(inner: Claim) -> Self {
-        PyClaim { inner }
     }
 }
 
@@ -148,98 +124,52 @@ impl PyClaim {
     }
 }
 
-#[pymethods]
-impl PyClaim {
-    #[new]
-    #[pyo3(signature = (id, text, *, subjects=None, period=None, tags=None, quantity=None))]
-    fn new(
-        id: String,
-        text: String,
-        subjects: Option<&Bound<'_, PyAny>>,
-        period: Option<&Bound<'_, PyAny>>,
-        tags: Option<&Bound<'_, PyAny>>,
-        quantity: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<Self> {
-        PyClaim::build(id, text, subjects, period, tags, quantity).map(Self::from)
+fields! {
+    PyClaim(Claim) as "Claim" {
+        /// The caller-chosen id, unique among sources and claims.
+        id,
+        /// The proposition, in words.
+        text;
+        /// Ids of the sources the claim is about (the parties it concerns or accuses).
+        subjects,
+        /// The stretch of time the claim is about (a `Period`), or `None`.
+        period,
+        /// Free-form labels.
+        tags,
+        /// The quantity the claim states (a `Quantity`), or `None`.
+        quantity,
     }
+    methods {
+        #[new]
+        #[pyo3(signature = (id, text, *, subjects=None, period=None, tags=None, quantity=None))]
+        fn new(
+            id: String,
+            text: String,
+            subjects: Option<&Bound<'_, PyAny>>,
+            period: Option<&Bound<'_, PyAny>>,
+            tags: Option<&Bound<'_, PyAny>>,
+            quantity: Option<&Bound<'_, PyAny>>,
+        ) -> PyResult<Self> {
+            PyClaim::build(id, text, subjects, period, tags, quantity).map(Self::from)
+        }
 
-    /// The caller-chosen id, unique among sources and claims.
-    #[getter]
-    fn id(&self) -> &str {
-        &self.inner.id
-    }
-
-    /// The proposition, in words.
-    #[getter]
-    fn text(&self) -> &str {
-        &self.inner.text
-    }
-
-    /// Ids of the sources the claim is about (the parties it concerns or accuses).
-    #[getter]
-    fn subjects<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        tuple(py, &self.inner.subjects).map(Bound::into_any)
-    }
-
-    /// The stretch of time the claim is about (a `Period`), or `None`.
-    #[getter]
-    fn period(&self) -> Option<PyPeriod> {
-        self.inner.period.map(|inner| PyPeriod { inner })
-    }
-
-    /// Free-form labels.
-    #[getter]
-    fn tags<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        tuple(py, &self.inner.tags).map(Bound::into_any)
-    }
-
-    /// The quantity the claim states (a `Quantity`), or `None`.
-    #[getter]
-    fn quantity(&self) -> Option<PyQuantity> {
-        self.inner
-            .quantity
-            .clone()
-            .map(|inner| PyQuantity { inner })
-    }
-
-    /// A copy with the given fields changed, e.g. `claim.replace(tags=["military"])`.
-    #[pyo3(signature = (**changes))]
-    fn replace(&self, changes: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        let mut c = self.inner.clone();
-        apply_changes("Claim", changes, |key, v| {
-            match key {
-                "id" => c.id = v.extract()?,
-                "text" => c.text = v.extract()?,
-                "subjects" => c.subjects = strings(v, "subjects")?,
-                "period" => c.period = period_opt(Some(v))?,
-                "tags" => c.tags = strings(v, "tags")?,
-                "quantity" => c.quantity = quantity_opt(Some(v))?,
-                _ => return Ok(false),
-            }
-            Ok(true)
-        })?;
-        Ok(c.into())
-    }
-
-    /// The record as the native JSON format writes it (fields that are not set are left out).
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_dict(py, &self.inner)
-    }
-
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        let c = &self.inner;
-        call_repr(
-            "Claim",
-            &[
-                c.id.as_str().into_pyobject(py)?.into_any(),
-                c.text.as_str().into_pyobject(py)?.into_any(),
-            ],
-            &[
-                ("subjects", self.subjects(py)?),
-                ("period", self.period().into_pyobject(py)?),
-                ("tags", self.tags(py)?),
-                ("quantity", self.quantity().into_pyobject(py)?),
-            ],
-        )
+        /// A copy with the given fields changed, e.g. `claim.replace(tags=["military"])`.
+        #[pyo3(signature = (**changes))]
+        fn replace(&self, changes: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+            let mut c = self.inner.clone();
+            apply_changes("Claim", changes, |key, v| {
+                match key {
+                    "id" => c.id = v.extract()?,
+                    "text" => c.text = v.extract()?,
+                    "subjects" => c.subjects = strings(v, "subjects")?,
+                    "period" => c.period = period_opt(Some(v))?,
+                    "tags" => c.tags = strings(v, "tags")?,
+                    "quantity" => c.quantity = quantity_opt(Some(v))?,
+                    _ => return Ok(false),
+                }
+                Ok(true)
+            })?;
+            Ok(c.into())
+        }
     }
 }

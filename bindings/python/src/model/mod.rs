@@ -13,11 +13,11 @@ use claimgraph::{Error, RecordKind};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyDict, PyString, PyTuple, PyType};
+use pyo3::types::{PyDict, PyString, PyType};
 
 use crate::errors::to_py_err;
 
-pub(crate) use attribution::PyAttribution;
+pub(crate) use attribution::{PyAttribution, PyHop, Via};
 pub(crate) use claim::{PyClaim, PyQuantity};
 pub(crate) use relation::{PyClaimRelation, PySourceRelation};
 pub(crate) use source::PySource;
@@ -117,11 +117,6 @@ pub(crate) fn strings(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<Vec<Strin
         .collect()
 }
 
-/// A tuple of strings (results are immutable, so lists come back as tuples).
-pub(crate) fn tuple<'py>(py: Python<'py>, items: &[String]) -> PyResult<Bound<'py, PyTuple>> {
-    PyTuple::new(py, items)
-}
-
 /// The record as the core serializes it (the native format's shape), as Python dicts and lists.
 pub(crate) fn to_dict<'py>(
     py: Python<'py>,
@@ -144,26 +139,6 @@ pub(crate) fn to_dict<'py>(
         })?
         .bind(py)
         .call1((text,))
-}
-
-/// `Name(positional..., keyword=value...)`, leaving out keywords that are `None` or empty, so that
-/// a record's repr is a call that builds it again.
-pub(crate) fn call_repr(
-    name: &str,
-    positional: &[Bound<'_, PyAny>],
-    keywords: &[(&str, Bound<'_, PyAny>)],
-) -> PyResult<String> {
-    let mut parts = Vec::with_capacity(positional.len() + keywords.len());
-    for p in positional {
-        parts.push(p.repr()?.to_string());
-    }
-    for (k, v) in keywords {
-        if v.is_none() || (v.is_instance_of::<PyTuple>() && v.len()? == 0) {
-            continue;
-        }
-        parts.push(format!("{k}={}", v.repr()?));
-    }
-    Ok(format!("{name}({})", parts.join(", ")))
 }
 
 /// Applies `name=value` changes through `set`, rejecting names `set` does not know as Python does

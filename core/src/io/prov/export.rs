@@ -2,13 +2,45 @@
 
 use serde_json::{Map, Value};
 
-use super::{
-    claim_relation_type, edge_qn, node_qn, CLAIMGRAPH_NAMESPACE, EDGE_NAMESPACE, NODE_NAMESPACE,
-    PROV_NS, XSD_NS,
-};
+use super::claim_relation_type;
+use super::context::{DerivationType, ProvContext, RESERVED_PREFIXES};
 use crate::graph::ClaimGraph;
-use crate::model::{Claim, Source, SourceKind, SourceRelationKind, Verdict};
+use crate::model::{Claim, Hop, Source, SourceKind, SourceRelationKind, Verdict};
 use crate::time::When;
+
+/// How ids are written: qualified names in the graph's namespaces where they are ones, else
+/// in claimgraph's `node` and `edge` namespaces.
+struct Names<'c>(&'c ProvContext);
+
+impl Names<'_> {
+    fn node(&self, id: &str) -> String {
+        self.0.qname(id, "node")
+    }
+
+    fn edge(&self, id: &str) -> String {
+        self.0.qname(id, "edge")
+    }
+
+    /// A hop of a reporting chain: the source's qualified name, with its date when it has one.
+    fn hop(&self, h: &Hop) -> Value {
+        match &h.date {
+            None => qn_lit(&self.node(&h.source)),
+            Some(d) => typed(format!("{} {d}", self.node(&h.source)), "cg:DatedHop"),
+        }
+    }
+
+    /// A derivation type as the document had it: a qualified name where a prefix fits, else
+    /// the IRI; text as text.
+    fn derivation_type(&self, t: &DerivationType) -> Value {
+        match t {
+            DerivationType::Text(text) => str_val(text),
+            DerivationType::Iri(iri) => match self.0.compact(iri) {
+                Some(qn) => qn_lit(&qn),
+                None => typed(iri.clone(), "xsd:anyURI"),
+            },
+        }
+    }
+}
 
 fn qn_lit(qn: &str) -> Value {
     let mut m = Map::new();
@@ -85,14 +117,14 @@ fn source_record(s: &Source) -> (bool, Map<String, Value>) {
     (s.kind != SourceKind::Document, m)
 }
 
-fn claim_record(c: &Claim) -> Map<String, Value> {
+fn claim_record(c: &Claim, names: &Names) -> Map<String, Value> {
     let mut m = Map::new();
     m.insert("prov:type".into(), cg_type("Claim"));
     m.insert("prov:label".into(), str_val(&c.text));
     if !c.subjects.is_empty() {
         m.insert(
             "cg:subject".into(),
-            list(&c.subjects, |s| qn_lit(&node_qn(s))),
+            list(&c.subjects, |s| qn_lit(&names.node(s))),
         );
     }
     if let Some(p) = &c.period {
@@ -113,12 +145,12 @@ fn claim_record(c: &Claim) -> Map<String, Value> {
     m
 }
 
-fn verdict_record(v: &Verdict) -> Map<String, Value> {
+fn verdict_record(v: &Verdict, names: &Names) -> Map<String, Value> {
     let mut m = Map::new();
     m.insert("prov:type".into(), cg_type("Verdict"));
     m.insert("prov:label".into(), str_val(&v.label));
-    m.insert("cg:reviewer".into(), qn_lit(&node_qn(&v.reviewer)));
-    m.insert("cg:claim".into(), qn_lit(&node_qn(&v.claim)));
+    m.insert("cg:reviewer".into(), qn_lit(&names.node(&v.reviewer)));
+    m.insert("cg:claim".into(), qn_lit(&names.node(&v.claim)));
     if let Some(r) = &v.rating {
         m.insert("cg:ratingValue".into(), num_lit(r.value));
         m.insert("cg:bestRating".into(), num_lit(r.best));
@@ -157,8 +189,8 @@ impl ClaimGraph {
     /// | unnamed group, collective | `agent` with no `prov:type` (PROV has none for them) |
     /// | document | `entity` |
     /// | claim | `entity` with `prov:type` `cg:Claim`, its text as `prov:label` |
-    /// | attribution | `wasAttributedTo` (claim, source); stance, modality, said, quote and via as `cg:` attributes |
-    /// | cites | `wasDerivedFrom` with `prov:type` `prov:Quotation` (PROV's `wasQuotedFrom`) |
+    /// | attribution | `wasAttributedTo` (claim, source); stance, modality, said, quote, via (the reporting chain), basis and covers as `cg:` attributes |
+    /// | cites | `wasDerivedFrom` with `prov:type` `prov:Quotation` (PROV's `wasQuotedFrom`), or the types it was read with ([`ClaimGraph::derivation_types`]) |
     /// | authored by | `wasAttributedTo` (document, author) |
     /// | published in | `wasInfluencedBy` with `prov:type` `cg:PublishedIn` |
     /// | affiliated with | `actedOnBehalfOf` (delegate: the member; responsible: the body) |
@@ -179,10 +211,15 @@ impl ClaimGraph {
     /// it is a document (an op-ed): PROV then infers it is an agent as well as an entity, which
     /// PROV allows.
     ///
-    /// Node ids are written in the namespace [`NODE_NAMESPACE`](crate::io::NODE_NAMESPACE)
-    /// (prefix `node`), edge ids in [`EDGE_NAMESPACE`](crate::io::EDGE_NAMESPACE) (prefix
-    /// `edge`), the vocabulary in [`CLAIMGRAPH_NAMESPACE`](crate::io::CLAIMGRAPH_NAMESPACE)
-    /// (prefix `cg`). Characters the local part of a qualified name cannot hold (`:`, spaces,
+    /// Ids that are qualified names in the graph's [namespaces](ClaimGraph::namespaces) (read
+    /// from a PROV-JSON document, or set with [`ClaimGraph::set_namespace`]) are written as
+    /// they are, with those prefixes, so a document that went through claimgraph still names
+    /// the things its source named. Other node ids are written in the namespace
+    /// [`NODE_NAMESPACE`](crate::io::NODE_NAMESPACE) (prefix `node`), other edge ids in
+    /// [`EDGE_NAMESPACE`](crate::io::EDGE_NAMESPACE) (prefix `edge`), the vocabulary in
+    /// [`CLAIMGRAPH_NAMESPACE`](crate::io::CLAIMGRAPH_NAMESPACE) (prefix `cg`). A hop of a
+    /// reporting chain with a date is a `cg:DatedHop` literal: the hop's qualified name, a space,
+    /// its date. Characters the local part of a qualified name cannot hold (`:`, spaces,
     /// `%`, `/`, quotes...) are percent-encoded as UTF-8 and decoded on import; letters of any
     /// script are kept as they are.
     ///
@@ -201,34 +238,42 @@ impl ClaimGraph {
     /// ```
     pub fn to_prov_json(&self) -> String {
         let r = self.records();
+        let names = Names(&self.prov);
         let mut doc = Map::new();
         let mut prefix = Map::new();
-        for (p, ns) in [
-            ("prov", PROV_NS),
-            ("xsd", XSD_NS),
-            ("cg", CLAIMGRAPH_NAMESPACE),
-            ("node", NODE_NAMESPACE),
-            ("edge", EDGE_NAMESPACE),
-        ] {
+        for (p, ns) in RESERVED_PREFIXES {
             prefix.insert(p.into(), str_val(ns));
+        }
+        for (p, ns) in &self.prov.namespaces {
+            prefix.insert(p.clone(), str_val(ns));
         }
         doc.insert("prefix".into(), Value::Object(prefix));
 
         for s in &r.sources {
             let (is_agent, rec) = source_record(s);
             let section = if is_agent { "agent" } else { "entity" };
-            insert_into(&mut doc, section, node_qn(&s.id), rec);
+            insert_into(&mut doc, section, names.node(&s.id), rec);
         }
         for c in &r.claims {
-            insert_into(&mut doc, "entity", node_qn(&c.id), claim_record(c));
+            insert_into(
+                &mut doc,
+                "entity",
+                names.node(&c.id),
+                claim_record(c, &names),
+            );
         }
         for v in &r.verdicts {
-            insert_into(&mut doc, "entity", edge_qn(&v.id), verdict_record(v));
+            insert_into(
+                &mut doc,
+                "entity",
+                names.edge(&v.id),
+                verdict_record(v, &names),
+            );
         }
         for a in &r.attributions {
             let mut m = Map::new();
-            m.insert("prov:entity".into(), str_val(&node_qn(&a.claim)));
-            m.insert("prov:agent".into(), str_val(&node_qn(&a.source)));
+            m.insert("prov:entity".into(), str_val(&names.node(&a.claim)));
+            m.insert("prov:agent".into(), str_val(&names.node(&a.source)));
             m.insert("cg:stance".into(), str_val(a.stance.as_str()));
             m.insert("cg:modality".into(), str_val(a.modality.as_str()));
             if let Some(w) = &a.said {
@@ -237,29 +282,51 @@ impl ClaimGraph {
             if let Some(q) = &a.quote {
                 m.insert("cg:quote".into(), str_val(q));
             }
-            // The reporting chain, from the speaker outward; a chain of one is one name.
+            // The reporting chain, from the speaker outward; a chain of one is one name. A dated
+            // hop is its name and date (`cg:DatedHop`, "node:abc 2011-12-02").
             match a.via.as_slice() {
                 [] => {}
                 [one] => {
-                    m.insert("cg:via".into(), qn_lit(&node_qn(&one.source)));
+                    m.insert("cg:via".into(), names.hop(one));
                 }
                 hops => {
-                    m.insert("cg:via".into(), list(hops, |h| qn_lit(&node_qn(&h.source))));
+                    m.insert("cg:via".into(), list(hops, |h| names.hop(h)));
                 }
             }
             if !a.basis.is_empty() {
-                m.insert("cg:basis".into(), list(&a.basis, |b| qn_lit(&node_qn(b))));
+                m.insert(
+                    "cg:basis".into(),
+                    list(&a.basis, |b| qn_lit(&names.node(b))),
+                );
             }
             if !a.covers.is_empty() {
-                m.insert("cg:covers".into(), list(&a.covers, |c| qn_lit(&node_qn(c))));
+                m.insert(
+                    "cg:covers".into(),
+                    list(&a.covers, |c| qn_lit(&names.node(c))),
+                );
             }
-            insert_into(&mut doc, "wasAttributedTo", edge_qn(&a.id), m);
+            insert_into(&mut doc, "wasAttributedTo", names.edge(&a.id), m);
         }
         for rel in &r.source_relations {
             let mut m = Map::new();
             let (section, from_key, to_key) = match rel.kind {
                 SourceRelationKind::Cites => {
-                    m.insert("prov:type".into(), qn_lit("prov:Quotation"));
+                    // The kind the derivation was read with, else a quotation.
+                    match self.prov.derivation(&rel.id, &rel.from, &rel.to) {
+                        None => {
+                            m.insert("prov:type".into(), qn_lit("prov:Quotation"));
+                        }
+                        Some([]) => {}
+                        Some([one]) => {
+                            m.insert("prov:type".into(), names.derivation_type(one));
+                        }
+                        Some(types) => {
+                            m.insert(
+                                "prov:type".into(),
+                                list(types, |t| names.derivation_type(t)),
+                            );
+                        }
+                    }
                     ("wasDerivedFrom", "prov:generatedEntity", "prov:usedEntity")
                 }
                 SourceRelationKind::AuthoredBy => ("wasAttributedTo", "prov:entity", "prov:agent"),
@@ -271,8 +338,8 @@ impl ClaimGraph {
                     ("actedOnBehalfOf", "prov:delegate", "prov:responsible")
                 }
             };
-            m.insert(from_key.into(), str_val(&node_qn(&rel.from)));
-            m.insert(to_key.into(), str_val(&node_qn(&rel.to)));
+            m.insert(from_key.into(), str_val(&names.node(&rel.from)));
+            m.insert(to_key.into(), str_val(&names.node(&rel.to)));
             if let Some(d) = &rel.date {
                 m.insert("cg:date".into(), when_lit(d));
             }
@@ -282,14 +349,17 @@ impl ClaimGraph {
             if let Some(d) = &rel.until {
                 m.insert("cg:until".into(), when_lit(d));
             }
-            insert_into(&mut doc, section, edge_qn(&rel.id), m);
+            insert_into(&mut doc, section, names.edge(&rel.id), m);
         }
         for rel in &r.claim_relations {
             let mut m = Map::new();
             m.insert("prov:type".into(), cg_type(claim_relation_type(rel.kind)));
-            m.insert("prov:generatedEntity".into(), str_val(&node_qn(&rel.from)));
-            m.insert("prov:usedEntity".into(), str_val(&node_qn(&rel.to)));
-            insert_into(&mut doc, "wasDerivedFrom", edge_qn(&rel.id), m);
+            m.insert(
+                "prov:generatedEntity".into(),
+                str_val(&names.node(&rel.from)),
+            );
+            m.insert("prov:usedEntity".into(), str_val(&names.node(&rel.to)));
+            insert_into(&mut doc, "wasDerivedFrom", names.edge(&rel.id), m);
         }
         serde_json::to_string_pretty(&Value::Object(doc)).unwrap_or_default()
     }

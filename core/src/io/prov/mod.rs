@@ -8,8 +8,12 @@
 //! [`ClaimGraph::to_prov_json`]: crate::ClaimGraph::to_prov_json
 //! [`ClaimGraph::from_prov_json`]: crate::ClaimGraph::from_prov_json
 
+mod context;
 mod export;
 mod import;
+
+pub use context::DerivationType;
+pub(crate) use context::{NativeProv, ProvContext};
 
 use std::fmt::Write as _;
 
@@ -37,7 +41,7 @@ const FORMAT: &str = "PROV-JSON";
 /// [`skipped`](ImportReport::skipped), and every choice the import made on the reader's behalf
 /// (an undeclared element created, an id disambiguated, a rating kept only as its label) is in
 /// [`notes`](ImportReport::notes).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct ImportReport {
     /// How many records of each kind were added to the graph.
     pub added: Counts,
@@ -55,7 +59,7 @@ pub struct ImportReport {
 
 /// A record that a lenient import left out because it could not be read, such as a
 /// ClaimReview whose rating is not a number.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct RejectedRecord {
     /// Its 0-based position among the records of the input (the reviews of a ClaimReview
     /// array or `@graph`).
@@ -70,7 +74,7 @@ pub struct RejectedRecord {
 }
 
 /// A record, or one attribute of a record, that an import read but did not keep.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct SkippedRecord {
     /// What was skipped: a PROV record kind (`"activity"`, `"wasGeneratedBy"`, `"used"`, ...),
     /// `"attribute"` for one attribute of a record that was kept, or the `@type` of a JSON-LD
@@ -164,14 +168,6 @@ pub(crate) fn decode_local(s: &str) -> Option<String> {
         }
     }
     String::from_utf8(out).ok()
-}
-
-fn node_qn(id: &str) -> String {
-    format!("node:{}", encode_local(id))
-}
-
-fn edge_qn(id: &str) -> String {
-    format!("edge:{}", encode_local(id))
 }
 
 /// The `cg:` type naming a relation between claims, in PROV-JSON and as read back.

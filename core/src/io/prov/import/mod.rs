@@ -9,6 +9,7 @@ use std::rc::Rc;
 
 use serde_json::{Map, Value};
 
+use super::context::{DEFAULT_PREFIX, RESERVED_PREFIXES};
 use super::{decode_local, ImportReport, EDGE_NAMESPACE, FORMAT, NODE_NAMESPACE, PROV_NS, XSD_NS};
 use crate::error::{Error, Location, Result};
 use crate::graph::ClaimGraph;
@@ -18,12 +19,20 @@ impl ClaimGraph {
     /// the same graph; one written by another tool is read as follows, and what has no
     /// claimgraph meaning is listed in the returned [`ImportReport`].
     ///
-    /// - Entities become documents, unless their `prov:type` is `cg:Claim`. Agents become
+    /// - Entities become documents, unless they are typed as claims: `cg:Claim`, or a claim,
+    ///   assertion or statement of a common vocabulary (schema.org `Claim`, a nanopublication
+    ///   `Assertion`, `rdf:Statement`, any `prov:type` whose local name is `Claim`, `Assertion`
+    ///   or `Statement`), whose text is their `prov:label`, `schema:text`, `rdf:value` or
+    ///   `dcterms:title` (else, with a note, the local part of the id). Agents become
     ///   people (`prov:Person`) or organizations (`prov:Organization`, `prov:SoftwareAgent`, or
     ///   no type: an agent is an accountable party, so it is never read as unnamed).
-    /// - Ids are the qualified names as written (`ex:article`). A name in a bundle that stands
-    ///   for another IRI than the same name outside it (a redefined default namespace) takes
-    ///   its full IRI as id, so that two different things never merge.
+    /// - Identity is the IRI. The document's prefixes are kept ([`ClaimGraph::namespaces`]) and
+    ///   ids are the qualified names as written with them (`ex:article`); two names that expand
+    ///   to the same IRI (`foo:e1`, and `ex:e1` with `ex` rebound to foo's namespace in a
+    ///   bundle) are one record, with a note. A name in a bundle whose prefix (or default
+    ///   namespace) stands for another namespace there is written with a document prefix bound
+    ///   to that namespace, else with a fresh prefix (`ex1`), noted; so the export writes every
+    ///   record with its original IRI.
     /// - Names come from `prov:label` (the one without a language, else English, else the
     ///   first; the others become aliases), `foaf:name`, `schema:name`, `rdfs:label`,
     ///   `dcterms:title` or `foaf:givenName`, else the local part of the id.
@@ -32,8 +41,12 @@ impl ClaimGraph {
     /// - `wasAttributedTo` of a claim is an attribution (stance asserts unless `cg:stance`
     ///   says otherwise); of anything else, an authored-by relation from the entity to the
     ///   agent.
-    /// - `wasDerivedFrom` between sources is cites, whatever its type (quotation, primary
-    ///   source, revision, or none); `actedOnBehalfOf` is affiliated with.
+    /// - `wasDerivedFrom` between sources is cites, whatever its type; the type (quotation,
+    ///   primary source, revision, none, or another vocabulary's, which is noted as having no
+    ///   claimgraph meaning) is kept ([`ClaimGraph::derivation_types`]) and written back by the
+    ///   export. `actedOnBehalfOf` is affiliated with.
+    /// - Two relations with one id (which PROV-CONSTRAINTS forbids): the first is read, the
+    ///   second is in [`ImportReport::skipped`] with its content.
     /// - Elements that these relations name without declaring them are created (entities as
     ///   documents, agents as organizations), and [`ImportReport::notes`] says so for each.
     /// - Activities, generation, usage, association, communication, start, end,
@@ -44,7 +57,8 @@ impl ClaimGraph {
     ///   [`ImportReport::bundles`].
     ///
     /// Errors: [`Error::Format`] naming the record (`"wasAttributedTo ex:attr8"`) when the
-    /// document is not PROV-JSON (not JSON, a record that is not an object, a relation without
+    /// document is not PROV-JSON (not JSON, sections none of which is a PROV record kind
+    /// (`{"notarealtype": {}}`, which the `prov` package refuses too), a record that is not an object, a relation without
     /// its entity or agent, an unreadable `cg:` attribute, an undecodable id); the model's own
     /// errors when a record breaks a rule of the graph.
     ///
@@ -67,9 +81,10 @@ impl ClaimGraph {
         let value = crate::io::parse_document(FORMAT, json)?;
         let mut reader = Reader::default();
         reader.read_document(&value)?;
-        let (records, mut report) = reader.finish()?;
+        let (records, mut report, context) = reader.finish()?;
         report.count(&records);
-        let graph = ClaimGraph::from_records(records)?;
+        let mut graph = ClaimGraph::from_records(records)?;
+        graph.prov = context;
         Ok((graph, report))
     }
 }
@@ -147,6 +162,8 @@ impl Scope {
 struct Lit {
     text: String,
     lang: Option<String>,
+    /// Its datatype as written (`prov:QUALIFIED_NAME`), if it has one.
+    datatype: Option<String>,
 }
 
 fn literals(v: &Value, record: &str, attr: &str) -> Result<Vec<Lit>> {
@@ -155,14 +172,17 @@ fn literals(v: &Value, record: &str, attr: &str) -> Result<Vec<Lit>> {
             Value::String(s) => Ok(Lit {
                 text: s.clone(),
                 lang: None,
+                datatype: None,
             }),
             Value::Number(n) => Ok(Lit {
                 text: n.to_string(),
                 lang: None,
+                datatype: None,
             }),
             Value::Bool(b) => Ok(Lit {
                 text: b.to_string(),
                 lang: None,
+                datatype: None,
             }),
             Value::Object(m) => {
                 let text = match m.get("$") {
@@ -186,10 +206,9 @@ fn literals(v: &Value, record: &str, attr: &str) -> Result<Vec<Lit>> {
                         )),
                     }
                 };
-                // The datatype is checked for shape only: values are read by the field they fill.
-                text_of("type")?;
                 Ok(Lit {
                     text,
+                    datatype: text_of("type")?,
                     lang: text_of("lang")?,
                 })
             }
@@ -245,18 +264,35 @@ struct Resolved {
     types: BTreeSet<String>,
 }
 
+/// The graph ids given to the IRIs of one id namespace (nodes, or edges).
+#[derive(Default)]
+struct Identities {
+    /// IRI -> graph id.
+    by_iri: BTreeMap<String, String>,
+    /// Graph id -> IRI.
+    iri_of: BTreeMap<String, String>,
+}
+
 #[derive(Default)]
 struct Reader {
-    /// Written name -> the IRI it was first seen to stand for.
-    written_iris: BTreeMap<String, String>,
-    /// Names already reported as standing for two IRIs.
-    noted_collisions: BTreeSet<String>,
+    /// The namespaces the graph's ids are qualified names in: the document's own prefixes,
+    /// and fresh ones where a bundle binds a prefix to another namespace.
+    namespaces: BTreeMap<String, String>,
+    node_ids: Identities,
+    edge_ids: Identities,
+    /// IRIs already reported as written in two ways.
+    noted_spellings: BTreeSet<String>,
+    /// The derivation types of relations read as cites, by relation id.
+    derivations: BTreeMap<String, super::context::Derivation>,
     /// Entities and agents by graph id.
     elements: BTreeMap<String, Element>,
     /// Verdict entities (written in the edge namespace) by IRI.
     verdicts: BTreeMap<String, Element>,
     relations: Vec<Relation>,
     report: ImportReport,
+    /// How many sections of PROV record kinds, and of other names, the document has.
+    prov_sections: usize,
+    other_sections: usize,
 }
 
 const ELEMENT_SECTIONS: [&str; 2] = ["entity", "agent"];
@@ -329,6 +365,16 @@ impl Reader {
             return Err(fmt_err("$", "a PROV-JSON document is a JSON object"));
         };
         let scope = Rc::new(Scope::base().with_prefixes(doc, "")?);
+        // The document's prefixes name what it describes: they are kept for the export.
+        if let Some(Value::Object(p)) = doc.get("prefix") {
+            for (k, v) in p {
+                if let Value::String(ns) = v {
+                    if !RESERVED_PREFIXES.iter().any(|(r, _)| r == k) {
+                        self.namespaces.insert(k.clone(), ns.clone());
+                    }
+                }
+            }
+        }
         self.read_container(doc, &scope, "")?;
         if let Some(bundles) = doc.get("bundle") {
             let Value::Object(bundles) = bundles else {
@@ -353,6 +399,13 @@ impl Reader {
                 self.read_container(content, &inner, &format!("{record}: "))?;
             }
         }
+        // What the prov package refuses too: sections, but none of them PROV.
+        if self.prov_sections == 0 && self.other_sections > 0 {
+            return Err(fmt_err(
+                "$",
+                "the document has no PROV-JSON content: none of its sections is a PROV record kind (entity, agent, activity, wasAttributedTo, ...)",
+            ));
+        }
         Ok(())
     }
 
@@ -373,6 +426,11 @@ impl Reader {
             let skipped = SKIPPED_SECTIONS.iter().find(|(s, _)| s == section);
             let known = ELEMENT_SECTIONS.contains(&section.as_str())
                 || RELATION_SECTIONS.contains(&section.as_str());
+            if known || skipped.is_some() {
+                self.prov_sections += 1;
+            } else {
+                self.other_sections += 1;
+            }
             for (id, value) in records {
                 let record = format!("{context}{section} {id}");
                 let items = record_items(value, &record)?;
@@ -407,7 +465,7 @@ impl Reader {
                             id,
                             None,
                             Some(&Value::Object(item.clone())),
-                            "a second relation with the same id",
+                            format!("a second relation with the id {id}, which PROV-CONSTRAINTS forbids (one id, one relation); the first one is kept"),
                         );
                     } else {
                         self.relations.push(Relation {
@@ -432,23 +490,110 @@ impl Reader {
                 fmt_err(record, format!("{written:?} is not a well-formed node id"))
             });
         }
-        let id = match self.written_iris.get(written) {
-            Some(seen) if *seen != iri => {
-                if self.noted_collisions.insert(iri.clone()) {
-                    self.report.notes.push(format!(
-                        "{written} names {iri} here and {seen} elsewhere; the former is read with its full IRI as id"
-                    ));
-                }
-                iri
+        self.identify(false, scope, written, &iri, record)
+    }
+
+    /// The graph id of a relation written with an id (not a blank node `_:`).
+    fn edge_id(&mut self, scope: &Scope, written: &str, record: &str) -> Result<Option<String>> {
+        let iri = scope.iri(written);
+        if let Some(local) = iri.strip_prefix(EDGE_NAMESPACE) {
+            return decode_local(local)
+                .map(Some)
+                .ok_or_else(|| fmt_err(record, "not a well-formed edge id"));
+        }
+        if written.starts_with("_:") {
+            return Ok(None);
+        }
+        self.identify(true, scope, written, &iri, record).map(Some)
+    }
+
+    /// One IRI, one id: the first qualified name it is written as, with the document's
+    /// prefixes (`ex:article`); the same IRI written otherwise later is the same record.
+    fn identify(
+        &mut self,
+        edge: bool,
+        scope: &Scope,
+        written: &str,
+        iri: &str,
+        record: &str,
+    ) -> Result<String> {
+        let known = if edge { &self.edge_ids } else { &self.node_ids };
+        if let Some(id) = known.by_iri.get(iri).cloned() {
+            if id != written && self.noted_spellings.insert(iri.to_owned()) {
+                self.report.notes.push(format!(
+                    "{record}: {written} stands for {iri}, which is also written {id}; both are one record, {id}"
+                ));
             }
-            Some(_) => written.to_owned(),
-            None => {
-                self.written_iris.insert(written.to_owned(), iri);
-                written.to_owned()
-            }
+            return Ok(id);
+        }
+        let spelled = self.spell(scope, written, iri, record);
+        let known = if edge {
+            &mut self.edge_ids
+        } else {
+            &mut self.node_ids
+        };
+        // A spelling that another IRI already has (a name no prefix expands): the IRI itself.
+        let id = match known.iri_of.get(&spelled) {
+            Some(other) if other != iri => iri.to_owned(),
+            _ => spelled,
         };
         crate::id::validate_id(&id).map_err(|e| fmt_err(record, e.to_string()))?;
+        known.by_iri.insert(iri.to_owned(), id.clone());
+        known.iri_of.insert(id.clone(), iri.to_owned());
         Ok(id)
+    }
+
+    /// The qualified name an IRI written as `written` in `scope` is known by in the graph: as
+    /// written when its prefix means the same there, else with a prefix of the graph bound to
+    /// its namespace, else with a fresh prefix.
+    fn spell(&mut self, scope: &Scope, written: &str, iri: &str, record: &str) -> String {
+        let (prefix, local) = match written.split_once(':') {
+            Some((p, l)) if scope.prefixes.contains_key(p) => (p, l),
+            None if scope.default.is_some() => (DEFAULT_PREFIX, written),
+            // A name no prefix expands stands for itself.
+            _ => return written.to_owned(),
+        };
+        let Some(ns) = iri.strip_suffix(local) else {
+            return written.to_owned();
+        };
+        let reserved = |p: &str| RESERVED_PREFIXES.iter().any(|(r, _)| *r == p);
+        if RESERVED_PREFIXES.contains(&(prefix, ns)) {
+            return written.to_owned();
+        }
+        match self.namespaces.get(prefix) {
+            Some(bound) if bound == ns => return written.to_owned(),
+            None if !reserved(prefix) => {
+                self.namespaces.insert(prefix.to_owned(), ns.to_owned());
+                return written.to_owned();
+            }
+            _ => {}
+        }
+        let same = self
+            .namespaces
+            .iter()
+            .find(|(p, bound)| *bound == ns && *p != DEFAULT_PREFIX)
+            .map(|(p, _)| p.clone());
+        let p = match same {
+            Some(p) => p,
+            None => {
+                let base = if prefix == DEFAULT_PREFIX {
+                    "ns"
+                } else {
+                    prefix
+                };
+                let fresh = (1usize..)
+                    .map(|n| format!("{base}{n}"))
+                    .find(|p| !self.namespaces.contains_key(p) && !reserved(p))
+                    .unwrap_or_else(|| base.to_owned());
+                self.namespaces.insert(fresh.clone(), ns.to_owned());
+                fresh
+            }
+        };
+        let id = format!("{p}:{local}");
+        self.report.notes.push(format!(
+            "{record}: {written} stands for {iri}, but the document's {prefix} namespace is another; it is read as {id}, with {p} bound to {ns}"
+        ));
+        id
     }
 
     fn declare(

@@ -6,20 +6,21 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
-use super::{fmt_err, literals, Attr, Element, Lit, Reader, Relation, Resolved};
+use super::{fmt_err, literals, Attr, Element, Lit, Reader, Relation, Resolved, Scope};
 use crate::error::{Error, Result};
 use crate::graph::Records;
+use crate::io::prov::context::{Derivation, DerivationType, ProvContext};
 use crate::io::prov::{
     claim_relation_type, decode_local, ImportReport, CLAIMGRAPH_NAMESPACE, EDGE_NAMESPACE, PROV_NS,
 };
 use crate::model::{
-    Attribution, Claim, ClaimRelation, ClaimRelationKind, Modality, Quantity, Rating, Source,
+    Attribution, Claim, ClaimRelation, ClaimRelationKind, Hop, Modality, Quantity, Rating, Source,
     SourceKind, SourceRelation, SourceRelationKind, Stance, Verdict,
 };
 use crate::time::{Period, When};
 
 impl Reader {
-    pub(super) fn finish(mut self) -> Result<(Records, ImportReport)> {
+    pub(super) fn finish(mut self) -> Result<(Records, ImportReport, ProvContext)> {
         // Elements that relations name without declaring them.
         let relations = std::mem::take(&mut self.relations);
         let mut resolved = Vec::with_capacity(relations.len());
@@ -90,11 +91,15 @@ impl Reader {
             let v = self.read_verdict(&iri, &el)?;
             records.verdicts.push(v);
         }
-        let mut edge_ids = BTreeSet::new();
+        let mut edge_ids = BTreeMap::new();
         for r in resolved {
             self.read_relation(r, &kinds, &mut records, &mut edge_ids)?;
         }
-        Ok((records, self.report))
+        let context = ProvContext {
+            namespaces: self.namespaces,
+            derivations: self.derivations,
+        };
+        Ok((records, self.report, context))
     }
 
     fn read_element(&mut self, id: &str, el: &Element) -> Result<Node> {
@@ -108,7 +113,9 @@ impl Reader {
                 }
             }
         }
-        let is_claim = types.contains(&format!("{CLAIMGRAPH_NAMESPACE}Claim"));
+        let own_claim = types.contains(&format!("{CLAIMGRAPH_NAMESPACE}Claim"));
+        let claim_type = types.iter().find(|t| names_a_claim(t)).cloned();
+        let is_claim = !el.agent && (own_claim || claim_type.is_some());
         let mut labels: Vec<Lit> = Vec::new();
         let mut other_names: Vec<(u8, String)> = Vec::new();
         let mut kind: Option<SourceKind> = None;
@@ -127,8 +134,11 @@ impl Reader {
                     let unknown: Vec<Value> = lits
                         .iter()
                         .filter(|l| {
-                            !KNOWN_ELEMENT_TYPES.iter().any(|k| scope.iri(&l.text) == *k)
-                                && !scope.iri(&l.text).starts_with(CLAIMGRAPH_NAMESPACE)
+                            let t = scope.iri(&l.text);
+                            let understood = KNOWN_ELEMENT_TYPES.contains(&t.as_str())
+                                || t.starts_with(CLAIMGRAPH_NAMESPACE)
+                                || (is_claim && names_a_claim(&t));
+                            !understood
                         })
                         .map(|l| Value::String(l.text.clone()))
                         .collect();
@@ -144,6 +154,9 @@ impl Reader {
                 }
                 (_, i) if i == format!("{PROV_NS}label") => labels.extend(lits),
                 (_, i) if NAME_IRIS.contains(&i) => {
+                    other_names.push((0, first()));
+                }
+                (_, i) if is_claim && CLAIM_TEXT_IRIS.contains(&i) => {
                     other_names.push((0, first()));
                 }
                 (_, "http://purl.org/dc/terms/title") if !is_claim => {
@@ -196,9 +209,25 @@ impl Reader {
         let label = pick_label(&mut labels);
         other_names.sort_by_key(|(rank, _)| *rank);
         if is_claim {
-            let text = label.or_else(|| other_names.first().map(|(_, n)| n.clone()));
-            claim.text =
-                text.ok_or_else(|| fmt_err(record, "a claim needs its text as prov:label"))?;
+            let text = label
+                .or_else(|| other_names.first().map(|(_, n)| n.clone()))
+                .filter(|t| !t.trim().is_empty());
+            claim.text = match (text, &claim_type) {
+                (Some(t), _) => t,
+                (None, Some(_)) if !own_claim => {
+                    let t = local_part(&el.written);
+                    self.report.note(format!(
+                        "{record} is a claim with no text (prov:label, schema:text, rdf:value, dcterms:title); its text is read as {t:?}"
+                    ));
+                    t
+                }
+                _ => return Err(fmt_err(record, "a claim needs its text as prov:label")),
+            };
+            if let (Some(t), false) = (&claim_type, own_claim) {
+                self.report.note(format!(
+                    "{record} is typed {t}, so it is read as a claim, and what it is attributed to as asserting it"
+                ));
+            }
             if period.start.is_some() || period.end.is_some() {
                 claim.period = Some(period);
             }
@@ -302,7 +331,7 @@ impl Reader {
         resolved: Resolved,
         kinds: &BTreeMap<String, NodeKind>,
         records: &mut Records,
-        edge_ids: &mut BTreeSet<String>,
+        edge_ids: &mut BTreeMap<String, Value>,
     ) -> Result<()> {
         let Resolved {
             rel,
@@ -315,19 +344,7 @@ impl Reader {
         let section = rel.section.as_str();
         let kind_of = |id: &str| kinds.get(id).copied();
         let (from_k, to_k) = (kind_of(&from), kind_of(&to));
-        let explicit_id = {
-            let iri = rel.scope.iri(&rel.written_id);
-            if let Some(local) = iri.strip_prefix(EDGE_NAMESPACE) {
-                Some(
-                    decode_local(local)
-                        .ok_or_else(|| fmt_err(record, "not a well-formed edge id"))?,
-                )
-            } else if rel.written_id.starts_with("_:") {
-                None
-            } else {
-                Some(rel.written_id.clone())
-            }
-        };
+        let explicit_id = self.edge_id(&rel.scope, &rel.written_id, record)?;
         let roles = roles_of(section).unwrap_or(("", "", false, false));
         let formal_iris = [
             format!("{PROV_NS}{}", strip_prov(roles.0)),
@@ -392,12 +409,13 @@ impl Reader {
         let mut modality = None;
         let mut said = None;
         let mut quote = None;
-        let mut via: Vec<String> = Vec::new();
+        let mut via: Vec<Hop> = Vec::new();
         let mut basis: Vec<String> = Vec::new();
         let mut covers: Vec<String> = Vec::new();
         let mut date = None;
         let mut since = None;
         let mut until = None;
+        let mut derivation_types: Vec<DerivationType> = Vec::new();
         for a in &rel.attrs {
             if a.name == roles.0 || a.name == roles.1 || formal_iris.contains(&a.iri) {
                 continue;
@@ -414,13 +432,17 @@ impl Reader {
                 }
                 Some("said") if is_attr => said = Some(When::parse(&first).map_err(ctx)?),
                 Some("quote") if is_attr => quote = Some(first),
-                Some(list @ ("via" | "basis" | "covers")) if is_attr => {
+                Some("via") if is_attr => {
+                    for l in &lits {
+                        via.push(self.hop(&rel.scope, l, record, &a.name)?);
+                    }
+                }
+                Some(list @ ("basis" | "covers")) if is_attr => {
                     let mut ids = Vec::with_capacity(lits.len());
                     for l in &lits {
                         ids.push(self.node_id(&rel.scope, &l.text, record)?);
                     }
                     match list {
-                        "via" => via = ids,
                         "basis" => basis = ids,
                         _ => covers = ids,
                     }
@@ -435,17 +457,14 @@ impl Reader {
                     until = Some(When::parse(&first).map_err(ctx)?)
                 }
                 _ if a.iri == format!("{PROV_NS}type") => {
-                    let is_cites = matches!(out, Out::Source(SourceRelationKind::Cites));
+                    if matches!(out, Out::Source(SourceRelationKind::Cites)) {
+                        // Kept whatever it is, and written back on export.
+                        derivation_types.extend(lits.iter().map(|l| derivation_type(rel, l)));
+                        continue;
+                    }
                     let unknown: Vec<Value> = lits
                         .iter()
-                        .filter(|l| {
-                            let t = rel.scope.iri(&l.text);
-                            !(t.starts_with(CLAIMGRAPH_NAMESPACE)
-                                || (is_cites
-                                    && ["Quotation", "PrimarySource", "Revision"]
-                                        .iter()
-                                        .any(|k| t == format!("{PROV_NS}{k}"))))
-                        })
+                        .filter(|l| !rel.scope.iri(&l.text).starts_with(CLAIMGRAPH_NAMESPACE))
                         .map(|l| Value::String(l.text.clone()))
                         .collect();
                     if !unknown.is_empty() {
@@ -478,6 +497,7 @@ impl Reader {
             }
         }
 
+        let explicit = explicit_id.is_some();
         match out {
             Out::Attribution => {
                 let stance = stance.unwrap_or(Stance::Asserts);
@@ -490,12 +510,13 @@ impl Reader {
                 a.modality = modality.unwrap_or_default();
                 a.said = said;
                 a.quote = quote;
-                for v in via {
-                    if kind_of(&v) == Some(S) {
-                        a.via.push(crate::model::Hop::new(v));
+                for hop in via {
+                    if kind_of(&hop.source) == Some(S) {
+                        a.via.push(hop);
                     } else {
                         self.report.notes.push(format!(
-                            "{record}: cg:via names {v}, which is not a source; left out"
+                            "{record}: cg:via names {}, which is not a source; left out",
+                            hop.source
                         ));
                     }
                 }
@@ -517,7 +538,7 @@ impl Reader {
                         a.covers.push(c);
                     }
                 }
-                if self.claim_edge_id(&a.id, edge_ids, section, &rel.written_id) {
+                if self.claim_edge_id(&a.id, edge_ids, rel, explicit) {
                     records.attributions.push(a);
                 }
             }
@@ -529,7 +550,10 @@ impl Reader {
                 r.date = date;
                 r.since = since;
                 r.until = until;
-                if self.claim_edge_id(&r.id, edge_ids, section, &rel.written_id) {
+                if self.claim_edge_id(&r.id, edge_ids, rel, explicit) {
+                    if kind == SourceRelationKind::Cites {
+                        self.keep_derivation(&r, derivation_types, record);
+                    }
                     records.source_relations.push(r);
                 }
             }
@@ -538,7 +562,7 @@ impl Reader {
                 if let Some(id) = explicit_id {
                     r.id = id;
                 }
-                if self.claim_edge_id(&r.id, edge_ids, section, &rel.written_id) {
+                if self.claim_edge_id(&r.id, edge_ids, rel, explicit) {
                     records.claim_relations.push(r);
                 }
             }
@@ -546,26 +570,102 @@ impl Reader {
         Ok(())
     }
 
-    /// Reserves an edge id; a relation whose id is taken is reported, not added.
+    /// Reserves an edge id; a relation whose id is taken is reported with its content, not
+    /// added.
     fn claim_edge_id(
         &mut self,
         id: &str,
-        edge_ids: &mut BTreeSet<String>,
-        section: &str,
-        written: &str,
+        edge_ids: &mut BTreeMap<String, Value>,
+        rel: &Relation,
+        explicit: bool,
     ) -> bool {
-        if edge_ids.insert(id.to_owned()) {
-            true
-        } else {
-            self.report.skip(
-                section,
-                written,
-                None,
-                None,
-                format!("repeats the relation {id}"),
-            );
-            false
+        let value = attrs_value(&rel.attrs);
+        let reason = match edge_ids.get(id) {
+            None => {
+                edge_ids.insert(id.to_owned(), value);
+                return true;
+            }
+            Some(_) if !explicit => format!(
+                "a second {} between the same records as {id}, which a claim graph records once",
+                rel.section
+            ),
+            Some(first) if *first == value => {
+                format!("repeats the relation {id} as it was already read")
+            }
+            Some(_) => format!(
+                "a second relation with the id {id}, which PROV-CONSTRAINTS forbids (one id, one relation); the first one is kept"
+            ),
+        };
+        self.report
+            .skip(&rel.section, &rel.written_id, None, Some(&value), reason);
+        false
+    }
+
+    /// Keeps the types a derivation read as cites was written with, unless it is the
+    /// quotation claimgraph writes for cites; a type without a claimgraph meaning is noted.
+    fn keep_derivation(&mut self, r: &SourceRelation, types: Vec<DerivationType>, record: &str) {
+        let quotation = DerivationType::Iri(format!("{PROV_NS}Quotation"));
+        if types == [quotation] {
+            return;
         }
+        let known = ["Quotation", "PrimarySource", "Revision"].map(|k| format!("{PROV_NS}{k}"));
+        for t in &types {
+            let meaningful = matches!(t, DerivationType::Iri(i) if known.contains(i));
+            if !meaningful {
+                let shown = match t {
+                    DerivationType::Iri(i) | DerivationType::Text(i) => i,
+                };
+                self.report.note(format!(
+                    "{record}: the derivation type {shown} has no claimgraph meaning; the derivation is read as cites, and the type is kept for export"
+                ));
+            }
+        }
+        self.derivations.insert(
+            r.id.clone(),
+            Derivation {
+                from: r.from.clone(),
+                to: r.to.clone(),
+                types,
+            },
+        );
+    }
+
+    /// A hop of `cg:via`: a source's qualified name, or a `cg:DatedHop` ("node:abc 2011-12-02").
+    fn hop(&mut self, scope: &Scope, l: &Lit, record: &str, attr: &str) -> Result<Hop> {
+        let dated = l
+            .datatype
+            .as_deref()
+            .is_some_and(|t| scope.iri(t) == format!("{CLAIMGRAPH_NAMESPACE}DatedHop"));
+        if !dated {
+            return Ok(Hop::new(self.node_id(scope, &l.text, record)?));
+        }
+        let (name, date) = l.text.rsplit_once(' ').ok_or_else(|| {
+            fmt_err(
+                record,
+                format!("attribute {attr}: a cg:DatedHop is a qualified name, a space and a date"),
+            )
+        })?;
+        let date =
+            When::parse(date).map_err(|e| fmt_err(record, format!("attribute {attr}: {e}")))?;
+        Ok(Hop::new(self.node_id(scope, name, record)?).on(date))
+    }
+}
+
+/// A derivation's `prov:type` value: a qualified name (typed as one, or a string whose prefix
+/// the document binds) as its IRI, anything else as text.
+fn derivation_type(rel: &Relation, l: &Lit) -> DerivationType {
+    let typed_qn = l.datatype.as_deref().is_some_and(|t| {
+        let t = rel.scope.iri(t);
+        t == format!("{PROV_NS}QUALIFIED_NAME") || t.ends_with("QName")
+    });
+    let bound = l
+        .text
+        .split_once(':')
+        .is_some_and(|(p, _)| rel.scope.prefixes.contains_key(p));
+    if typed_qn || (l.datatype.is_none() && bound) {
+        DerivationType::Iri(rel.scope.iri(&l.text))
+    } else {
+        DerivationType::Text(l.text.clone())
     }
 }
 
@@ -613,6 +713,23 @@ const KNOWN_ELEMENT_TYPES: [&str; 5] = [
     "http://www.w3.org/ns/prov#SoftwareAgent",
     "http://www.w3.org/ns/prov#Agent",
     "http://www.w3.org/ns/prov#Entity",
+];
+
+/// Whether a type names a claim in a common vocabulary: schema.org `Claim`, a nanopublication
+/// `Assertion`, `rdf:Statement`, or any type whose local name is claim, assertion or statement.
+fn names_a_claim(iri: &str) -> bool {
+    let local = iri.rsplit(['#', '/', ':']).next().unwrap_or(iri);
+    ["claim", "assertion", "statement"]
+        .iter()
+        .any(|k| local.eq_ignore_ascii_case(k))
+}
+
+/// Where a claim's text is, besides `prov:label` and the names.
+const CLAIM_TEXT_IRIS: [&str; 4] = [
+    "http://schema.org/text",
+    "https://schema.org/text",
+    "http://www.w3.org/1999/02/22-rdf-syntax-ns#value",
+    "http://purl.org/dc/terms/title",
 ];
 
 const NAME_IRIS: [&str; 6] = [

@@ -92,17 +92,18 @@ class AppFlowTest {
     fun `a JSON Lines corpus loads from text and from a file`() {
         // One unnamed source, an outlet citing it, a claim the outlet asserts and the source denies.
         val corpus = listOf(
-            """{"type":"meta","format_version":1,"generator":"test","seed":1,"n_claims":1,"counts":{"source":2,"claim":1,"attribution":2,"citation":1,"cycle_citation":0}}""",
+            """{"type":"meta","format_version":1,"generator":"test","seed":1,"n_claims":1,"counts":{"source":2,"claim":1,"attribution":2,"citation":1,"cycle_citation":1}}""",
             """{"type":"source","id":"s0","kind":"anonymous_group","name":"officials","anonymous":true}""",
             """{"type":"source","id":"s1","kind":"outlet","name":"Wire","anonymous":false}""",
             """{"type":"citation","id":"x0","from":"s1","to":"s0","date":"2024-06-18","cycle":false}""",
+            """{"type":"citation","id":"x1","from":"s0","to":"s1","date":"2024-06-18","cycle":true}""",
             """{"type":"claim","id":"c0","text":"A claim"}""",
             """{"type":"attribution","id":"a0","source":"s1","claim":"c0","stance":"asserts","date":"2024-06-18","quote":null}""",
             """{"type":"attribution","id":"a1","source":"s0","claim":"c0","stance":"denies","date":"2024-06-19","quote":"no"}""",
         ).joinToString("\n", postfix = "\n")
         val g = ClaimGraph()
         val report = g.ingestJsonlText(corpus)
-        assertEquals(IngestReport(lines = 7UL, sources = 2UL, claims = 1UL, attributions = 2UL, citations = 1UL), report)
+        assertEquals(IngestReport(lines = 8UL, sources = 2UL, claims = 1UL, attributions = 2UL, citations = 1UL, skippedCycleCitations = 1UL), report)
         val status = g.status("c0")
         assertTrue(status.disputed)
         // The outlet only reports what the unnamed officials said.
@@ -129,5 +130,29 @@ class AppFlowTest {
         )
         assertEquals("op-ed:asserts:support", instant)
         assertEquals("2024-06-18T23:30:00+08:00", g.attribution(instant)?.said)
+    }
+
+    @Test
+    fun `a merge reports the records whose aliases, tags or subjects it extended`() {
+        val ours = ClaimGraph()
+        ours.addSource(Source("dprk", SourceKind.GOVERNMENT, "DPRK", aliases = listOf("North Korea")))
+        val theirs = ClaimGraph()
+        theirs.addSource(Source("dprk", SourceKind.GOVERNMENT, "DPRK", aliases = listOf("Pyongyang")))
+        theirs.addSource(Source("russia", SourceKind.GOVERNMENT, "Russia"))
+
+        val report = ours.merge(theirs, MergePolicy.FAIL)
+        assertEquals(listOf("dprk"), report.extended)
+        assertEquals(listOf("russia"), report.added)
+        assertEquals(emptyList<MergeConflict>(), report.conflicts)
+        assertEquals(listOf("North Korea", "Pyongyang"), ours.source("dprk")?.aliases)
+    }
+
+    @Test
+    fun `a graph merged with itself is unchanged`() {
+        val g = ClaimGraph()
+        g.addSource(Source("dprk", SourceKind.GOVERNMENT, "DPRK"))
+        val report = g.merge(g, MergePolicy.FAIL)
+        assertEquals(listOf("dprk"), report.unchanged)
+        assertEquals(1UL, g.counts().sources)
     }
 }

@@ -36,6 +36,7 @@ class ErrorMappingTest {
             is ClaimGraphException.MergeConflict -> e.detail
             is ClaimGraphException.LimitExceeded -> e.detail
             is ClaimGraphException.Io -> e.detail
+            is ClaimGraphException.Database -> e.detail
             is ClaimGraphException.Internal -> e.detail
         }
         assertEquals(detail, text)
@@ -103,24 +104,24 @@ class ErrorMappingTest {
     }
 
     @Test
-    fun `an unreadable date is InvalidInput naming the record, the field and the text`() {
+    fun `an unreadable date is InvalidInput naming the text`() {
+        // uniffi reads a record's fields without knowing the record, so a date inside a record
+        // names its text; the graph is left as it was.
         val g = smallGraph()
         val e = assertThrows<ClaimGraphException.InvalidInput> {
             g.addAttribution(Attribution("rok-sources", "containers", Stance.ASSERTS, Modality.STATED, said = "June 2024"))
         }
-        assertEquals("rok-sources:asserts:containers", e.id)
-        assertEquals("said", e.field)
         assertEquals("June 2024", e.value)
-        assertReadable(e, "June 2024", "said")
+        assertReadable(e, "June 2024")
+        assertEquals(0UL, g.counts().attributions)
 
         val period = assertThrows<ClaimGraphException.InvalidInput> {
             g.addClaim(Claim("later", "Something happened", period = Period(start = "2024-13")))
         }
-        assertEquals("later", period.id)
-        assertEquals("period.start", period.field)
+        assertEquals("2024-13", period.value)
+        assertEquals(null, g.claim("later"))
 
         val cutoff = assertThrows<ClaimGraphException.InvalidInput> { g.asOf("yesterday") }
-        assertEquals("date", cutoff.field)
         assertEquals("yesterday", cutoff.value)
     }
 

@@ -60,7 +60,7 @@ class ExtractTest {
                 assertEquals(SourceKind.UNNAMED_GROUP, kinds["ROK sources"])
                 assertEquals(SourceKind.UNNAMED_GROUP, kinds["Some Western commentators"])
                 assertEquals(SourceKind.PERSON, kinds["Vladimir Putin"])
-                assertTrue(g.attributions().all { it.via == "yen" })
+                assertTrue(g.attributions().all { it.via.map { h -> h.source } == listOf("yen") })
             }
         }
     }

@@ -73,7 +73,7 @@ class ReferenceArticleTest {
             assertEquals(expected.getBoolean("unnamed_only"), status.unnamedOnly)
             assertEquals(expected.getBoolean("circular_reporting"), status.circularReporting)
             assertEquals(strings(expected.getJSONArray("interested_deniers")), status.interestedDeniers)
-            assertEquals(expected.getLong("independent_origin_count").toULong(), status.independentOriginCount)
+            assertEquals(expected.getLong("independent_origin_count").toULong(), status.independentOrigins.size.toULong())
 
             val summary = graph.summary(id)
             assertEquals(expected.getJSONArray("asserters").length().toULong(), summary.asserters)
@@ -132,7 +132,7 @@ class ReferenceArticleTest {
         assertTrue(status.disputed)
         assertTrue(status.unnamedOnly)
         assertEquals(listOf(Reference.DPRK, Reference.RUSSIA), status.interestedDeniers)
-        assertEquals(1UL, status.independentOriginCount)
+        assertEquals(1UL, status.independentOrigins.size.toULong())
     }
 
     @Test

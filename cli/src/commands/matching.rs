@@ -1,0 +1,265 @@
+//! `claimgraph match FILE TEXT`, `claimgraph match FILE --queries queries.tsv` and
+//! `claimgraph match FILE --duplicates`
+
+use claimgraph::{
+    ClaimGraph, ClaimIndex, Error, IndexLoad, IndexOptions, Language, Location, MatchPart,
+    SimilarOptions,
+};
+
+use super::{json_line, GraphArg};
+use crate::failure::Failure;
+use crate::output::write_text;
+use crate::ui::Ui;
+
+/// Has this been checked before? The claims of the record most similar to a text, with the
+/// reasons.
+///
+/// The claims are ranked on shared stemmed words, character n-grams, numbers, names and links;
+/// each hit shows what matched and each part's share of its score. FILE may be a claim graph or
+/// a ClaimReview feed (its fact-checked claims and their reviews are what is matched). With
+/// --duplicates, the pairs of claims of FILE that may be wordings of one claim and are not yet
+/// linked by same-as.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    graph: GraphArg,
+    /// The text to match (a sentence, a post); or use --queries or --duplicates.
+    #[arg(value_name = "TEXT", required_unless_present_any = ["queries", "duplicates"])]
+    text: Option<String>,
+    /// A file of texts to match, one per line: `id TAB text` (blank lines and lines starting
+    /// with `#` are skipped); the answer is one TSV line per hit: id, rank, claim, score,
+    /// shared words.
+    #[arg(long, value_name = "TSV", conflicts_with_all = ["text", "duplicates"])]
+    queries: Option<String>,
+    /// Pairs of claims of FILE that may be one claim worded twice (candidates for same-as).
+    #[arg(long, conflicts_with = "text")]
+    duplicates: bool,
+    /// At most this many claims per text (with --duplicates: per claim).
+    #[arg(short, long, default_value_t = 10)]
+    k: usize,
+    /// Leave out claims scoring below this (0 to 1).
+    #[arg(long, value_name = "SCORE", default_value_t = 0.0)]
+    min_score: f64,
+    /// Leave out claims sharing fewer content words with the text.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    min_shared_words: usize,
+    /// The language of the claims, for stemming: english, french, german, spanish, portuguese,
+    /// italian, dutch, russian, arabic (or its two-letter code).
+    #[arg(long, value_name = "LANGUAGE", default_value = "english", value_parser = parse_language)]
+    language: Language,
+    /// Keep the claim index in this file beside the graph: read it when it is the index of
+    /// FILE's claims as they are now, otherwise build it and save it there (a note says so).
+    #[arg(long, value_name = "INDEX")]
+    index: Option<String>,
+    /// One JSON object per hit (or pair), with every part of its score.
+    #[arg(long)]
+    json: bool,
+}
+
+fn parse_language(text: &str) -> Result<Language, String> {
+    text.parse().map_err(|e: Error| e.to_string())
+}
+
+/// Matches the text (or each text of the query file, or every claim) against FILE's claims.
+pub fn run(args: Args, ui: &Ui) -> Result<(), Failure> {
+    let graph = args.graph.read(ui)?;
+    let options = SimilarOptions {
+        k: args.k,
+        min_score: args.min_score,
+        min_shared_words: args.min_shared_words,
+        ..SimilarOptions::default()
+    };
+    let index_options = IndexOptions {
+        language: args.language,
+        ..IndexOptions::default()
+    };
+    let index = match &args.index {
+        None => ClaimIndex::with_options(&graph, index_options),
+        Some(path) => {
+            let (index, how) = ClaimIndex::load_or_build(&graph, path, index_options)
+                .map_err(|e| Failure::in_file(path, e))?;
+            match how {
+                IndexLoad::Loaded => {}
+                IndexLoad::Built => {
+                    ui.note(format!("note: built the claim index, saved to {path}"))
+                }
+                IndexLoad::Rebuilt(why) => ui.note(format!(
+                    "note: built the claim index again ({why}), saved to {path}"
+                )),
+            }
+            index
+        }
+    };
+    let out = if args.duplicates {
+        duplicates(&graph, &index, &options, args.json)?
+    } else if let Some(file) = &args.queries {
+        queries(&index, file, &options, args.json)?
+    } else {
+        one_text(
+            &graph,
+            &index,
+            args.text.as_deref().unwrap_or_default(),
+            &options,
+            args.json,
+        )?
+    };
+    write_text("-", &out)
+}
+
+/// The hits for one text: a block per hit (rank, claim, score, its text, then one line per part
+/// of the score), or one JSON object per hit.
+fn one_text(
+    graph: &ClaimGraph,
+    index: &ClaimIndex,
+    text: &str,
+    options: &SimilarOptions,
+    json: bool,
+) -> Result<String, Failure> {
+    let hits = index.similar_claims(text, options);
+    let mut out = String::new();
+    for (rank, hit) in hits.iter().enumerate() {
+        if json {
+            out.push_str(&json_line(serde_json::to_string(&serde_json::json!({
+                "rank": rank + 1,
+                "claim": hit.claim,
+                "score": hit.score,
+                "shared_words": hit.shared_words,
+                "parts": parts_json(&hit.parts),
+            })))?);
+        } else {
+            let claim_text = graph.claim(&hit.claim).map_or("", |c| c.text.as_str());
+            out.push_str(&format!(
+                "{}. [{}] {:.3}  {claim_text}\n",
+                rank + 1,
+                hit.claim,
+                hit.score
+            ));
+            out.push_str(&parts_text(&hit.parts));
+        }
+    }
+    if hits.is_empty() && !json {
+        out.push_str("no similar claim\n");
+    }
+    Ok(out)
+}
+
+/// The hits for every text of a query file, as TSV (or JSON Lines naming the query).
+fn queries(
+    index: &ClaimIndex,
+    file: &str,
+    options: &SimilarOptions,
+    json: bool,
+) -> Result<String, Failure> {
+    let text = std::fs::read_to_string(file).map_err(|source| {
+        Failure::graph(Error::Io {
+            action: "read",
+            path: file.into(),
+            source,
+        })
+    })?;
+    let mut out = String::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let Some((id, query)) = line
+            .split_once('\t')
+            .filter(|(id, _)| !id.trim().is_empty())
+        else {
+            return Err(Failure::in_file(
+                file,
+                Error::Format {
+                    format: "queries TSV",
+                    location: Location {
+                        line: Some(n as u64 + 1),
+                        ..Location::default()
+                    },
+                    message: "expected `id TAB text`".into(),
+                },
+            ));
+        };
+        for (rank, hit) in index.similar_claims(query, options).iter().enumerate() {
+            if json {
+                out.push_str(&json_line(serde_json::to_string(&serde_json::json!({
+                    "query": id,
+                    "rank": rank + 1,
+                    "claim": hit.claim,
+                    "score": hit.score,
+                    "shared_words": hit.shared_words,
+                    "parts": parts_json(&hit.parts),
+                })))?);
+            } else {
+                out.push_str(&format!(
+                    "{id}\t{}\t{}\t{:.6}\t{}\n",
+                    rank + 1,
+                    hit.claim,
+                    hit.score,
+                    hit.shared_words
+                ));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The graph's candidate same-as pairs not yet linked, best first.
+fn duplicates(
+    graph: &ClaimGraph,
+    index: &ClaimIndex,
+    options: &SimilarOptions,
+    json: bool,
+) -> Result<String, Failure> {
+    let pairs = graph.duplicate_candidates_in(index, options);
+    let mut out = String::new();
+    for pair in &pairs {
+        if json {
+            out.push_str(&json_line(serde_json::to_string(&serde_json::json!({
+                "claim": pair.claim,
+                "other": pair.other,
+                "score": pair.score,
+                "shared_words": pair.shared_words,
+                "parts": parts_json(&pair.parts),
+            })))?);
+        } else {
+            out.push_str(&format!(
+                "[{}] ~ [{}] {:.3}\n",
+                pair.claim, pair.other, pair.score
+            ));
+            out.push_str(&parts_text(&pair.parts));
+        }
+    }
+    if pairs.is_empty() && !json {
+        out.push_str("no candidate pair\n");
+    }
+    Ok(out)
+}
+
+fn parts_json(parts: &[MatchPart]) -> Vec<serde_json::Value> {
+    parts
+        .iter()
+        .map(|p| {
+            serde_json::json!({
+                "kind": p.kind.as_str(),
+                "matched": p.matched,
+                "similarity": p.similarity,
+                "score": p.score,
+                "share": p.share,
+            })
+        })
+        .collect()
+}
+
+fn parts_text(parts: &[MatchPart]) -> String {
+    parts
+        .iter()
+        .map(|p| {
+            let line = format!(
+                "     {:<8} {:>3.0}%  {}",
+                p.kind.as_str(),
+                p.share * 100.0,
+                p.matched.join(", ")
+            );
+            format!("{}\n", line.trim_end())
+        })
+        .collect()
+}
