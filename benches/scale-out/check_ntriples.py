@@ -9,8 +9,11 @@ counts, its `statuses` table the core's answers. The check fails (exit status 1)
     verdicts as the tables hold, and
   * for a sample of claims (random.Random(7)), the W2 answers SPARQL computes from the triples
     alone (asserters, deniers, disputed, origins along prov:wasQuotedFrom / prov:wasAttributedTo
-    property paths, from an assertion's cg:basis when it has one) equal the core's. A statement
-    covering several claims is qualified on each, so the queries need nothing more for it.
+    property paths, from an assertion's cg:basis when it has one, pooled over the claim's
+    cg:sameAs rewordings) equal the core's. A statement covering several claims is qualified on
+    each, so the queries need nothing more for it. Not followed here: the stances carried along
+    cg:specializes, which change only `disputed` (the Parquet check over claim_relatives covers
+    them); a claim they make disputed would fail this check.
 Prints a JSON line with the figures and the seconds loading and querying took.
 """
 import argparse
@@ -64,13 +67,15 @@ def w2_of_sample(store, claims):
     stance_q = PREFIXES + """
     SELECT ?c ?stance (COUNT(DISTINCT ?s) AS ?n) WHERE {
         VALUES ?c { %s }
-        ?c prov:qualifiedAttribution ?e . ?e cg:stance ?stance ; prov:agent ?s .
+        ?c (cg:sameAs|^cg:sameAs)* ?w . ?w prov:qualifiedAttribution ?e .
+        ?e cg:stance ?stance ; prov:agent ?s .
     } GROUP BY ?c ?stance""" % values
     # An assertion with a basis is traced from the basis instead of its speaker.
     origin_q = PREFIXES + """
     SELECT ?c (COUNT(DISTINCT ?r) AS ?n) WHERE {
         VALUES ?c { %s }
-        ?c prov:qualifiedAttribution ?e . ?e cg:stance "asserts" ; prov:agent ?a .
+        ?c (cg:sameAs|^cg:sameAs)* ?w . ?w prov:qualifiedAttribution ?e .
+        ?e cg:stance "asserts" ; prov:agent ?a .
         OPTIONAL { ?e cg:basis ?b }
         BIND (COALESCE(?b, ?a) AS ?s)
         ?s (prov:wasQuotedFrom|prov:wasAttributedTo)* ?r .

@@ -309,8 +309,8 @@ fn statuses_hold_the_status_figures_of_every_claim() {
 }
 
 /// The answers of the module documentation's SQL, computed here with maps over the tables
-/// alone: (asserters, deniers, origins, independent origins, unnamed only) per claim.
-fn answers_from_tables(dir: &Path) -> BTreeMap<String, (usize, usize, usize, usize, bool)> {
+/// alone: (asserters, deniers, disputed, origins, independent origins, unnamed only) per claim.
+fn answers_from_tables(dir: &Path) -> BTreeMap<String, (usize, usize, bool, usize, usize, bool)> {
     let mut origins_of: BTreeMap<String, Vec<(String, String, bool)>> = BTreeMap::new();
     for b in read_batches(dir, "source_origins") {
         let (s, o, grp, unn) = (
@@ -327,17 +327,35 @@ fn answers_from_tables(dir: &Path) -> BTreeMap<String, (usize, usize, usize, usi
             ));
         }
     }
-    type Acc = (
-        BTreeSet<String>,
-        BTreeSet<String>,
-        BTreeSet<String>,
-        BTreeSet<String>,
-        bool,
-    );
+    // For each claim a statement is on, the claims it counts for, and how.
+    let mut counts_for: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    for b in read_batches(dir, "claim_relatives") {
+        let (c, r, rel) = (
+            texts(&b, "claim"),
+            texts(&b, "relative"),
+            texts(&b, "relation"),
+        );
+        for i in 0..b.num_rows() {
+            counts_for
+                .entry(r[i].clone().unwrap())
+                .or_default()
+                .push((c[i].clone().unwrap(), rel[i].clone().unwrap()));
+        }
+    }
+    #[derive(Default)]
+    struct Acc {
+        asserters: BTreeSet<String>,
+        deniers: BTreeSet<String>,
+        carried_assertion: bool,
+        carried_denial: bool,
+        origins: BTreeSet<String>,
+        groups: BTreeSet<String>,
+        named: bool,
+    }
     let mut acc: BTreeMap<String, Acc> = BTreeMap::new();
     for b in read_batches(dir, "claims") {
         for c in texts(&b, "id") {
-            acc.insert(c.unwrap(), Default::default());
+            acc.insert(c.unwrap(), Acc::default());
         }
     }
     for b in read_batches(dir, "attributions") {
@@ -353,29 +371,43 @@ fn answers_from_tables(dir: &Path) -> BTreeMap<String, (usize, usize, usize, usi
             } else {
                 basis[i].clone()
             };
-            for c in claims {
-                let e = acc.get_mut(&c).unwrap();
-                match st[i].as_deref() {
-                    Some("asserts") => {
-                        e.0.insert(s.clone());
-                        for (o, grp, unnamed) in seeds.iter().flat_map(|x| &origins_of[x]) {
-                            e.2.insert(o.clone());
-                            e.3.insert(grp.clone());
-                            e.4 |= !unnamed;
+            for on in claims {
+                for (c, relation) in &counts_for[&on] {
+                    let e = acc.get_mut(c).unwrap();
+                    match (relation.as_str(), st[i].as_deref()) {
+                        ("rewording", Some("asserts")) => {
+                            e.asserters.insert(s.clone());
+                            for (o, grp, unnamed) in seeds.iter().flat_map(|x| &origins_of[x]) {
+                                e.origins.insert(o.clone());
+                                e.groups.insert(grp.clone());
+                                e.named |= !unnamed;
+                            }
                         }
+                        ("rewording", Some("denies")) => {
+                            e.deniers.insert(s.clone());
+                        }
+                        ("specialization", Some("asserts")) => e.carried_assertion = true,
+                        ("generalization", Some("denies")) => e.carried_denial = true,
+                        _ => {}
                     }
-                    Some("denies") => {
-                        e.1.insert(s.clone());
-                    }
-                    _ => {}
                 }
             }
         }
     }
     acc.into_iter()
-        .map(|(c, (a, d, o, g, named))| {
-            let unnamed_only = !o.is_empty() && !named;
-            (c, (a.len(), d.len(), o.len(), g.len(), unnamed_only))
+        .map(|(c, e)| {
+            let unnamed_only = !e.origins.is_empty() && !e.named;
+            let disputed = (!e.asserters.is_empty() || e.carried_assertion)
+                && (!e.deniers.is_empty() || e.carried_denial);
+            let row = (
+                e.asserters.len(),
+                e.deniers.len(),
+                disputed,
+                e.origins.len(),
+                e.groups.len(),
+                unnamed_only,
+            );
+            (c, row)
         })
         .collect()
 }
@@ -394,6 +426,7 @@ fn per_claim_answers_come_out_of_the_tables_by_joins_and_group_bys() {
             let want = (
                 s.asserters,
                 s.deniers,
+                s.disputed,
                 s.origins,
                 s.independent_origins,
                 s.unnamed_only,

@@ -786,8 +786,9 @@ impl PyClaimGraph {
 
     /// Writes the graph as Parquet tables into the folder `path` (created when missing): one
     /// `<table>.parquet` file per record kind with every field, plus `source_origins` (each
-    /// source's origins, computed once) and `statuses` (every claim's status figures), for
-    /// DuckDB, Spark or pandas. Returns `{table: file}` in the order written.
+    /// source's origins, computed once), `claim_relatives` (the claims each claim's answers draw
+    /// on) and `statuses` (every claim's status figures), for DuckDB, Spark or pandas. Returns
+    /// `{table: file}` in the order written.
     fn to_parquet<'py>(&self, py: Python<'py>, path: PathBuf) -> PyResult<Bound<'py, PyDict>> {
         let files = self.reading(py, |g| g.write_parquet(&path))?;
         let out = PyDict::new(py);

@@ -13,7 +13,7 @@ pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")
 
 TABLES = ["sources", "claims", "attributions", "source_relations", "claim_relations",
-          "verdicts", "source_origins", "statuses"]
+          "verdicts", "source_origins", "claim_relatives", "statuses"]
 
 
 @pytest.fixture

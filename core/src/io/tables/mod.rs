@@ -1,7 +1,7 @@
 //! Parquet tables and Arrow streams: the graph as data that DuckDB, Spark, pandas or pyarrow
 //! read (cargo feature `parquet`).
 //!
-//! One table per record kind, with every field, plus two tables the core computes once:
+//! One table per record kind, with every field, plus three tables the core computes once:
 //!
 //! | table | one row per | columns |
 //! |---|---|---|
@@ -12,6 +12,7 @@
 //! | `claim_relations` | [`ClaimRelation`] | `id`, `from_claim`, `kind`, `to_claim` |
 //! | `verdicts` | [`Verdict`] | `id`, `reviewer`, `claim`, `label`, `rating_value`, `rating_best`, `rating_worst`, `date`, `url`, `summary` |
 //! | `source_origins` | (source, origin) | `source`, `origin`, `origin_members` (list), `circular`, `unnamed`, `independence_group`, `affiliation_tops` (list) |
+//! | `claim_relatives` | (claim, related claim) | `claim`, `relative`, `relation` (`rewording`: the claim itself and its same-as rewordings; `specialization`; `generalization`) |
 //! | `statuses` | claim | `claim`, `asserters`, `deniers`, `doubters`, `disputed`, `origins`, `independent_origins`, `unnamed_only`, `interested_denial`, `circular_reporting`, `verdicts` |
 //!
 //! Text is UTF-8; enum values are their names (`asserts`, `no_comment`, `unnamed_group`); dates
@@ -25,17 +26,23 @@
 //!
 //! Tracing origins is graph work, and sources with their relations are few next to attributions,
 //! so the core does it once per source: `source_origins` lists, for every source, the origins its
-//! own assertions trace back to ([`ClaimGraph::origins_of_source`]). The per-claim answers are
-//! then joins and group-bys that an engine runs over the attributions:
+//! own assertions trace back to ([`ClaimGraph::origins_of_source`]). Following the relations
+//! between claims is graph work too, done once per claim: `claim_relatives` lists whose stances
+//! a claim's answers pool (its same-as rewordings) or carry (assertions of its specializations,
+//! denials of what it specializes). The per-claim answers are then joins and group-bys that an
+//! engine runs over the attributions:
 //!
 //! ```sql
 //! -- DuckDB; Spark writes explode(concat(array(claim), covers)) and size(basis).
 //! WITH stated AS (   -- one row per statement and claim it covers
 //!     SELECT unnest(list_concat([claim], covers)) AS claim, source, stance, basis
 //!     FROM attributions
+//! ), pooled AS (     -- each claim's statements and those of its rewordings
+//!     SELECT r.claim, s.source, s.stance, s.basis
+//!     FROM stated s JOIN claim_relatives r ON r.relative = s.claim AND r.relation = 'rewording'
 //! ), seeds AS (      -- where an assertion's origins are traced from
 //!     SELECT claim, unnest(CASE WHEN len(basis) = 0 THEN [source] ELSE basis END) AS seed
-//!     FROM stated WHERE stance = 'asserts'
+//!     FROM pooled WHERE stance = 'asserts'
 //! )
 //! SELECT c.id,
 //!        count(DISTINCT o.origin)             AS origins,
@@ -47,17 +54,19 @@
 //! GROUP BY c.id
 //! ```
 //!
-//! with the counts of asserters and deniers a group-by of `stated`. `origins` and
+//! with the counts of asserters and deniers a group-by of `pooled`, and `disputed` that plus the
+//! carried stances (`benches/scale-out/w2_sql.py` is the whole W2 query). `origins` and
 //! `unnamed_only` are then exactly the core's. `independent_origins` is too, except where one
 //! origin answers to several bodies at once (`affiliation_tops` has more than one name): the
-//! core then joins every group those bodies touch, which a group-by cannot.
-//! `independence_group` takes every affiliation as holding, whatever its `since` and `until`.
-//! The `statuses` table holds the core's own figures for every claim.
+//! core then joins every group those bodies touch, which a group-by cannot; and except where an
+//! affiliation holds for a time only: the core reads `since` and `until` at the time of each
+//! statement, `independence_group` takes every affiliation as holding. The `statuses` table
+//! holds the core's own figures for every claim.
 //!
 //! Writing streams: records are turned into columns in batches of [`BATCH_ROWS`] rows, so the
 //! graph is never copied whole. Reading back ([`ClaimGraph::read_parquet`]) reads the six record
-//! tables and gives a graph equal to the one written; `source_origins` and `statuses` are
-//! derived and are not read.
+//! tables and gives a graph equal to the one written; `source_origins`, `claim_relatives` and
+//! `statuses` are derived and are not read.
 //!
 //! [`Source`]: crate::Source
 //! [`Claim`]: crate::Claim
@@ -85,8 +94,8 @@ use parquet::file::properties::WriterProperties;
 
 use self::columns::Batch;
 use self::records::{
-    Attributions, ClaimRelations, Claims, Push, SourceOriginRow, SourceOrigins, SourceRelations,
-    Sources, Statuses, Table, Verdicts,
+    Attributions, ClaimRelations, ClaimRelativeRow, ClaimRelatives, Claims, Push, SourceOriginRow,
+    SourceOrigins, SourceRelations, Sources, Statuses, Table, Verdicts,
 };
 use crate::error::{Error, Location, Result};
 use crate::graph::{ClaimGraph, Node};
@@ -94,7 +103,7 @@ use crate::query::origins::Analysis;
 
 /// The tables [`ClaimGraph::write_parquet`] writes, in the order it writes them; each is the
 /// file `<name>.parquet`.
-pub const PARQUET_TABLES: [&str; 8] = [
+pub const PARQUET_TABLES: [&str; 9] = [
     Sources::NAME,
     Claims::NAME,
     Attributions::NAME,
@@ -102,6 +111,7 @@ pub const PARQUET_TABLES: [&str; 8] = [
     ClaimRelations::NAME,
     Verdicts::NAME,
     SourceOrigins::NAME,
+    ClaimRelatives::NAME,
     Statuses::NAME,
 ];
 
@@ -244,6 +254,26 @@ impl ClaimGraph {
         }
         origins.end()?;
 
+        let mut relatives = Filling::<ClaimRelatives>::begin(sink)?;
+        for ix in self.claim_indices() {
+            let related = self.related_claims(ix);
+            let claim = self.node_id(ix);
+            for (list, relation) in [
+                (&related.pool, "rewording"),
+                (&related.specializations, "specialization"),
+                (&related.generalizations, "generalization"),
+            ] {
+                for &c in list {
+                    relatives.push(ClaimRelativeRow {
+                        claim,
+                        relative: self.node_id(c),
+                        relation,
+                    })?;
+                }
+            }
+        }
+        relatives.end()?;
+
         let mut statuses = Filling::<Statuses>::begin(sink)?;
         self.for_each_summary(|s| statuses.push(s))?;
         statuses.end()
@@ -266,7 +296,7 @@ impl ClaimGraph {
     /// g.add_attribution(Attribution::new("rok-sources", "containers", Stance::Asserts))?;
     /// let dir = std::env::temp_dir().join(format!("claimgraph-doc-{}", std::process::id()));
     /// let files = g.write_parquet(&dir)?;
-    /// assert_eq!(files.len(), 8);
+    /// assert_eq!(files.len(), 9);
     /// assert_eq!(ClaimGraph::read_parquet(&dir)?, g);
     /// # std::fs::remove_dir_all(&dir).ok();
     /// # Ok::<(), claimgraph::Error>(())

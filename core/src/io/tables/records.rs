@@ -532,6 +532,41 @@ impl Push<SourceOriginRow<'_>> for SourceOrigins {
 }
 
 table!(
+    /// `claim_relatives`: one row per claim and each claim its answers draw on, as the core
+    /// follows the relations between claims: `rewording` (the claim itself, and every claim
+    /// linked to it by same-as at any distance: their stances and origins are pooled),
+    /// `specialization` (a claim that specializes it, at any depth: an assertion of it makes
+    /// this claim asserted for `disputed`), `generalization` (a claim it specializes: a denial
+    /// of it makes this claim denied for `disputed`).
+    ClaimRelatives = "claim_relatives" {
+        claim: Text,
+        relative: Text,
+        relation: Text,
+    }
+);
+
+/// One row of `claim_relatives`.
+pub(crate) struct ClaimRelativeRow<'a> {
+    pub(crate) claim: &'a str,
+    pub(crate) relative: &'a str,
+    pub(crate) relation: &'static str,
+}
+
+impl Push<ClaimRelativeRow<'_>> for ClaimRelatives {
+    fn push(&mut self, r: ClaimRelativeRow<'_>) {
+        let ClaimRelativeRow {
+            claim,
+            relative,
+            relation,
+        } = r;
+        self.rows += 1;
+        self.claim.push(claim);
+        self.relative.push(relative);
+        self.relation.push(relation);
+    }
+}
+
+table!(
     /// `statuses`: one row per claim, the figures of [`ClaimGraph::summaries`].
     ///
     /// [`ClaimGraph::summaries`]: crate::ClaimGraph::summaries
