@@ -60,6 +60,16 @@ pub fn write_graph(
             ))
         }
         OutputFormat::Database => {
+            // Said, not dropped silently: the database keeps records only.
+            let prov_context = !graph.namespaces().is_empty()
+                || graph
+                    .source_relations()
+                    .any(|r| graph.derivation_types(&r.id).is_some());
+            if prov_context {
+                ui.warn(format!(
+                    "{out}: a graph database keeps the records but not the PROV namespaces and derivation kinds read with them; a PROV export from it writes the ids in claimgraph's namespace and cites as quotations (native JSON keeps both)"
+                ));
+            }
             let working = ui.working(&format!("writing {out}"));
             let written = claimgraph::ClaimGraph::open(out)
                 .and_then(|mut db| db.merge(graph, claimgraph::MergePolicy::Fail));

@@ -181,3 +181,28 @@ fn stix_bundles_convert_both_ways_and_are_recognised_by_content() {
         ClaimGraph::load(REFERENCE).unwrap().counts().claims
     );
 }
+
+#[test]
+fn a_prov_document_written_into_a_database_says_what_the_database_does_not_keep() {
+    let dir = tempfile::tempdir().unwrap();
+    let primer = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/interop/prov/primer/primer.json");
+    let db = dir.path().join("primer.db");
+    claimgraph()
+        .arg("convert")
+        .arg(&primer)
+        .arg(&db)
+        .assert()
+        .success()
+        .stderr(contains(
+            "keeps the records but not the PROV namespaces and derivation kinds",
+        ));
+    // A graph with no PROV context is written without a word.
+    let plain = dir.path().join("reference.db");
+    claimgraph()
+        .args(["convert", REFERENCE])
+        .arg(&plain)
+        .assert()
+        .success()
+        .stderr("");
+}

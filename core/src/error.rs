@@ -3,8 +3,7 @@
 use std::path::PathBuf;
 
 /// What kind of record an id names; used in errors and lookups.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RecordKind {
     /// A [`Source`](crate::Source) node.
     Source,
@@ -24,25 +23,25 @@ pub enum RecordKind {
     Edge,
 }
 
+crate::names::value_names!(RecordKind, "kind", "a record kind", shown as noun {
+    Source => "source",
+    Claim => "claim",
+    Node => "node",
+    Attribution => "attribution",
+    SourceRelation => "source_relation",
+    ClaimRelation => "claim_relation",
+    Verdict => "verdict",
+    Edge => "edge",
+});
+
 impl RecordKind {
-    /// The lower-case English name used in messages ("source", "attribution", ...).
-    pub fn as_str(self) -> &'static str {
+    /// The kind in words, for messages ("source", "source relation", ...).
+    pub fn noun(self) -> &'static str {
         match self {
-            RecordKind::Source => "source",
-            RecordKind::Claim => "claim",
-            RecordKind::Node => "node",
-            RecordKind::Attribution => "attribution",
             RecordKind::SourceRelation => "source relation",
             RecordKind::ClaimRelation => "claim relation",
-            RecordKind::Verdict => "verdict",
-            RecordKind::Edge => "edge",
+            other => other.as_str(),
         }
-    }
-}
-
-impl std::fmt::Display for RecordKind {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
     }
 }
 
@@ -205,6 +204,10 @@ pub enum Error {
         /// What is wrong, in SQLite's words where it gave them.
         message: String,
     },
+    /// An earlier change to a shared graph ([`SharedGraph`](crate::SharedGraph)) was
+    /// interrupted by an internal error, so the graph's state is unknown: load it again.
+    #[error("an earlier change to this graph was interrupted by an internal error, so its state is unknown: load it again")]
+    Interrupted,
     /// Reading or writing a file failed.
     #[error("cannot {action} {path}: {source}")]
     Io {

@@ -209,6 +209,69 @@ pub struct Records {
     pub verdicts: Vec<Verdict>,
 }
 
+/// The records that use a source: what removing it takes with it, and what only loses it.
+/// Every list holds ids, sorted.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
+pub struct SourceUses {
+    /// Its own statements (attributions from it): removed with it.
+    pub attributions: Vec<String>,
+    /// Relations from or to it: removed with it.
+    pub source_relations: Vec<String>,
+    /// Verdicts it gave: removed with it.
+    pub verdicts: Vec<String>,
+    /// Attributions reported through it (a hop of their chain): kept, without that hop.
+    pub hops: Vec<String>,
+    /// Assertions resting on it: kept, without it in their basis.
+    pub basis: Vec<String>,
+    /// Claims naming it as a subject: kept, without that subject.
+    pub subject_of: Vec<String>,
+}
+
+impl SourceUses {
+    /// True when nothing uses the source.
+    pub fn is_empty(&self) -> bool {
+        self.removed_with_it().is_empty()
+            && self.hops.is_empty()
+            && self.basis.is_empty()
+            && self.subject_of.is_empty()
+    }
+
+    /// The ids of the records removed with the source: its attributions, relations and
+    /// verdicts.
+    pub fn removed_with_it(&self) -> Vec<&str> {
+        self.attributions
+            .iter()
+            .chain(&self.source_relations)
+            .chain(&self.verdicts)
+            .map(String::as_str)
+            .collect()
+    }
+
+    /// A sentence for a reader: "2 attributions (a, b); 1 claim as a subject (c)".
+    pub fn describe(&self) -> String {
+        let parts: Vec<String> = [
+            (&self.attributions, "attribution", "its own"),
+            (&self.source_relations, "relation", "from or to it"),
+            (&self.verdicts, "verdict", "it gave"),
+            (&self.hops, "attribution", "reported through it"),
+            (&self.basis, "assertion", "resting on it"),
+            (&self.subject_of, "claim", "naming it as a subject"),
+        ]
+        .iter()
+        .filter(|(l, _, _)| !l.is_empty())
+        .map(|(l, what, how)| {
+            let plural = if l.len() == 1 { "" } else { "s" };
+            format!("{} {what}{plural} {how} ({})", l.len(), l.join(", "))
+        })
+        .collect();
+        if parts.is_empty() {
+            "nothing".to_owned()
+        } else {
+            parts.join("; ")
+        }
+    }
+}
+
 /// How many records of each kind a graph holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
 pub struct Counts {
@@ -445,50 +508,42 @@ impl ClaimGraph {
 
     /// The attribution with this id, or [`Error::NotFound`].
     pub fn get_attribution(&self, id: &str) -> Result<Attribution> {
-        self.attribution(id)
-            .ok_or_else(|| Error::not_found(RecordKind::Attribution, id))
+        self.get_edge_record(id)
     }
 
     /// The relation between sources with this id, or [`Error::NotFound`].
     pub fn get_source_relation(&self, id: &str) -> Result<SourceRelation> {
-        self.source_relation(id)
-            .ok_or_else(|| Error::not_found(RecordKind::SourceRelation, id))
+        self.get_edge_record(id)
     }
 
     /// The relation between claims with this id, or [`Error::NotFound`].
     pub fn get_claim_relation(&self, id: &str) -> Result<ClaimRelation> {
-        self.claim_relation(id)
-            .ok_or_else(|| Error::not_found(RecordKind::ClaimRelation, id))
+        self.get_edge_record(id)
     }
 
     /// The verdict with this id, or [`Error::NotFound`].
     pub fn get_verdict(&self, id: &str) -> Result<Verdict> {
-        self.verdict(id)
-            .ok_or_else(|| Error::not_found(RecordKind::Verdict, id))
+        self.get_edge_record(id)
     }
 
     /// The attribution with this id.
     pub fn attribution(&self, id: &str) -> Option<Attribution> {
-        let ix = self.edge_index_by_id(id)?;
-        self.attribution_at(ix)
+        self.edge_record(id)
     }
 
     /// The relation between sources with this id.
     pub fn source_relation(&self, id: &str) -> Option<SourceRelation> {
-        let ix = self.edge_index_by_id(id)?;
-        self.source_relation_at(ix)
+        self.edge_record(id)
     }
 
     /// The relation between claims with this id.
     pub fn claim_relation(&self, id: &str) -> Option<ClaimRelation> {
-        let ix = self.edge_index_by_id(id)?;
-        self.claim_relation_at(ix)
+        self.edge_record(id)
     }
 
     /// The verdict with this id.
     pub fn verdict(&self, id: &str) -> Option<Verdict> {
-        let ix = self.edge_index_by_id(id)?;
-        self.verdict_at(ix)
+        self.edge_record(id)
     }
 
     /// Every source, in the order they were added.
@@ -689,72 +744,22 @@ impl ClaimGraph {
     /// Replaces the attribution with the same id (its source and claim may change too).
     /// Returns the old record.
     pub fn update_attribution(&mut self, a: Attribution) -> Result<Attribution> {
-        let old_ix = self.edge_index(&a.id, RecordKind::Attribution)?;
-        let old = self
-            .attribution_at(old_ix)
-            .ok_or_else(|| Error::not_found(RecordKind::Attribution, &a.id))?;
-        self.release_edge(old_ix);
-        match self.prepare_attribution(a) {
-            Ok((s, c, data, covers)) => {
-                self.insert_attribution(s, c, data, covers);
-                Ok(old)
-            }
-            Err(e) => {
-                // Put the old one back: a failed update changes nothing.
-                if let Ok((s, c, data, covers)) = self.prepare_attribution(old) {
-                    self.insert_attribution(s, c, data, covers);
-                }
-                Err(e)
-            }
-        }
+        self.replace_edge_record(a)
     }
 
     /// Replaces the relation between sources with the same id. Returns the old record.
     pub fn update_source_relation(&mut self, r: SourceRelation) -> Result<SourceRelation> {
-        let old_ix = self.edge_index(&r.id, RecordKind::SourceRelation)?;
-        let old = self
-            .source_relation_at(old_ix)
-            .ok_or_else(|| Error::not_found(RecordKind::SourceRelation, &r.id))?;
-        self.release_edge(old_ix);
-        match self.add_source_relation(r) {
-            Ok(()) => Ok(old),
-            Err(e) => {
-                let _ = self.add_source_relation(old);
-                Err(e)
-            }
-        }
+        self.replace_edge_record(r)
     }
 
     /// Replaces the relation between claims with the same id. Returns the old record.
     pub fn update_claim_relation(&mut self, r: ClaimRelation) -> Result<ClaimRelation> {
-        let old_ix = self.edge_index(&r.id, RecordKind::ClaimRelation)?;
-        let old = self
-            .claim_relation_at(old_ix)
-            .ok_or_else(|| Error::not_found(RecordKind::ClaimRelation, &r.id))?;
-        self.release_edge(old_ix);
-        match self.add_claim_relation(r) {
-            Ok(()) => Ok(old),
-            Err(e) => {
-                let _ = self.add_claim_relation(old);
-                Err(e)
-            }
-        }
+        self.replace_edge_record(r)
     }
 
     /// Replaces the verdict with the same id. Returns the old record.
     pub fn update_verdict(&mut self, v: Verdict) -> Result<Verdict> {
-        let old_ix = self.edge_index(&v.id, RecordKind::Verdict)?;
-        let old = self
-            .verdict_at(old_ix)
-            .ok_or_else(|| Error::not_found(RecordKind::Verdict, &v.id))?;
-        self.release_edge(old_ix);
-        match self.add_verdict(v) {
-            Ok(()) => Ok(old),
-            Err(e) => {
-                let _ = self.add_verdict(old);
-                Err(e)
-            }
-        }
+        self.replace_edge_record(v)
     }
 
     // ----- removing ------------------------------------------------------------------------
@@ -782,6 +787,102 @@ impl ClaimGraph {
         }
     }
 
+    /// What removing the source `id` would take with it (its own statements, relations and
+    /// verdicts) and what would only lose it (attributions that name it as a hop or a basis,
+    /// claims that name it as a subject). Each list sorted by id.
+    ///
+    /// ```
+    /// use claimgraph::*;
+    /// let mut g = ClaimGraph::new();
+    /// g.add_source(Source::new("abc", SourceKind::Outlet, "ABC"))?;
+    /// g.add_source(Source::new("church", SourceKind::Organization, "The Church"))?;
+    /// g.add_claim(Claim::new("c", "She was told to disconnect"))?;
+    /// g.add_attribution(Attribution::new("church", "c", Stance::Denies).via("abc"))?;
+    /// let uses = g.source_uses("abc")?;
+    /// assert_eq!(uses.hops, ["church:denies:c"]);
+    /// assert!(uses.removed_with_it().is_empty());
+    /// assert!(g.remove_source_if_unused("abc").is_err()); // still a hop
+    /// let (_, took) = g.remove_source_reporting("church")?;
+    /// assert_eq!(took.attributions, ["church:denies:c"]);
+    /// # Ok::<(), claimgraph::Error>(())
+    /// ```
+    pub fn source_uses(&self, id: &str) -> Result<SourceUses> {
+        let ix = self.source_index(id)?;
+        let mut u = SourceUses::default();
+        for e in self
+            .graph
+            .edges_directed(ix, Direction::Outgoing)
+            .chain(self.graph.edges_directed(ix, Direction::Incoming))
+        {
+            match e.weight() {
+                Edge::Attribution(a) if !a.is_cover() => u.attributions.push(a.id.clone()),
+                Edge::SourceRelation(r) => u.source_relations.push(r.id.clone()),
+                Edge::Verdict(v) => u.verdicts.push(v.id.clone()),
+                _ => {}
+            }
+        }
+        for &e in self
+            .via_uses
+            .get(&ix)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+        {
+            if let Some(Edge::Attribution(a)) = self.graph.edge_weight(e) {
+                if a.is_cover() {
+                    continue;
+                }
+                if a.hops().any(|(v, _)| v == ix) {
+                    u.hops.push(a.id.clone());
+                }
+                if a.basis().contains(&ix) {
+                    u.basis.push(a.id.clone());
+                }
+            }
+        }
+        for &c in self
+            .subject_uses
+            .get(&ix)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+        {
+            u.subject_of.push(self.node_id(c).to_owned());
+        }
+        for list in [
+            &mut u.attributions,
+            &mut u.source_relations,
+            &mut u.verdicts,
+            &mut u.hops,
+            &mut u.basis,
+            &mut u.subject_of,
+        ] {
+            list.sort_unstable();
+            list.dedup();
+        }
+        Ok(u)
+    }
+
+    /// Removes a source as [`remove_source`](ClaimGraph::remove_source) does, and says what
+    /// went with it and what lost it (see [`source_uses`](ClaimGraph::source_uses)).
+    pub fn remove_source_reporting(&mut self, id: &str) -> Result<(Source, SourceUses)> {
+        let uses = self.source_uses(id)?;
+        Ok((self.remove_source(id)?, uses))
+    }
+
+    /// Removes a source only when nothing uses it: no statement, relation or verdict of its
+    /// own, and no attribution or claim naming it. Otherwise nothing changes and the error
+    /// (an invalid field `id`) says what uses it.
+    pub fn remove_source_if_unused(&mut self, id: &str) -> Result<Source> {
+        let uses = self.source_uses(id)?;
+        if !uses.is_empty() {
+            return Err(Error::invalid_field(
+                id,
+                "id",
+                format!("the source is still in use: {}", uses.describe()),
+            ));
+        }
+        self.remove_source(id)
+    }
+
     /// Removes a claim with every edge from or to it. Returns the removed record.
     pub fn remove_claim(&mut self, id: &str) -> Result<Claim> {
         let ix = self.claim_index(id)?;
@@ -794,34 +895,22 @@ impl ClaimGraph {
 
     /// Removes an attribution. Returns the removed record.
     pub fn remove_attribution(&mut self, id: &str) -> Result<Attribution> {
-        let ix = self.edge_index(id, RecordKind::Attribution)?;
-        let rec = self.attribution_at(ix);
-        self.release_edge(ix);
-        rec.ok_or_else(|| Error::not_found(RecordKind::Attribution, id))
+        self.remove_edge_record(id)
     }
 
     /// Removes a relation between sources. Returns the removed record.
     pub fn remove_source_relation(&mut self, id: &str) -> Result<SourceRelation> {
-        let ix = self.edge_index(id, RecordKind::SourceRelation)?;
-        let rec = self.source_relation_at(ix);
-        self.release_edge(ix);
-        rec.ok_or_else(|| Error::not_found(RecordKind::SourceRelation, id))
+        self.remove_edge_record(id)
     }
 
     /// Removes a relation between claims. Returns the removed record.
     pub fn remove_claim_relation(&mut self, id: &str) -> Result<ClaimRelation> {
-        let ix = self.edge_index(id, RecordKind::ClaimRelation)?;
-        let rec = self.claim_relation_at(ix);
-        self.release_edge(ix);
-        rec.ok_or_else(|| Error::not_found(RecordKind::ClaimRelation, id))
+        self.remove_edge_record(id)
     }
 
     /// Removes a verdict. Returns the removed record.
     pub fn remove_verdict(&mut self, id: &str) -> Result<Verdict> {
-        let ix = self.edge_index(id, RecordKind::Verdict)?;
-        let rec = self.verdict_at(ix);
-        self.release_edge(ix);
-        rec.ok_or_else(|| Error::not_found(RecordKind::Verdict, id))
+        self.remove_edge_record(id)
     }
 
     // ----- internals shared with the queries -----------------------------------------------
@@ -1284,6 +1373,11 @@ impl ClaimGraph {
         let referenced = data.referenced();
         let template = (!covers.is_empty()).then(|| data.clone());
         let ix = self.graph.add_edge(s, c, Edge::Attribution(data));
+        if template.is_none() && referenced.is_empty() {
+            // Most attributions: one edge, no hops, nothing further to record.
+            self.index_edge(ix);
+            return;
+        }
         let mut edges = vec![ix];
         if let Some(template) = template {
             let mut cover_edges = Vec::with_capacity(covers.len());
@@ -1445,3 +1539,74 @@ macro_rules! has_id {
     ($($t:ty),*) => {$(impl HasId for $t { fn record_id(&self) -> &str { &self.id } })*};
 }
 has_id!(Attribution, SourceRelation, ClaimRelation, Verdict);
+
+/// One kind of edge record: how to read one at an edge and add one, so that getting, replacing
+/// and removing are written once for the four kinds (as `query::merge` does for merging).
+pub(crate) trait EdgeRecord: Sized {
+    /// The kind, for errors.
+    const KIND: RecordKind;
+    /// The record's id.
+    fn edge_id(&self) -> &str;
+    /// The record of this kind at `ix`, or `None` when the edge there is of another kind.
+    fn read_at(graph: &ClaimGraph, ix: EdgeIndex) -> Option<Self>;
+    /// Adds it, validating it first (the graph is unchanged when it fails).
+    fn add_to(self, graph: &mut ClaimGraph) -> Result<()>;
+}
+
+macro_rules! edge_record {
+    ($($t:ident => $read:ident, $add:ident;)*) => {$(
+        impl EdgeRecord for $t {
+            const KIND: RecordKind = RecordKind::$t;
+            fn edge_id(&self) -> &str {
+                &self.id
+            }
+            fn read_at(graph: &ClaimGraph, ix: EdgeIndex) -> Option<Self> {
+                graph.$read(ix)
+            }
+            fn add_to(self, graph: &mut ClaimGraph) -> Result<()> {
+                graph.$add(self)
+            }
+        }
+    )*};
+}
+
+edge_record! {
+    Attribution => attribution_at, add_attribution;
+    SourceRelation => source_relation_at, add_source_relation;
+    ClaimRelation => claim_relation_at, add_claim_relation;
+    Verdict => verdict_at, add_verdict;
+}
+
+impl ClaimGraph {
+    fn edge_record<T: EdgeRecord>(&self, id: &str) -> Option<T> {
+        T::read_at(self, self.edge_index_by_id(id)?)
+    }
+
+    fn get_edge_record<T: EdgeRecord>(&self, id: &str) -> Result<T> {
+        self.edge_record(id)
+            .ok_or_else(|| Error::not_found(T::KIND, id))
+    }
+
+    /// Puts `new` in place of the record of its kind with its id and returns the old one; when
+    /// `new` is refused, the old one is put back, so a failed update changes nothing.
+    fn replace_edge_record<T: EdgeRecord>(&mut self, new: T) -> Result<T> {
+        let ix = self.edge_index(new.edge_id(), T::KIND)?;
+        let old = T::read_at(self, ix).ok_or_else(|| Error::not_found(T::KIND, new.edge_id()))?;
+        self.release_edge(ix);
+        match new.add_to(self) {
+            Ok(()) => Ok(old),
+            Err(e) => {
+                // The old record was in the graph a moment ago, so it goes back in.
+                let _ = old.add_to(self);
+                Err(e)
+            }
+        }
+    }
+
+    fn remove_edge_record<T: EdgeRecord>(&mut self, id: &str) -> Result<T> {
+        let ix = self.edge_index(id, T::KIND)?;
+        let record = T::read_at(self, ix);
+        self.release_edge(ix);
+        record.ok_or_else(|| Error::not_found(T::KIND, id))
+    }
+}

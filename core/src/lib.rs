@@ -13,13 +13,15 @@ pub mod lexicon;
 pub mod limits;
 mod matching;
 mod model;
+mod names;
 pub mod query;
+mod shared;
 #[cfg(feature = "sqlite")]
 mod store;
 mod time;
 
 pub use error::{Error, Location, RecordKind, Result};
-pub use graph::{ClaimGraph, Counts, Records};
+pub use graph::{ClaimGraph, Counts, Records, SourceUses};
 pub use id::{validate_id, MAX_ID_LEN};
 pub use io::{
     ClaimParts, DerivationType, ImportReport, IngestReport, JsonlOptions, PictureOptions,
@@ -39,6 +41,7 @@ pub use query::{
     MergeConflict, MergePolicy, MergeReport, Origin, OriginGroup, Reason, ReasonKind, Status,
     StatusSummary, Unplaced,
 };
+pub use shared::SharedGraph;
 #[cfg(feature = "sqlite")]
 pub use store::{
     Action, Event, HistoryCheck, Record, StoredGraph, DEFAULT_ACTOR, FORMAT as DATABASE_FORMAT,

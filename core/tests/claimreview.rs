@@ -601,3 +601,92 @@ fn only_reviewed_claims_are_written_and_the_output_is_deterministic() {
     assert_eq!(rebuilt.to_claimreview_json(), feed);
     assert_eq!(ClaimGraph::new().to_claimreview_json(), "[]");
 }
+
+/// "In a statement to the ABC, the Church denied these allegations" (two claims), reported by
+/// an article on 2 December 2011 whose own sentence rests on the witness.
+fn second_model_graph() -> ClaimGraph {
+    let mut g = ClaimGraph::new();
+    for s in [
+        Source::new("article", SourceKind::Document, "The article").published(when("2011-12-02")),
+        Source::new("abc", SourceKind::Outlet, "ABC"),
+        Source::new("church", SourceKind::Organization, "The Church"),
+        Source::new("paris", SourceKind::Person, "Paris"),
+        Source::new("checker", SourceKind::Organization, "A fact-checker"),
+    ] {
+        g.add_source(s).unwrap();
+    }
+    g.add_claim(Claim::new("disconnect", "She was told to disconnect"))
+        .unwrap();
+    g.add_claim(Claim::new("harass", "She was harassed"))
+        .unwrap();
+    g.add_attribution(
+        Attribution::new("church", "disconnect", Stance::Denies)
+            .via("abc")
+            .via_on("article", when("2011-12-02"))
+            .covers("harass"),
+    )
+    .unwrap();
+    g.add_attribution(Attribution::new("article", "disconnect", Stance::Asserts).basis("paris"))
+        .unwrap();
+    g.add_attribution(Attribution::new("paris", "disconnect", Stance::Asserts).via("article"))
+        .unwrap();
+    for c in ["disconnect", "harass"] {
+        g.add_verdict(Verdict::new("checker", c, "Unproven"))
+            .unwrap();
+    }
+    g
+}
+
+#[test]
+fn the_export_carries_the_whole_reporting_chain_its_dates_and_the_basis_and_reads_back() {
+    let g = second_model_graph();
+    let json = g.to_claimreview_json();
+    let v: Value = serde_json::from_str(&json).unwrap();
+    let reviews = v.as_array().unwrap();
+    let denial = reviews
+        .iter()
+        .flat_map(|r| r["itemReviewed"]["cg:attribution"].as_array().unwrap())
+        .find(|a| a["cg:stance"] == "denies")
+        .unwrap();
+    let hops = denial["cg:via"].as_array().expect("a chain of two hops");
+    assert_eq!(hops.len(), 2);
+    assert_eq!(hops[0]["name"], "ABC");
+    assert_eq!(hops[1]["name"], "The article");
+    assert_eq!(hops[1]["cg:hopDate"], "2011-12-02");
+    let relay = reviews
+        .iter()
+        .flat_map(|r| r["itemReviewed"]["cg:attribution"].as_array().unwrap())
+        .find(|a| a["cg:basis"].is_array())
+        .unwrap();
+    assert_eq!(relay["cg:basis"][0]["name"], "Paris");
+
+    let (back, _) = ClaimGraph::from_claimreview_json(&json).unwrap();
+    let denial = back.get_attribution("church:denies:disconnect").unwrap();
+    assert_eq!(
+        denial.via,
+        g.get_attribution("church:denies:disconnect").unwrap().via
+    );
+    // The statement written under both claims it covers comes back as one record.
+    assert_eq!(denial.covers, ["harass"]);
+    assert_eq!(
+        back.get_attribution("article:asserts:disconnect")
+            .unwrap()
+            .basis,
+        ["paris"]
+    );
+    assert_eq!(back.status("disconnect").unwrap().origins[0].id, "paris");
+    assert_eq!(back, g);
+}
+
+#[test]
+fn a_hop_that_is_not_a_document_is_an_error_naming_it() {
+    let bad = second_model_graph().to_claimreview_json().replacen(
+        "\"cg:via\": [",
+        "\"cg:via\": [\"abc\", ",
+        1,
+    );
+    let err = ClaimGraph::from_claimreview_json(&bad)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("cg:via[0]"), "{err}");
+}

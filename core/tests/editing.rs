@@ -1609,3 +1609,64 @@ fn getting_a_missing_edge_names_its_kind_and_id() {
         }
     }
 }
+
+#[test]
+fn removing_a_source_says_what_went_with_it_and_what_lost_it_or_refuses_while_in_use() {
+    let mut g = ClaimGraph::new();
+    for s in [
+        Source::new("article", SourceKind::Document, "The article"),
+        Source::new("abc", SourceKind::Outlet, "ABC"),
+        Source::new("church", SourceKind::Organization, "The Church"),
+        Source::new("paris", SourceKind::Person, "Paris"),
+        Source::new("spare", SourceKind::Person, "Nobody"),
+    ] {
+        g.add_source(s).unwrap();
+    }
+    g.add_claim(Claim::new("c", "She was told to disconnect").subject("church"))
+        .unwrap();
+    g.add_claim(Claim::new("d", "She was harassed")).unwrap();
+    g.add_attribution(
+        Attribution::new("church", "c", Stance::Denies)
+            .via("abc")
+            .via("article")
+            .covers("d"),
+    )
+    .unwrap();
+    g.add_attribution(Attribution::new("article", "c", Stance::Asserts).basis("paris"))
+        .unwrap();
+    g.add_source_relation(SourceRelation::new(
+        "paris",
+        SourceRelationKind::AffiliatedWith,
+        "church",
+    ))
+    .unwrap();
+
+    let abc = g.source_uses("abc").unwrap();
+    assert_eq!(abc.hops, ["church:denies:c"]);
+    assert!(abc.removed_with_it().is_empty());
+    let err = g.remove_source_if_unused("abc").unwrap_err().to_string();
+    assert!(
+        err.contains("abc") && err.contains("church:denies:c"),
+        "{err}"
+    );
+    assert!(g.source("abc").is_some(), "a refusal changes nothing");
+
+    let (removed, took) = g.remove_source_reporting("church").unwrap();
+    assert_eq!(removed.id, "church");
+    // The statement covering two claims is one record.
+    assert_eq!(took.attributions, ["church:denies:c"]);
+    assert_eq!(took.source_relations, ["paris:affiliated_with:church"]);
+    assert_eq!(took.subject_of, ["c"]);
+    assert!(g.attribution("church:denies:c").is_none());
+    assert!(g.get_claim("c").unwrap().subjects.is_empty());
+
+    let (_, paris) = g.remove_source_reporting("paris").unwrap();
+    assert_eq!(paris.basis, ["article:asserts:c"]);
+    assert!(paris.removed_with_it().is_empty());
+    assert!(g.attribution("article:asserts:c").unwrap().basis.is_empty());
+
+    assert!(g.source_uses("spare").unwrap().is_empty());
+    assert_eq!(g.source_uses("spare").unwrap().describe(), "nothing");
+    g.remove_source_if_unused("spare").unwrap();
+    assert!(g.source_uses("spare").is_err());
+}

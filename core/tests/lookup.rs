@@ -184,3 +184,40 @@ fn search_tolerates_plurals_inflections_and_accents() {
         ["treaty"]
     );
 }
+
+#[test]
+fn search_sources_finds_part_of_a_name_or_alias_best_match_first() {
+    let mut g = ClaimGraph::new();
+    for s in [
+        Source::new("cos", SourceKind::Organization, "Church of Scientology"),
+        Source::new(
+            "anglican",
+            SourceKind::Organization,
+            "Anglican Church of Australia",
+        ),
+        Source::new(
+            "abc",
+            SourceKind::Outlet,
+            "Australian Broadcasting Corporation",
+        )
+        .alias("ABC"),
+        Source::new("paris", SourceKind::Person, "Paris Watson"),
+    ] {
+        g.add_source(s).unwrap();
+    }
+    let ids =
+        |q: &str| -> Vec<String> { g.search_sources(q).iter().map(|s| s.id.clone()).collect() };
+    // Whole words first, the shorter name before the longer.
+    assert_eq!(ids("church"), ["cos", "anglican"]);
+    assert_eq!(ids("CHURCH of"), ["cos", "anglican"]);
+    // An alias counts like a name; an exact alias comes before words inside names.
+    assert_eq!(ids("abc"), ["abc"]);
+    // The start of a word, then anywhere.
+    assert_eq!(ids("scient"), ["cos"]);
+    assert_eq!(ids("austral"), ["anglican", "abc"]);
+    assert_eq!(ids("tson"), ["paris"]);
+    assert!(ids("mosque").is_empty());
+    assert!(ids("  ").is_empty());
+    // find_sources still matches whole names only.
+    assert!(g.find_sources("church").is_empty());
+}

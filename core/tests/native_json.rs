@@ -485,3 +485,115 @@ fn a_refused_record_in_a_late_list_is_still_the_graphs_typed_error() {
         other => panic!("expected NotFound, got {other:?}"),
     }
 }
+
+// ----- the writer's layout, read on two threads --------------------------------------------------
+
+/// A graph large enough that a saved file spans many chunks of the two-thread reader.
+fn many_claims(n: usize) -> ClaimGraph {
+    let mut g = ClaimGraph::new();
+    for s in 0..50 {
+        g.add_source(Source::new(
+            format!("s{s}"),
+            SourceKind::Person,
+            format!("Person {s}"),
+        ))
+        .unwrap();
+    }
+    for c in 0..n {
+        g.add_claim(Claim::new(format!("c{c}"), format!("Claim number {c}")))
+            .unwrap();
+        for k in 0..3 {
+            let stance = if k == 2 {
+                Stance::Denies
+            } else {
+                Stance::Asserts
+            };
+            let mut a = Attribution::new(format!("s{}", (c * 7 + k) % 50), format!("c{c}"), stance);
+            a.id = format!("a{c}-{k}");
+            a.said = Some(
+                format!("2024-{:02}-{:02}", 1 + c % 12, 1 + k)
+                    .parse()
+                    .unwrap(),
+            );
+            g.add_attribution(a).unwrap();
+        }
+    }
+    g
+}
+
+#[test]
+fn a_large_saved_file_loads_back_the_same_graph() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("large.json");
+    let g = many_claims(5_000);
+    g.save(&path).unwrap();
+    assert!(fs::metadata(&path).unwrap().len() > 1 << 20);
+    assert_eq!(ClaimGraph::load(&path).unwrap(), g);
+}
+
+#[test]
+fn a_file_in_the_writers_layout_fails_as_the_same_file_in_any_layout() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = many_claims(3_000).to_json();
+    let errors = |json: &str| {
+        // The writer's layout, and the same document indented otherwise (read by the general
+        // reader only): the same error.
+        let laid_out = dir.path().join("laid-out.json");
+        let other = dir.path().join("other.json");
+        fs::write(&laid_out, json).unwrap();
+        fs::write(&other, json.replace("\n    {", "\n {")).unwrap();
+        let first = ClaimGraph::load(&laid_out).unwrap_err().to_string();
+        let second = ClaimGraph::load(&other)
+            .unwrap_err()
+            .to_string()
+            .replace("other.json", "laid-out.json");
+        (first, second)
+    };
+    // A record the graph refuses, deep in the file: a dangling claim, a duplicate id.
+    for (from, to) in [
+        ("\"claim\":\"c2999\"", "\"claim\":\"c9999\""),
+        ("{\"id\":\"a2500-1\"", "{\"id\":\"a2500-0\""),
+    ] {
+        let (first, second) = errors(&json.replacen(from, to, 1));
+        assert_eq!(first, second);
+        assert!(first.contains("laid-out.json"), "{first}");
+    }
+    // A syntax error deep in the file, and a file that ends early: the general reader's
+    // error, position included.
+    let lines: Vec<&str> = json.lines().collect();
+    let at = lines.len() - 100;
+    let mut broken = lines.clone();
+    broken[at] = "    {\"id\":\"a1\",";
+    for text in [broken.join("\n") + "\n", lines[..at].join("\n")] {
+        let path = dir.path().join("faulty.json");
+        fs::write(&path, &text).unwrap();
+        let (loc, message) = format_error(ClaimGraph::load(&path));
+        let (general, general_message) = format_error(ClaimGraph::from_json(&text));
+        assert_eq!((loc.line, loc.column), (general.line, general.column));
+        assert!(loc.line.unwrap() >= at as u64, "{loc:?}");
+        assert_eq!(message, general_message);
+    }
+}
+
+#[test]
+fn each_attribution_is_written_as_its_record_serializes() {
+    // Plain attributions (no hops, basis or further claims) are written straight from the graph;
+    // each line must be exactly the record's own serialization, whatever fields it has.
+    let mut g = many_claims(20);
+    let mut a = Attribution::new("s1", "c3", Stance::Doubts);
+    a.id = "alleged".into();
+    a.modality = "alleged".parse().unwrap();
+    a.quote = Some("\"so they say\"\n".into());
+    g.add_attribution(a).unwrap();
+    let full = full_graph();
+    for g in [&g, &full] {
+        let json = g.to_json();
+        for record in &g.records().attributions {
+            let line = serde_json::to_string(record).unwrap();
+            assert!(
+                json.contains(&format!("\n    {line}")),
+                "{line} is not in\n{json}"
+            );
+        }
+    }
+}

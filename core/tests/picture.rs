@@ -475,3 +475,32 @@ fn mermaid_draws_the_same_picture_with_shapes_and_a_red_dashed_denial() {
     let dot = g.to_dot(&PictureOptions::around("containers")).unwrap();
     assert_eq!(links.len(), dot_edges(&dot).len());
 }
+
+#[test]
+fn a_whole_graph_picture_of_thirty_claims_is_laid_out_in_rows() {
+    let mut g = ClaimGraph::new();
+    g.add_source(Source::new("s", SourceKind::Person, "S"))
+        .unwrap();
+    for i in 0..30 {
+        g.add_claim(Claim::new(format!("c{i:02}"), format!("claim {i}")))
+            .unwrap();
+        g.add_attribution(Attribution::new("s", format!("c{i:02}"), Stance::Asserts))
+            .unwrap();
+    }
+    let dot = g.to_dot(&PictureOptions::whole_graph()).unwrap();
+    let rows: Vec<&str> = dot.lines().filter(|l| l.contains("rank=same")).collect();
+    assert_eq!(rows.len(), 30 / claimgraph::io::CLAIMS_PER_ROW);
+    assert!(
+        rows[0].contains("\"c00\"") && rows[0].contains("\"c04\"") && !rows[0].contains("\"c05\"")
+    );
+    let stack = dot.lines().find(|l| l.contains("style=invis")).unwrap();
+    assert!(stack.contains("\"c00\" -> \"c05\""), "{stack}");
+    // Row lines are not node or edge statements: each still starts with its quoted id.
+    assert_eq!(
+        dot.lines().filter(|l| l.starts_with("  \"")).count(),
+        31 + 30
+    );
+    // One claim's neighbourhood, and a small graph, are drawn as before.
+    let around = g.to_dot(&PictureOptions::around("c00")).unwrap();
+    assert!(!around.contains("rank=same"));
+}

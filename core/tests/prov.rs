@@ -1120,6 +1120,16 @@ fn a_prov_document_saved_as_native_json_is_written_back_with_its_own_names_and_k
     // A graph with no PROV context writes none.
     assert!(!every_field().to_json().contains("\"prov\""));
 
+    // A prefix any PROV document may use, even one set_namespace would not take, saves and
+    // loads.
+    let (odd, _) = ClaimGraph::from_prov_json(
+        r#"{"prefix": {"my ns": "http://example.org/odd/"}, "entity": {"my ns:e": {}}}"#,
+    )
+    .unwrap();
+    let reloaded = ClaimGraph::from_json(&odd.to_json()).unwrap();
+    assert_eq!(reloaded.namespaces(), odd.namespaces());
+    assert_eq!(reloaded.to_prov_json(), odd.to_prov_json());
+
     // A derivation type kept for a relation that is not a cites relation is refused by name.
     let broken = native.replacen(
         "\"derivations\": {",
@@ -1174,4 +1184,12 @@ fn a_merge_takes_the_other_graphs_namespaces_and_derivation_kinds() {
     let mut empty = ClaimGraph::new();
     empty.merge(&primer, claimgraph::MergePolicy::Fail).unwrap();
     assert_eq!(empty.to_prov_json(), primer.to_prov_json());
+}
+
+#[test]
+fn the_graph_as_it_stood_on_a_date_keeps_the_documents_names() {
+    let (g, _) = import("primer/primer.json");
+    let then = g.as_of(&when("2030")).graph;
+    assert_eq!(then.namespaces(), g.namespaces());
+    assert_eq!(then.to_prov_json(), g.to_prov_json());
 }

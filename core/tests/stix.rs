@@ -349,3 +349,45 @@ fn a_bundle_that_breaks_the_mapping_is_an_error_naming_the_object() {
     assert!(ClaimGraph::from_stix_json(r#""a string""#).is_err());
     assert!(ClaimGraph::from_stix_json("{ oops").is_err());
 }
+
+#[test]
+fn an_opinion_carries_the_whole_reporting_chain_with_dates_and_the_basis() {
+    let mut g = ClaimGraph::new();
+    for s in [
+        Source::new("article", SourceKind::Document, "The article").published(when("2011-12-02")),
+        Source::new("abc", SourceKind::Outlet, "ABC"),
+        Source::new("church", SourceKind::Organization, "The Church"),
+        Source::new("paris", SourceKind::Person, "Paris"),
+    ] {
+        g.add_source(s).unwrap();
+    }
+    g.add_claim(Claim::new("disconnect", "She was told to disconnect"))
+        .unwrap();
+    g.add_attribution(
+        Attribution::new("church", "disconnect", Stance::Denies)
+            .via("abc")
+            .via_on("article", when("2011-12-02")),
+    )
+    .unwrap();
+    g.add_attribution(Attribution::new("article", "disconnect", Stance::Asserts).basis("paris"))
+        .unwrap();
+    let b = bundle(&g);
+    let opinions: Vec<&Value> = b["objects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|o| o["type"] == "opinion")
+        .collect();
+    let denial = opinions
+        .iter()
+        .find(|o| o["x_claimgraph_stance"] == "denies")
+        .unwrap();
+    let hops = denial["x_claimgraph_hops"].as_array().unwrap();
+    assert_eq!(hops.len(), 2);
+    assert_eq!(hops[1]["date"], "2011-12-02");
+    assert!(opinions.iter().any(|o| o["x_claimgraph_basis"]
+        .as_array()
+        .is_some_and(|b| b.len() == 1)));
+    let (back, _) = ClaimGraph::from_stix_json(&g.to_stix_json()).unwrap();
+    assert_eq!(back, g);
+}

@@ -572,3 +572,17 @@ fn clock_on_the_articles_date_the_dispute_stands_and_the_day_before_nothing_was_
     assert_eq!(before.graph.counts().attributions, 0);
     assert_eq!(before.graph.counts().claims, 0);
 }
+
+#[test]
+fn the_flags_a_status_table_shows_at_a_glance() {
+    let g = korea();
+    assert_eq!(
+        g.status(KPA_FIRED).unwrap().flags(),
+        ["disputed", "interested denial", "related claims"]
+    );
+    assert!(g.status(QUASI_WAR).unwrap().flags().is_empty());
+    assert_eq!(
+        clock().status(ISLAMOPHOBIA).unwrap().flags(),
+        ["disputed", "interested denial", "related claims"]
+    );
+}

@@ -13,7 +13,9 @@ use claimgraph::{
 
 use crate::lexicon::lexicon;
 use crate::rules::{Doc, Found, Pattern};
-use crate::sources::{classify, coordinated, display_name, key_of, name_core, surname, Speaker};
+use crate::sources::{
+    classify, coordinated, display_name, key_of, key_of_name, name_core, surname, Speaker,
+};
 use crate::{DraftRecord, Extraction, FoundAttribution, FoundKind, Span};
 
 /// Maps keyed by short strings, looked up (never iterated) while drafting: a fast fixed hasher.
@@ -111,7 +113,8 @@ impl<'d, 't> Builder<'d, 't> {
     /// The speaker a named phrase is, merging it with one met before.
     fn named(&mut self, phrase: &str, span: Span) -> usize {
         let (kind, plural) = classify(phrase, &self.people);
-        let mut key = key_of(phrase, kind);
+        let name = display_name(phrase, kind);
+        let mut key = key_of_name(&name, kind);
         // "Mauer" after "K.C. Maurer": a lone surname joins the person met before.
         if kind == SourceKind::Organization && !phrase.contains(' ') {
             let pk = format!("person:{}", phrase.trim().to_lowercase());
@@ -120,7 +123,6 @@ impl<'d, 't> Builder<'d, 't> {
             }
         }
         if let Some(&i) = self.by_key.get(&key) {
-            let name = display_name(phrase, kind);
             let sp = &mut self.speakers[i];
             sp.mentions.push(span);
             if name.len() > sp.name.len() && kind == sp.kind {
@@ -133,7 +135,6 @@ impl<'d, 't> Builder<'d, 't> {
             }
             return i;
         }
-        let name = display_name(phrase, kind);
         if kind == SourceKind::Person {
             if let Some(s) = surname(&name) {
                 self.people.push(s);

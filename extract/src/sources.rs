@@ -209,9 +209,13 @@ pub(crate) fn display_name(phrase: &str, kind: SourceKind) -> String {
 
 /// The identity key of a named source.
 pub(crate) fn key_of(phrase: &str, kind: SourceKind) -> String {
-    let name = display_name(phrase, kind);
+    key_of_name(&display_name(phrase, kind), kind)
+}
+
+/// The identity key of a named source from its [`display_name`].
+pub(crate) fn key_of_name(name: &str, kind: SourceKind) -> String {
     if kind == SourceKind::Person {
-        if let Some(s) = surname(&name) {
+        if let Some(s) = surname(name) {
             return format!("person:{s}");
         }
     }

@@ -2,7 +2,6 @@
 
 use std::any::Any;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::{RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use claimgraph::{Error, Location, RecordKind};
 use pyo3::prelude::*;
@@ -25,19 +24,6 @@ where
         Ok(Err(e)) => Err(to_py_err(py, e)),
         Err(payload) => Err(internal_error(py, payload.as_ref())),
     }
-}
-
-/// A read lock on a graph. A panic while a writer held the lock (which the core should never do)
-/// leaves it poisoned; reading on is still safe because every core edit validates before it
-/// changes anything.
-pub(crate) fn read<T>(lock: &RwLock<T>) -> RwLockReadGuard<'_, T> {
-    lock.read().unwrap_or_else(|poisoned| poisoned.into_inner())
-}
-
-/// A write lock on a graph (see [`read`] about poisoning).
-pub(crate) fn write<T>(lock: &RwLock<T>) -> RwLockWriteGuard<'_, T> {
-    lock.write()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 static ERRORS: [PyOnceLock<Py<PyType>>; 9] = [const { PyOnceLock::new() }; 9];
@@ -256,6 +242,8 @@ pub(crate) fn to_py_err(py: Python<'_>, e: Error) -> PyErr {
                 ("path", s(py, path.display().to_string())),
             ],
         ),
+        // What an internal error (a panic) left behind: ClaimGraphError, as the panic was.
+        Error::Interrupted => raise(py, Class::Base, message, &[]),
     }
 }
 

@@ -7,15 +7,15 @@
 //! the `str`-valued enum members of `claimgraph._enums`, nested records their Python class.
 
 use claimgraph::{
-    ClaimRelationKind, MergeChoice, Modality, ReasonKind, RecordKind, Reliability, SourceKind,
-    SourceRelationKind, Stance, When,
+    ClaimRelationKind, MergeChoice, MergePolicy, Modality, ReasonKind, RecordKind, Reliability,
+    SourceKind, SourceRelationKind, Stance, When,
 };
 use pyo3::prelude::*;
 use pyo3::types::{PyString, PyTuple};
 
 use crate::model::{
-    to_dict, CLAIM_RELATION_KIND, MERGE_CHOICE, MODALITY, RECORD_KIND, RELIABILITY, SOURCE_KIND,
-    SOURCE_RELATION_KIND, STANCE,
+    to_dict, CLAIM_RELATION_KIND, MERGE_CHOICE, MERGE_POLICY, MODALITY, RECORD_KIND, RELIABILITY,
+    SOURCE_KIND, SOURCE_RELATION_KIND, STANCE,
 };
 
 /// A core value as the Python object an attribute gives.
@@ -63,13 +63,24 @@ impl ToPython for When {
 }
 
 macro_rules! enum_member {
-    ($($t:ty => $class:ident),*) => {$(
-        impl ToPython for $t {
-            fn to_python<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-                $class.member(py, self.as_str())
+    ($($t:ident => $class:ident),*) => {
+        $(
+            impl ToPython for $t {
+                fn to_python<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+                    $class.member(py, self.as_str())
+                }
             }
+        )*
+
+        /// The names of every enum's values, from the core's one table (`claimgraph::names`):
+        /// what the members of `claimgraph._enums` must equal, as `tests/test_fields.py` checks.
+        #[pyfunction]
+        pub(crate) fn _value_names(py: Python<'_>) -> PyResult<Bound<'_, pyo3::types::PyDict>> {
+            let names = pyo3::types::PyDict::new(py);
+            $(names.set_item(stringify!($t), $t::ALL.map($t::as_str).to_vec())?;)*
+            Ok(names)
         }
-    )*};
+    };
 }
 enum_member!(
     SourceKind => SOURCE_KIND,
@@ -78,18 +89,10 @@ enum_member!(
     Reliability => RELIABILITY,
     SourceRelationKind => SOURCE_RELATION_KIND,
     ClaimRelationKind => CLAIM_RELATION_KIND,
-    RecordKind => RECORD_KIND
+    RecordKind => RECORD_KIND,
+    MergeChoice => MERGE_CHOICE,
+    MergePolicy => MERGE_POLICY
 );
-
-impl ToPython for MergeChoice {
-    fn to_python<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let side = match self {
-            MergeChoice::Ours => "ours",
-            MergeChoice::Theirs => "theirs",
-        };
-        MERGE_CHOICE.member(py, side)
-    }
-}
 
 /// A reason's kind is the core's name for it (`"independent_origin"`).
 impl ToPython for ReasonKind {

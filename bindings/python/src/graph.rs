@@ -1,14 +1,13 @@
 //! `ClaimGraph`: the graph, shareable between threads, with every core capability as a method.
 
 use std::path::PathBuf;
-use std::sync::RwLock;
 
 use claimgraph::io::JsonlOptions;
-use claimgraph::{ClaimGraph, Error, MergePolicy, When};
+use claimgraph::{ClaimGraph, Error, MergePolicy, SharedGraph, When};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyTuple, PyType};
 
-use crate::errors::{read, run, to_py_err, write};
+use crate::errors::{run, to_py_err};
 use crate::fields::ToPython;
 use crate::io::{PyImportReport, PyIngestReport};
 use crate::model::{
@@ -45,25 +44,23 @@ use crate::time::when;
 /// ('russia',)
 #[pyclass(name = "ClaimGraph", module = "claimgraph", frozen)]
 pub(crate) struct PyClaimGraph {
-    inner: RwLock<ClaimGraph>,
+    inner: SharedGraph,
 }
 
 impl From<ClaimGraph> for PyClaimGraph {
     fn from(g: ClaimGraph) -> Self {
-        PyClaimGraph {
-            inner: RwLock::new(g),
-        }
+        PyClaimGraph { inner: g.into() }
     }
 }
 
 impl PyClaimGraph {
     /// Runs `f` on the graph under a read lock, with the GIL released.
-    fn reading<T: Send>(
+    pub(crate) fn reading<T: Send>(
         &self,
         py: Python<'_>,
         f: impl FnOnce(&ClaimGraph) -> Result<T, Error> + Send,
     ) -> PyResult<T> {
-        run(py, || f(&read(&self.inner)))
+        run(py, || self.inner.read(f))
     }
 
     /// Runs `f` on the graph under a write lock, with the GIL released.
@@ -72,7 +69,7 @@ impl PyClaimGraph {
         py: Python<'_>,
         f: impl FnOnce(&mut ClaimGraph) -> Result<T, Error> + Send,
     ) -> PyResult<T> {
-        run(py, || f(&mut write(&self.inner)))
+        run(py, || self.inner.write(f))
     }
 
     /// Adds `record` with `add` and hands it back: every `add_*` method returns what it added.
@@ -312,18 +309,7 @@ impl PyClaimGraph {
             return Ok(true.into_pyobject(py)?.to_owned().into_any().unbind());
         }
         let (a, b) = (slf.get(), other.get());
-        // Locks are always taken in address order, so two threads comparing or merging the same
-        // pair of graphs cannot each hold the lock the other waits for.
-        let (first, second) = if std::ptr::from_ref(a) < std::ptr::from_ref(b) {
-            (a, b)
-        } else {
-            (b, a)
-        };
-        let equal = run(py, || {
-            let x = read(&first.inner);
-            let y = read(&second.inner);
-            Ok(*x == *y)
-        })?;
+        let equal = run(py, || a.inner.same_records(&b.inner))?;
         Ok(equal.into_pyobject(py)?.to_owned().into_any().unbind())
     }
 
@@ -546,10 +532,41 @@ impl PyClaimGraph {
 
     // ----- removing ----------------------------------------------------------------------
 
-    /// Removes a source with every edge from or to it and returns it. Attributions reported via
-    /// it lose their `via`, and claims about it lose it as a subject.
-    fn remove_source(&self, py: Python<'_>, id: String) -> PyResult<PySource> {
-        self.writing(py, |g| g.remove_source(&id)).map(Into::into)
+    /// Removes a source with every edge from or to it and returns it: its own statements,
+    /// relations and verdicts go with it; attributions reported through it lose that hop,
+    /// assertions resting on it lose it from their basis, and claims about it lose it as a
+    /// subject. With `if_unused=True`, a source that anything uses is not removed: `ValueError`
+    /// says what uses it, and nothing changes. `source_uses(id)` tells beforehand, and
+    /// `remove_source_reporting(id)` returns what went with it.
+    #[pyo3(signature = (id, *, if_unused = false))]
+    fn remove_source(&self, py: Python<'_>, id: String, if_unused: bool) -> PyResult<PySource> {
+        self.writing(py, |g| {
+            if if_unused {
+                g.remove_source_if_unused(&id)
+            } else {
+                g.remove_source(&id)
+            }
+        })
+        .map(Into::into)
+    }
+
+    /// What removing the source would take with it and what would only lose it, as a dict of
+    /// sorted id lists: "attributions", "source_relations" and "verdicts" (removed with it),
+    /// "hops", "basis" (attributions that lose it) and "subject_of" (claims that lose it).
+    fn source_uses<'py>(&self, py: Python<'py>, id: String) -> PyResult<Bound<'py, PyDict>> {
+        let uses = self.reading(py, |g| g.source_uses(&id))?;
+        uses_dict(py, &uses)
+    }
+
+    /// Removes a source as `remove_source` does and returns `(source, uses)`, `uses` being
+    /// what `source_uses` would have said: what went with it and what lost it.
+    fn remove_source_reporting<'py>(
+        &self,
+        py: Python<'py>,
+        id: String,
+    ) -> PyResult<(PySource, Bound<'py, PyDict>)> {
+        let (source, uses) = self.writing(py, |g| g.remove_source_reporting(&id))?;
+        Ok((source.into(), uses_dict(py, &uses)?))
     }
 
     /// Removes a claim with every edge from or to it and returns it.
@@ -583,6 +600,17 @@ impl PyClaimGraph {
     // ----- questions ---------------------------------------------------------------------
 
     /// Everything the record says about one claim.
+    ///
+    /// Rules: origins follow cites and authored-by edges from each asserter (never published-in);
+    /// an assertion resting on other sources for this claim (`basis`) is traced from them, so a
+    /// relay adds no origin. Origins are independent unless their affiliation chains share a top,
+    /// following only the affiliations that may hold when the assertions were made (`since` /
+    /// `until`). A claim is disputed when someone asserts it and someone denies it (a doubt alone
+    /// does not dispute it; a non-statement counts neither way). A denial is interested when the
+    /// denier, the author or publisher of the denying document, or what any of them is affiliated
+    /// with at the time of the denial, is a subject of the claim. A rewording (same-as) is the same
+    /// claim, so its stances and verdicts are pooled; an assertion of a specialization supports the
+    /// claim and a denial of what it specializes counts against it; each is listed in `inferred`.
     fn status(slf: &Bound<'_, Self>, claim: String) -> PyResult<PyStatus> {
         let inner = slf.get().reading(slf.py(), |g| g.status(&claim))?;
         Ok(PyStatus {
@@ -617,7 +645,9 @@ impl PyClaimGraph {
     }
 
     /// The origins of a source's own assertions: the roots reached along cites and authored-by
-    /// edges. A source that cites no one is its own origin.
+    /// edges (never published-in). A source that cites no one is its own origin, an op-ed's
+    /// origin is its author, and a loop of sources citing only each other is one circular
+    /// origin.
     fn origins_of_source<'py>(
         &self,
         py: Python<'py>,
@@ -641,6 +671,15 @@ impl PyClaimGraph {
     }
 
     /// The graph as it stood on `date` (a date, an aware datetime or a string such as "2024-06").
+    ///
+    /// Rules: the cut-off is the last instant of `date`. A statement is placed by its `said` date
+    /// and its reporting chain: a hop that carried it on a day (the hop's date, or its source's
+    /// `published` date) means it was made on or before that day, and an article's own sentence
+    /// was said on or before the article's publication. It is kept when all it may be is on or
+    /// before the cut-off, dropped when it was said or carried only after, and otherwise unplaced,
+    /// with the reason. Documents published after the cut-off are dropped with their edges,
+    /// verdicts are placed by their date, and a claim is kept when something on it (or on a
+    /// rewording) was kept, or when it never had anything.
     fn as_of(&self, py: Python<'_>, date: &Bound<'_, PyAny>) -> PyResult<PyAsOf> {
         let cutoff: When = when(date, "date")?;
         let then = self.reading(py, |g| Ok(g.as_of(&cutoff)))?;
@@ -648,6 +687,15 @@ impl PyClaimGraph {
     }
 
     /// The credibility of a claim: a score in [0, 1] with the reasons behind it.
+    ///
+    /// Rules: the evidence E adds, for each independent origin group (support carried up from a
+    /// specialization included), reliability x unnamed (0.5 when all its origins are unnamed) x
+    /// modality; it takes off, for each denial group, the reliability of its weightiest member,
+    /// times 0.25 when that member is an interested party (so adding an interested denier never
+    /// raises the score), and half that for a doubt group; a non-statement weighs nothing.
+    /// Verdicts give V = 12 x (mean truth - 0.5). score = 1 / (1 + exp(-(3 tanh(E / 3) + V))),
+    /// evidence_score the same without V (no verdict moves it), verdict_effect = V; remarks of
+    /// weight 0 are notes.
     fn assess(&self, py: Python<'_>, claim: String) -> PyResult<PyAssessment> {
         self.reading(py, |g| g.assess(&claim))
             .map(|inner| PyAssessment { inner })
@@ -663,6 +711,17 @@ impl PyClaimGraph {
     fn find_sources<'py>(&self, py: Python<'py>, name: String) -> PyResult<Bound<'py, PyList>> {
         let v = self.reading(py, |g| {
             Ok(g.find_sources(&name).into_iter().cloned().collect())
+        })?;
+        list(py, v, PySource::from)
+    }
+
+    /// Sources whose name or an alias contains `query`, best match first: the whole name, then
+    /// the query's words as whole words in order ("church" finds "Church of Scientology"), then
+    /// as starts of words ("scient"), then anywhere; shorter names first within each. Case is
+    /// ignored. `find_sources` matches whole names only.
+    fn search_sources<'py>(&self, py: Python<'py>, query: String) -> PyResult<Bound<'py, PyList>> {
+        let v = self.reading(py, |g| {
+            Ok(g.search_sources(&query).into_iter().cloned().collect())
         })?;
         list(py, v, PySource::from)
     }
@@ -690,24 +749,7 @@ impl PyClaimGraph {
             None => MergePolicy::default(),
         };
         let other = other.get();
-        if std::ptr::eq(self, other) {
-            let copy = self.snapshot(py)?;
-            return self
-                .writing(py, |g| g.merge(&copy, policy))
-                .map(|inner| PyMergeReport { inner });
-        }
-        // Address order, as in `__eq__`: no two threads wait on each other's locks.
-        let report = run(py, || {
-            if std::ptr::from_ref(self) < std::ptr::from_ref(other) {
-                let mut ours = write(&self.inner);
-                let theirs = read(&other.inner);
-                ours.merge(&theirs, policy)
-            } else {
-                let theirs = read(&other.inner);
-                let mut ours = write(&self.inner);
-                ours.merge(&theirs, policy)
-            }
-        })?;
+        let report = run(py, || self.inner.merge_from(&other.inner, policy))?;
         Ok(PyMergeReport { inner: report })
     }
 
@@ -931,4 +973,20 @@ impl PyClaimGraph {
     fn _repr_svg_<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         notebook(slf.py(), "picture_svg", (slf, slf.py().None()))
     }
+}
+
+/// A source's uses as a dict of id lists.
+fn uses_dict<'py>(py: Python<'py>, u: &claimgraph::SourceUses) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    for (key, ids) in [
+        ("attributions", &u.attributions),
+        ("source_relations", &u.source_relations),
+        ("verdicts", &u.verdicts),
+        ("hops", &u.hops),
+        ("basis", &u.basis),
+        ("subject_of", &u.subject_of),
+    ] {
+        d.set_item(key, ids.clone())?;
+    }
+    Ok(d)
 }

@@ -28,6 +28,8 @@ mod _claimgraph {
     #[pymodule_export]
     use crate::extract::{extract, PyExtraction};
     #[pymodule_export]
+    use crate::fields::_value_names;
+    #[pymodule_export]
     use crate::graph::PyClaimGraph;
     #[pymodule_export]
     use crate::io::{PyImportReport, PyIngestReport, PyRejectedRecord, PySkippedRecord};

@@ -106,6 +106,27 @@ fields! {
             self.inner.independent_origin_count()
         }
 
+        /// What a reader looks for at a glance, in this order, each only when it holds:
+        /// "disputed", "interested denial", "unnamed sources only", "circular reporting",
+        /// "no comment", "related claims" (stances counted through same-as or specializes) and
+        /// "verdict". The status table shows them as its flags column.
+        #[getter]
+        fn flags(&self) -> Vec<&'static str> {
+            self.inner.flags()
+        }
+
+        /// The claim's text, read from the graph the status came from; None when the claim is
+        /// no longer in it.
+        #[getter]
+        fn text(slf: &Bound<'_, Self>) -> PyResult<Option<String>> {
+            let s = slf.get();
+            let id = s.inner.claim.clone();
+            s.graph
+                .bind(slf.py())
+                .get()
+                .reading(slf.py(), move |g| Ok(g.claim(&id).map(|c| c.text.clone())))
+        }
+
         fn _repr_html_<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
             notebook(slf.py(), "status_html", (slf,))
         }

@@ -66,7 +66,7 @@ def test_records_point_at_their_words() -> None:
     text = "According to a report seen by Reuters, the company lost money."
     x = claimgraph.extract(text)
     kinds = {r["kind"] for r in x.records}
-    assert {"source", "claim", "attribution", "source relation"} <= kinds
+    assert {"source", "claim", "attribution", "source_relation"} <= kinds
     for r in x.records:
         assert r["spans"] and all(text[s:e].strip() for s, e in r["spans"])
 

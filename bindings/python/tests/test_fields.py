@@ -9,6 +9,7 @@ import pathlib
 import pytest
 
 import claimgraph
+from claimgraph import _claimgraph
 from claimgraph import ClaimGraph, MergePolicy, MergeReport, Source
 
 STUBS = pathlib.Path(claimgraph.__file__).with_name("_claimgraph.pyi")
@@ -93,3 +94,22 @@ def test_the_skipped_cycle_citations_of_an_ingest_are_reported() -> None:
     assert report.to_dict()["skipped_cycle_citations"] == 1
     with_cycles = ClaimGraph().ingest_jsonl_text(corpus + "\n", include_cycles=True)
     assert (with_cycles.citations, with_cycles.skipped_cycle_citations) == (2, 0)
+
+
+def test_the_enum_members_are_the_core_s_names_in_its_order() -> None:
+    # One table in the core names every enum value; the members of claimgraph._enums equal it.
+    names = _claimgraph._value_names()
+    assert set(names) >= {"SourceKind", "Stance", "RecordKind", "MergePolicy"}
+    for enum_name, values in names.items():
+        assert [m.value for m in getattr(claimgraph, enum_name)] == values, enum_name
+
+
+def test_names_are_read_by_the_one_rule() -> None:
+    # Case and separators (-, _, space) do not matter, for every enum alike.
+    assert claimgraph.Source("x", "Person", "X").kind is claimgraph.SourceKind.PERSON
+    assert claimgraph.Source("x", "Unnamed Group", "X").kind is claimgraph.SourceKind.UNNAMED_GROUP
+    a = claimgraph.Attribution("x", "c", "Asserts", modality="ALLEGED")
+    assert (a.stance, a.modality) == (claimgraph.Stance.ASSERTS, claimgraph.Modality.ALLEGED)
+    r = claimgraph.SourceRelation("a", "authored-by", "b")
+    assert r.kind is claimgraph.SourceRelationKind.AUTHORED_BY
+    assert claimgraph.RecordKind.SOURCE_RELATION == "source_relation"

@@ -253,6 +253,7 @@ impl From<claimgraph::Error> for ClaimGraphError {
                 path: path.display().to_string(),
                 detail,
             },
+            E::Interrupted => ClaimGraphError::Internal { detail },
         }
     }
 }

@@ -1,13 +1,14 @@
-//! Other tools' formats: W3C PROV-JSON and schema.org ClaimReview JSON-LD, read and written, and
-//! pictures of a graph in Graphviz DOT and Mermaid.
+//! Other tools' formats: W3C PROV-JSON, schema.org ClaimReview JSON-LD and STIX 2.1, read and
+//! written, and pictures of a graph in Graphviz DOT and Mermaid.
 //!
 //! What each format holds and how it maps onto the graph is the core's (see `claimgraph::io`);
 //! this module converts arguments and results only.
 //!
 //! uniffi has no static methods besides constructors, and a constructor can only return the
-//! object, so the two readers that build a new graph *and* report what they left out are
-//! top-level functions: `fromProvJson(json)` and `fromClaimreviewJson(json)` in Kotlin's
-//! `org.claimgraph` package and in the Swift module.
+//! object, so the readers that build a new graph *and* report what they left out are top-level
+//! functions: `fromProvJson(json)`, `fromClaimreviewJson(json)`,
+//! `fromClaimreviewJsonLenient(json)` and `fromStixJson(json)` in Kotlin's `org.claimgraph`
+//! package and in the Swift module.
 
 use std::sync::Arc;
 
@@ -68,8 +69,55 @@ pub fn from_claimreview_json(json: String) -> Result<ImportResult> {
     guard(|| Ok(claimgraph::ClaimGraph::from_claimreview_json(&json)?.into()))
 }
 
+/// A new graph from ClaimReview JSON-LD, reading every review it can: a review that cannot be
+/// read (a rating that is not a number, a claim the graph refuses) is left out whole and listed
+/// in `report.rejected` with its index, the JSON path of the field and the reason, and the others
+/// are kept. `fromClaimreviewJson` fails on the first such review instead.
+///
+/// Errors: `Format` only when the document as a whole is not ClaimReview markup (not JSON, a
+/// bare string).
+///
+/// Kotlin:
+/// ```kotlin
+/// val (graph, report) = fromClaimreviewJsonLenient(feed)
+/// report.rejected.forEach { println("${it.record} (${it.field}): ${it.reason}") }
+/// ```
+#[uniffi::export]
+pub fn from_claimreview_json_lenient(json: String) -> Result<ImportResult> {
+    guard(|| Ok(claimgraph::ClaimGraph::from_claimreview_json_lenient(&json)?.into()))
+}
+
+/// A new graph from a STIX 2.1 bundle: `identity` objects become sources, `note` objects claims,
+/// `opinion` objects stances (agree, disagree, neutral) and verdicts (by a reviewer, with a
+/// rating), as `toStixJson` writes them. A bundle written by `toStixJson` gives back an equal
+/// graph; objects with no claimgraph meaning are listed in `report.skipped`.
+///
+/// Errors: `Format` (format `"STIX 2.1"`) naming the object when the bundle breaks the mapping;
+/// the record errors when a record breaks a rule of the graph.
+#[uniffi::export]
+pub fn from_stix_json(json: String) -> Result<ImportResult> {
+    guard(|| Ok(claimgraph::ClaimGraph::from_stix_json(&json)?.into()))
+}
+
 #[uniffi::export]
 impl ClaimGraph {
+    /// The graph as a STIX 2.1 bundle, which disinformation and threat-intelligence tools
+    /// exchange: sources as `identity`, claims as `note`, stances and verdicts as `opinion`,
+    /// with ids derived from the claimgraph ids (the same graph always gives the same bundle).
+    /// `fromStixJson` reads it back into an equal graph.
+    pub fn to_stix_json(&self) -> Result<String> {
+        self.reading(|g| Ok(g.to_stix_json()))
+    }
+
+    /// Adds the reviews in ClaimReview JSON-LD to this graph as `importClaimreview` does, but
+    /// leaves out a review it cannot read and lists it in the report's `rejected` instead of
+    /// failing; the reviews it can read are added.
+    ///
+    /// Errors: `Format` only when the document as a whole is not ClaimReview.
+    pub fn import_claimreview_lenient(&self, json: String) -> Result<ImportReport> {
+        self.writing(|g| g.import_claimreview_lenient(&json))
+    }
+
     /// The graph as a W3C PROV-JSON document, which PROV tools read; `fromProvJson` reads it
     /// back into an equal graph. The output is the same for the same records, whatever order
     /// they were added in.

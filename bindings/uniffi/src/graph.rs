@@ -1,7 +1,7 @@
 //! The `ClaimGraph` object an app holds: the core's graph behind a lock, so that several threads
 //! can read it at once and writes wait their turn.
 
-use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
+use std::sync::Arc;
 
 use claimgraph::{
     Assessment, Attribution, Chain, Claim, ClaimRelation, Counts, Findings, IngestReport,
@@ -9,7 +9,7 @@ use claimgraph::{
     StatusSummary, Verdict, When,
 };
 
-use crate::error::{guard, ClaimGraphError, Result};
+use crate::error::{guard, Result};
 
 /// Who said what, who denied it, and where each claim came from; and the questions a
 /// fact-checker asks of that record.
@@ -28,7 +28,7 @@ use crate::error::{guard, ClaimGraphError, Result};
 #[derive(Debug, Default, uniffi::Object)]
 #[uniffi::export(Eq)]
 pub struct ClaimGraph {
-    inner: RwLock<claimgraph::ClaimGraph>,
+    inner: claimgraph::SharedGraph,
 }
 
 /// The graph as it stood on a date, and what could not be placed in time (the core's `AsOf`,
@@ -43,15 +43,9 @@ pub struct AsOf {
     pub unplaced: Vec<String>,
 }
 
-const POISONED: &str =
-    "an earlier internal error left this graph in an unknown state; load it again";
-
 impl PartialEq for ClaimGraph {
-    /// Two graphs are equal when they hold the same records. Each graph is read on its own, so
-    /// comparing never holds two locks at once.
     fn eq(&self, other: &ClaimGraph) -> bool {
-        std::ptr::eq(self, other)
-            || matches!((self.snapshot(), other.snapshot()), (Ok(a), Ok(b)) if a == b)
+        matches!(self.inner.same_records(&other.inner), Ok(true))
     }
 }
 
@@ -59,9 +53,7 @@ impl Eq for ClaimGraph {}
 
 impl From<claimgraph::ClaimGraph> for ClaimGraph {
     fn from(g: claimgraph::ClaimGraph) -> Self {
-        ClaimGraph {
-            inner: RwLock::new(g),
-        }
+        ClaimGraph { inner: g.into() }
     }
 }
 
@@ -74,35 +66,21 @@ pub(crate) fn object(g: claimgraph::ClaimGraph) -> Arc<ClaimGraph> {
 impl ClaimGraph {
     /// A copy of the core graph as it is now.
     pub fn snapshot(&self) -> Result<claimgraph::ClaimGraph> {
-        Ok(self.read()?.clone())
+        guard(|| Ok(self.inner.snapshot()?))
     }
 
-    fn read(&self) -> Result<RwLockReadGuard<'_, claimgraph::ClaimGraph>> {
-        self.inner
-            .read()
-            .map_err(|_| ClaimGraphError::internal(POISONED))
-    }
-
-    fn write(&self) -> Result<RwLockWriteGuard<'_, claimgraph::ClaimGraph>> {
-        self.inner
-            .write()
-            .map_err(|_| ClaimGraphError::internal(POISONED))
-    }
-
-    /// Runs a query under the read lock, with panics turned into errors.
     pub(crate) fn reading<T>(
         &self,
         f: impl FnOnce(&claimgraph::ClaimGraph) -> claimgraph::Result<T>,
     ) -> Result<T> {
-        guard(|| Ok(f(&*self.read()?)?))
+        guard(|| Ok(self.inner.read(f)?))
     }
 
-    /// Runs a change under the write lock, with panics turned into errors.
     pub(crate) fn writing<T>(
         &self,
         f: impl FnOnce(&mut claimgraph::ClaimGraph) -> claimgraph::Result<T>,
     ) -> Result<T> {
-        guard(|| Ok(f(&mut *self.write()?)?))
+        guard(|| Ok(self.inner.write(f)?))
     }
 }
 
@@ -163,10 +141,7 @@ impl ClaimGraph {
     /// Merges `other` into this graph: records with the same id are the same record.
     /// Conflicting fields fail the merge (changing nothing) or are settled as `policy` says.
     pub fn merge(&self, other: Arc<ClaimGraph>, policy: MergePolicy) -> Result<MergeReport> {
-        // A copy of the other graph, so that no thread ever holds two graphs' locks at once
-        // (and a graph can be merged with itself).
-        let theirs = other.snapshot()?;
-        self.writing(|g| g.merge(&theirs, policy))
+        guard(|| Ok(self.inner.merge_from(&other.inner, policy)?))
     }
 
     /// How many records of each kind the graph holds.
@@ -378,6 +353,17 @@ impl ClaimGraph {
     }
 
     /// Who asserts, denies and doubts a claim; its origins, independent origins and verdicts.
+    ///
+    /// Rules: origins follow cites and authored-by edges from each asserter (never published-in);
+    /// an assertion resting on other sources for this claim (`basis`) is traced from them, so a
+    /// relay adds no origin. Origins are independent unless their affiliation chains share a top,
+    /// following only the affiliations that may hold when the assertions were made (`since` /
+    /// `until`). A claim is disputed when someone asserts it and someone denies it (a doubt alone
+    /// does not dispute it; a non-statement counts neither way). A denial is interested when the
+    /// denier, the author or publisher of the denying document, or what any of them is affiliated
+    /// with at the time of the denial, is a subject of the claim. A rewording (same-as) is the same
+    /// claim, so its stances and verdicts are pooled; an assertion of a specialization supports the
+    /// claim and a denial of what it specializes counts against it; each is listed in `inferred`.
     pub fn status(&self, claim: String) -> Result<Status> {
         self.reading(|g| g.status(&claim))
     }
@@ -398,6 +384,10 @@ impl ClaimGraph {
     }
 
     /// The origins of a source's own assertions.
+    ///
+    /// Rules: the roots reached from the source along cites and authored-by edges (never
+    /// published-in): a source that cites no one is its own origin, an op-ed's origin is its
+    /// author, and a loop of sources citing only each other is one circular origin.
     pub fn origins_of_source(&self, source: String) -> Result<Vec<Origin>> {
         self.reading(|g| g.origins_of_source(&source))
     }
@@ -415,6 +405,15 @@ impl ClaimGraph {
 
     /// The graph as it stood on `date` (ISO 8601, partial dates allowed: `"2024-06"`), as a new
     /// graph, with the ids of what could not be placed in time.
+    ///
+    /// Rules: the cut-off is the last instant of `date`. A statement is placed by its `said` date
+    /// and its reporting chain: a hop that carried it on a day (the hop's date, or its source's
+    /// `published` date) means it was made on or before that day, and an article's own sentence
+    /// was said on or before the article's publication. It is kept when all it may be is on or
+    /// before the cut-off, dropped when it was said or carried only after, and otherwise unplaced,
+    /// with the reason. Documents published after the cut-off are dropped with their edges,
+    /// verdicts are placed by their date, and a claim is kept when something on it (or on a
+    /// rewording) was kept, or when it never had anything.
     pub fn as_of(&self, date: When) -> Result<AsOf> {
         self.reading(|g| {
             let then = g.as_of(&date);
@@ -427,6 +426,15 @@ impl ClaimGraph {
     }
 
     /// A claim's credibility score in [0, 1], with signed, named reasons.
+    ///
+    /// Rules: the evidence E adds, for each independent origin group (support carried up from a
+    /// specialization included), reliability x unnamed (0.5 when all its origins are unnamed) x
+    /// modality; it takes off, for each denial group, the reliability of its weightiest member,
+    /// times 0.25 when that member is an interested party (so adding an interested denier never
+    /// raises the score), and half that for a doubt group; a non-statement weighs nothing.
+    /// Verdicts give V = 12 x (mean truth - 0.5). score = 1 / (1 + exp(-(3 tanh(E / 3) + V))),
+    /// evidence_score the same without V (no verdict moves it), verdict_effect = V; remarks of
+    /// weight 0 are notes.
     pub fn assess(&self, claim: String) -> Result<Assessment> {
         self.reading(|g| g.assess(&claim))
     }

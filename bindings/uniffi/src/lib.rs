@@ -27,5 +27,8 @@ pub mod records;
 
 pub use error::{guard, ClaimGraphError, Result};
 pub use extract::{extract, DraftRecord, Extraction, FoundAttribution, TextSpan};
-pub use formats::{from_claimreview_json, from_prov_json, ImportResult};
+pub use formats::{
+    from_claimreview_json, from_claimreview_json_lenient, from_prov_json, from_stix_json,
+    ImportResult,
+};
 pub use graph::{AsOf, ClaimGraph};

@@ -118,7 +118,7 @@ pub use jsonl::{
     IngestReport, JsonlOptions, JSONL_FORMAT_VERSION, MAX_LINE_BYTES, MAX_RESERVED_RECORDS,
 };
 pub use native::{FORMAT_NAME, FORMAT_VERSION};
-pub use picture::PictureOptions;
+pub use picture::{PictureOptions, CLAIMS_PER_ROW};
 pub use prov::{
     DerivationType, ImportReport, RejectedRecord, SkippedRecord, CLAIMGRAPH_NAMESPACE,
     EDGE_NAMESPACE, NODE_NAMESPACE,

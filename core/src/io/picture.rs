@@ -190,6 +190,9 @@ fn stance_label(stance: Stance, modality: Modality, said: Option<String>) -> Str
     l
 }
 
+/// How many claims a row of a whole-graph picture holds.
+pub const CLAIMS_PER_ROW: usize = 5;
+
 impl ClaimGraph {
     /// The ids of the nodes a picture shows.
     fn picture_nodes(&self, options: &PictureOptions) -> Result<Option<BTreeSet<String>>> {
@@ -370,7 +373,10 @@ impl ClaimGraph {
     ///
     /// Node ids are the record ids, quoted and escaped; labels escape quotes, backslashes and
     /// line breaks, and keep text in any script (the output is UTF-8). The output is
-    /// deterministic: nodes sorted by id, edges by kind and id.
+    /// deterministic: nodes sorted by id, edges by kind and id. A whole-graph picture of more
+    /// than [`CLAIMS_PER_ROW`] claims lays them out in rows of that many, in the order they were
+    /// added (one `{ rank=same; ... }` line per row, and one line of invisible edges stacking
+    /// the rows), so that it stays readable for an article of thirty claims.
     ///
     /// Errors: [`Error::NotFound`](crate::Error::NotFound) when the options name a claim the
     /// graph does not hold.
@@ -430,8 +436,33 @@ impl ClaimGraph {
                 e.line.dot_style()
             );
         }
+        if options.claim.is_none() {
+            self.claim_rows(&mut out);
+        }
         out.push_str("}\n");
         Ok(out)
+    }
+
+    /// Lays the claims of a whole-graph picture out in rows of at most [`CLAIMS_PER_ROW`], in
+    /// the order they were added, one row under the other, so that an article of thirty
+    /// claims is not drawn as one row too wide to read. Each row is one line starting with `{`.
+    fn claim_rows(&self, out: &mut String) {
+        let claims: Vec<&str> = self.claims().map(|c| c.id.as_str()).collect();
+        if claims.len() <= CLAIMS_PER_ROW {
+            return;
+        }
+        let quoted = |id: &str| format!("\"{}\"", dot_escape(id));
+        let rows: Vec<&[&str]> = claims.chunks(CLAIMS_PER_ROW).collect();
+        for row in &rows {
+            let ids: Vec<String> = row.iter().map(|c| quoted(c)).collect();
+            let _ = writeln!(out, "  {{ rank=same; {}; }}", ids.join("; "));
+        }
+        let firsts: Vec<String> = rows
+            .iter()
+            .filter_map(|r| r.first())
+            .map(|c| quoted(c))
+            .collect();
+        let _ = writeln!(out, "  {{ edge [style=invis]; {}; }}", firsts.join(" -> "));
     }
 
     /// The same picture as [`ClaimGraph::to_dot`], as a Mermaid flowchart (top to bottom) for

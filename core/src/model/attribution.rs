@@ -6,8 +6,7 @@ use crate::error::{Error, Result};
 use crate::time::When;
 
 /// Where a source stands on a claim.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Stance {
     /// The source says the claim is true.
     Asserts,
@@ -21,25 +20,14 @@ pub enum Stance {
     NoComment,
 }
 
+crate::names::value_names!(Stance, "stance", "a stance" {
+    Asserts => "asserts" | "assert",
+    Denies => "denies" | "deny",
+    Doubts => "doubts" | "doubt",
+    NoComment => "no_comment" | "declined_to_comment" | "declines_to_comment" | "did_not_respond",
+});
+
 impl Stance {
-    /// Every stance.
-    pub const ALL: [Stance; 4] = [
-        Stance::Asserts,
-        Stance::Denies,
-        Stance::Doubts,
-        Stance::NoComment,
-    ];
-
-    /// The name used in files and bindings.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Stance::Asserts => "asserts",
-            Stance::Denies => "denies",
-            Stance::Doubts => "doubts",
-            Stance::NoComment => "no_comment",
-        }
-    }
-
     /// True for asserts, denies and doubts; false for a non-statement.
     pub fn takes_a_position(self) -> bool {
         self != Stance::NoComment
@@ -47,10 +35,7 @@ impl Stance {
 }
 
 /// How firmly the wording commits the source.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
-)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub enum Modality {
     /// Said as fact ("Putin stated that ...").
     #[default]
@@ -63,53 +48,12 @@ pub enum Modality {
     Speculated,
 }
 
-impl Modality {
-    /// Every modality, firmest first.
-    pub const ALL: [Modality; 4] = [
-        Modality::Stated,
-        Modality::Alleged,
-        Modality::Expected,
-        Modality::Speculated,
-    ];
-
-    /// The name used in files and bindings.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Modality::Stated => "stated",
-            Modality::Alleged => "alleged",
-            Modality::Expected => "expected",
-            Modality::Speculated => "speculated",
-        }
-    }
-}
-
-macro_rules! parse_named_enum {
-    ($t:ty, $field:literal, $msg:literal, $($alias:literal => $v:expr),*) => {
-        impl std::str::FromStr for $t {
-            type Err = Error;
-            fn from_str(s: &str) -> Result<Self> {
-                let lower = s.trim().to_ascii_lowercase().replace(['-', ' '], "_");
-                $(if lower == $alias { return Ok($v); })*
-                <$t>::ALL
-                    .into_iter()
-                    .find(|k| k.as_str() == lower)
-                    .ok_or_else(|| Error::invalid_field(s, $field, $msg))
-            }
-        }
-        impl std::fmt::Display for $t {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-    };
-}
-
-parse_named_enum!(Stance, "stance", "a stance is one of asserts, denies, doubts, no_comment",
-    "assert" => Stance::Asserts, "deny" => Stance::Denies, "doubt" => Stance::Doubts,
-    "declined_to_comment" => Stance::NoComment, "declines_to_comment" => Stance::NoComment,
-    "did_not_respond" => Stance::NoComment);
-parse_named_enum!(Modality, "modality", "a modality is one of stated, alleged, expected, speculated",
-    "believed" => Modality::Alleged, "predicted" => Modality::Expected);
+crate::names::value_names!(Modality, "modality", "a modality" {
+    Stated => "stated",
+    Alleged => "alleged" | "believed",
+    Expected => "expected" | "predicted",
+    Speculated => "speculated",
+});
 
 /// One step of the way a statement reached the record: the outlet or document that carried it,
 /// and when, if known.

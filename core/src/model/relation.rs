@@ -6,8 +6,7 @@ use crate::error::{Error, Result};
 use crate::time::When;
 
 /// How one source stands to another.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum SourceRelationKind {
     /// `from` reports what `to` said ("according to `to`").
     Cites,
@@ -20,25 +19,14 @@ pub enum SourceRelationKind {
     AffiliatedWith,
 }
 
+crate::names::value_names!(SourceRelationKind, "kind", "a source relation" {
+    Cites => "cites",
+    AuthoredBy => "authored_by",
+    PublishedIn => "published_in",
+    AffiliatedWith => "affiliated_with",
+});
+
 impl SourceRelationKind {
-    /// Every kind.
-    pub const ALL: [SourceRelationKind; 4] = [
-        SourceRelationKind::Cites,
-        SourceRelationKind::AuthoredBy,
-        SourceRelationKind::PublishedIn,
-        SourceRelationKind::AffiliatedWith,
-    ];
-
-    /// The name used in files and bindings.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SourceRelationKind::Cites => "cites",
-            SourceRelationKind::AuthoredBy => "authored_by",
-            SourceRelationKind::PublishedIn => "published_in",
-            SourceRelationKind::AffiliatedWith => "affiliated_with",
-        }
-    }
-
     /// True for the edges that origins are traced along (cites and authored by).
     pub fn leads_to_origin(self) -> bool {
         matches!(
@@ -49,8 +37,7 @@ impl SourceRelationKind {
 }
 
 /// How one claim stands to another.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ClaimRelationKind {
     /// If `from` is true, `to` is more likely.
     Supports,
@@ -65,58 +52,13 @@ pub enum ClaimRelationKind {
     DependsOn,
 }
 
-impl ClaimRelationKind {
-    /// Every kind.
-    pub const ALL: [ClaimRelationKind; 5] = [
-        ClaimRelationKind::Supports,
-        ClaimRelationKind::Contradicts,
-        ClaimRelationKind::Specializes,
-        ClaimRelationKind::SameAs,
-        ClaimRelationKind::DependsOn,
-    ];
-
-    /// The name used in files and bindings.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ClaimRelationKind::Supports => "supports",
-            ClaimRelationKind::Contradicts => "contradicts",
-            ClaimRelationKind::Specializes => "specializes",
-            ClaimRelationKind::SameAs => "same_as",
-            ClaimRelationKind::DependsOn => "depends_on",
-        }
-    }
-}
-
-macro_rules! named_enum_text {
-    ($t:ty, $field:literal, $msg:literal) => {
-        impl std::str::FromStr for $t {
-            type Err = Error;
-            fn from_str(s: &str) -> Result<Self> {
-                let norm = s.trim().to_ascii_lowercase().replace(['-', ' '], "_");
-                <$t>::ALL
-                    .into_iter()
-                    .find(|k| k.as_str() == norm)
-                    .ok_or_else(|| Error::invalid_field(s, $field, $msg))
-            }
-        }
-        impl std::fmt::Display for $t {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-    };
-}
-
-named_enum_text!(
-    SourceRelationKind,
-    "kind",
-    "a source relation is one of cites, authored_by, published_in, affiliated_with"
-);
-named_enum_text!(
-    ClaimRelationKind,
-    "kind",
-    "a claim relation is one of supports, contradicts, specializes, same_as, depends_on"
-);
+crate::names::value_names!(ClaimRelationKind, "kind", "a claim relation" {
+    Supports => "supports",
+    Contradicts => "contradicts",
+    Specializes => "specializes",
+    SameAs => "same_as",
+    DependsOn => "depends_on",
+});
 
 /// A relation from one source to another.
 ///

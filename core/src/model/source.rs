@@ -6,8 +6,7 @@ use crate::error::{Error, Result};
 use crate::time::When;
 
 /// What sort of source it is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum SourceKind {
     /// A named individual (Vladimir Putin, a spokesperson).
     Person,
@@ -20,70 +19,30 @@ pub enum SourceKind {
     /// A single published document: an article, an op-ed, a statistics release.
     Document,
     /// Unnamed people behind a claim ("ROK sources", "officials familiar with the matter").
-    #[serde(alias = "anonymous_group")]
     UnnamedGroup,
     /// A loose collective spoken of as one ("the West", "Western commentators").
     Collective,
 }
 
+crate::names::value_names!(SourceKind, "kind", "a source kind" {
+    Person => "person",
+    Organization => "organization",
+    Government => "government",
+    Outlet => "outlet",
+    Document => "document",
+    UnnamedGroup => "unnamed_group" | "anonymous_group",
+    Collective => "collective",
+});
+
 impl SourceKind {
-    /// Every kind, in declaration order.
-    pub const ALL: [SourceKind; 7] = [
-        SourceKind::Person,
-        SourceKind::Organization,
-        SourceKind::Government,
-        SourceKind::Outlet,
-        SourceKind::Document,
-        SourceKind::UnnamedGroup,
-        SourceKind::Collective,
-    ];
-
-    /// The name used in files and bindings (`"unnamed_group"`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SourceKind::Person => "person",
-            SourceKind::Organization => "organization",
-            SourceKind::Government => "government",
-            SourceKind::Outlet => "outlet",
-            SourceKind::Document => "document",
-            SourceKind::UnnamedGroup => "unnamed_group",
-            SourceKind::Collective => "collective",
-        }
-    }
-
     /// True for sources that name nobody: unnamed groups and collectives.
     pub fn is_unnamed(self) -> bool {
         matches!(self, SourceKind::UnnamedGroup | SourceKind::Collective)
     }
 }
 
-impl std::str::FromStr for SourceKind {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<Self> {
-        if s == "anonymous_group" {
-            return Ok(SourceKind::UnnamedGroup);
-        }
-        SourceKind::ALL
-            .into_iter()
-            .find(|k| k.as_str() == s)
-            .ok_or_else(|| {
-                Error::invalid_field(
-                    s,
-                    "kind",
-                    "a source kind is one of person, organization, government, outlet, document, unnamed_group, collective",
-                )
-            })
-    }
-}
-
-impl std::fmt::Display for SourceKind {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
 /// Reliability of a source on the Admiralty (NATO) scale.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Reliability {
     /// Completely reliable.
     A,
@@ -99,29 +58,16 @@ pub enum Reliability {
     F,
 }
 
+crate::names::value_names!(Reliability, "reliability", "a reliability grade" {
+    A => "A",
+    B => "B",
+    C => "C",
+    D => "D",
+    E => "E",
+    F => "F",
+});
+
 impl Reliability {
-    /// Every grade, best first.
-    pub const ALL: [Reliability; 6] = [
-        Reliability::A,
-        Reliability::B,
-        Reliability::C,
-        Reliability::D,
-        Reliability::E,
-        Reliability::F,
-    ];
-
-    /// The grade's letter.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Reliability::A => "A",
-            Reliability::B => "B",
-            Reliability::C => "C",
-            Reliability::D => "D",
-            Reliability::E => "E",
-            Reliability::F => "F",
-        }
-    }
-
     /// The grade's meaning in words ("usually reliable").
     pub fn description(self) -> &'static str {
         match self {
@@ -132,28 +78,6 @@ impl Reliability {
             Reliability::E => "unreliable",
             Reliability::F => "reliability cannot be judged",
         }
-    }
-}
-
-impl std::str::FromStr for Reliability {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<Self> {
-        Reliability::ALL
-            .into_iter()
-            .find(|g| g.as_str().eq_ignore_ascii_case(s.trim()))
-            .ok_or_else(|| {
-                Error::invalid_field(
-                    s,
-                    "reliability",
-                    "a reliability grade is a letter from A to F",
-                )
-            })
-    }
-}
-
-impl std::fmt::Display for Reliability {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
     }
 }
 

@@ -243,6 +243,9 @@ impl ClaimGraph {
         // refers to is kept, so no addition can fail; one that did would be left out rather
         // than stop the rest.
         let mut graph = ClaimGraph::new();
+        // The PROV names and derivation kinds go along (an entry of a relation left out is
+        // never applied).
+        graph.prov = self.prov.clone();
         for ix in self.graph.node_indices() {
             if !kept(&keep, ix) {
                 continue;

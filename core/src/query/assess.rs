@@ -19,8 +19,7 @@ use crate::query::status::Status;
 ///
 /// Not `#[non_exhaustive]`: the bindings name every kind, and a kind added here must fail their
 /// build until they do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ReasonKind {
     /// An independent origin asserts the claim (positive weight).
     IndependentOrigin,
@@ -50,6 +49,20 @@ pub enum ReasonKind {
     /// (weight 0).
     UnratedVerdict,
 }
+
+crate::names::value_names!(ReasonKind, "kind", "a reason kind" {
+    IndependentOrigin => "independent_origin",
+    Denial => "denial",
+    Doubt => "doubt",
+    Verdict => "verdict",
+    Saturation => "saturation",
+    UnnamedOnly => "unnamed_only",
+    CircularReporting => "circular_reporting",
+    InterestedDenial => "interested_denial",
+    NoComment => "no_comment",
+    RatingDisagreement => "rating_disagreement",
+    UnratedVerdict => "unrated_verdict",
+});
 
 /// One signed, named contribution to a score.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]

@@ -13,8 +13,32 @@ fn normalize_name(name: &str) -> String {
         .join(" ")
 }
 
+/// How well a normalized name matches a normalized query (see
+/// [`ClaimGraph::search_sources`]): 0 best, `None` when it does not match.
+fn name_rank(name: &str, query: &str, words: &[&str]) -> Option<u8> {
+    if name == query {
+        return Some(0);
+    }
+    let name_words: Vec<&str> = name.split(' ').collect();
+    let in_order = |fits: &dyn Fn(&str, &str) -> bool| {
+        name_words
+            .windows(words.len())
+            .any(|w| w.iter().zip(words).all(|(have, want)| fits(have, want)))
+    };
+    if in_order(&|have, want| have == want) {
+        Some(1)
+    } else if in_order(&|have, want| have.starts_with(want)) {
+        Some(2)
+    } else if name.contains(query) {
+        Some(3)
+    } else {
+        None
+    }
+}
+
 impl ClaimGraph {
-    /// Sources whose name or one of whose aliases is `name`, sorted by id.
+    /// Sources whose name or one of whose aliases is `name`, sorted by id. For part of a name,
+    /// ranked, see [`search_sources`](ClaimGraph::search_sources).
     ///
     /// Case is ignored with Unicode rules ("ÉLYSÉE" finds "Élysée"), and white space around and
     /// inside the name does not matter. Only whole names match: "Korea" does not find
@@ -44,6 +68,57 @@ impl ClaimGraph {
             .collect();
         found.sort_by(|a, b| a.id.cmp(&b.id));
         found
+    }
+
+    /// Sources whose name or an alias contains `query`, best match first: what a person
+    /// typing part of a name ("church" for "Church of Scientology") is looking for.
+    ///
+    /// Case is ignored (Unicode rules) and white space collapsed, as in
+    /// [`find_sources`](ClaimGraph::find_sources). A source matches in the best of these ways,
+    /// over its name and aliases, ranked in this order:
+    ///
+    /// 1. the whole name or alias is the query;
+    /// 2. the query's words are whole words of it, in order ("church" in "Church of
+    ///    Scientology");
+    /// 3. each query word begins a word of it, in order ("scient" in "Church of Scientology");
+    /// 4. the query appears anywhere in it ("ology").
+    ///
+    /// Within a rank, shorter names come first (the closer match), then ids. A blank query
+    /// finds nothing.
+    ///
+    /// ```
+    /// use claimgraph::{ClaimGraph, Source, SourceKind};
+    /// let mut g = ClaimGraph::new();
+    /// g.add_source(Source::new("cos", SourceKind::Organization, "Church of Scientology"))?;
+    /// g.add_source(Source::new("church", SourceKind::Organization, "Church").alias("The Church"))?;
+    /// g.add_source(Source::new("chu", SourceKind::Person, "Chu Hsi"))?;
+    /// let ids: Vec<&str> = g.search_sources("church").iter().map(|s| s.id.as_str()).collect();
+    /// assert_eq!(ids, ["church", "cos"]);
+    /// assert_eq!(g.search_sources("scient")[0].id, "cos");
+    /// assert_eq!(g.search_sources("chu").len(), 3);
+    /// # Ok::<(), claimgraph::Error>(())
+    /// ```
+    pub fn search_sources(&self, query: &str) -> Vec<&Source> {
+        let wanted = normalize_name(query);
+        if wanted.is_empty() {
+            return Vec::new();
+        }
+        let words: Vec<&str> = wanted.split(' ').collect();
+        let mut found: Vec<(u8, usize, &Source)> = self
+            .sources()
+            .filter_map(|s| {
+                std::iter::once(&s.name)
+                    .chain(&s.aliases)
+                    .filter_map(|n| {
+                        let n = normalize_name(n);
+                        name_rank(&n, &wanted, &words).map(|r| (r, n.chars().count()))
+                    })
+                    .min()
+                    .map(|(r, len)| (r, len, s))
+            })
+            .collect();
+        found.sort_by(|a, b| (a.0, a.1, &a.2.id).cmp(&(b.0, b.1, &b.2.id)));
+        found.into_iter().map(|(_, _, s)| s).collect()
     }
 
     /// Claims whose text contains every content word of `query`, sorted by id.

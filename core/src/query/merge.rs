@@ -20,62 +20,25 @@ pub enum MergePolicy {
     TakeTheirs,
 }
 
-impl MergePolicy {
-    /// Every policy.
-    pub const ALL: [MergePolicy; 3] = [
-        MergePolicy::Fail,
-        MergePolicy::KeepOurs,
-        MergePolicy::TakeTheirs,
-    ];
-
-    /// The name used in bindings: `"fail"`, `"keep_ours"` or `"take_theirs"`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MergePolicy::Fail => "fail",
-            MergePolicy::KeepOurs => "keep_ours",
-            MergePolicy::TakeTheirs => "take_theirs",
-        }
-    }
-}
-
-impl std::str::FromStr for MergePolicy {
-    type Err = crate::Error;
-
-    /// ```
-    /// use claimgraph::MergePolicy;
-    /// assert_eq!("keep_ours".parse::<MergePolicy>()?, MergePolicy::KeepOurs);
-    /// assert!("keep".parse::<MergePolicy>().is_err());
-    /// # Ok::<(), claimgraph::Error>(())
-    /// ```
-    fn from_str(s: &str) -> Result<Self> {
-        MergePolicy::ALL
-            .into_iter()
-            .find(|p| p.as_str() == s.trim())
-            .ok_or_else(|| {
-                crate::Error::invalid_field(
-                    s,
-                    "policy",
-                    "a merge policy is one of fail, keep_ours, take_theirs",
-                )
-            })
-    }
-}
-
-impl std::fmt::Display for MergePolicy {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::names::value_names!(MergePolicy, "policy", "a merge policy" {
+    Fail => "fail",
+    KeepOurs => "keep_ours",
+    TakeTheirs => "take_theirs",
+});
 
 /// Which side a conflict was settled for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MergeChoice {
     /// This graph's value was kept.
     Ours,
     /// The other graph's value was taken.
     Theirs,
 }
+
+crate::names::value_names!(MergeChoice, "chosen", "a merge choice" {
+    Ours => "ours",
+    Theirs => "theirs",
+});
 
 /// A field on which the two graphs disagreed.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]

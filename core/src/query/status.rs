@@ -54,6 +54,41 @@ impl Status {
     pub fn independent_origin_count(&self) -> usize {
         self.independent_origins.len()
     }
+
+    /// What a reader looks for at a glance, in this order, each only when it holds:
+    /// `"disputed"`, `"interested denial"` (some denier is an interested party),
+    /// `"unnamed sources only"`, `"circular reporting"`, `"no comment"` (someone declined to
+    /// comment), `"related claims"` (stances counted through same-as or specializes) and
+    /// `"verdict"`. A status table shows these as its flags column.
+    ///
+    /// ```
+    /// use claimgraph::*;
+    /// let mut g = ClaimGraph::new();
+    /// g.add_source(Source::new("rok-sources", SourceKind::UnnamedGroup, "ROK sources"))?;
+    /// g.add_source(Source::new("russia", SourceKind::Government, "Russia"))?;
+    /// g.add_claim(Claim::new("ammo", "DPRK supplies ammunition to Russia").subject("russia"))?;
+    /// g.add_attribution(Attribution::new("rok-sources", "ammo", Stance::Asserts))?;
+    /// g.add_attribution(Attribution::new("russia", "ammo", Stance::Denies))?;
+    /// assert_eq!(
+    ///     g.status("ammo")?.flags(),
+    ///     ["disputed", "interested denial", "unnamed sources only"]
+    /// );
+    /// # Ok::<(), claimgraph::Error>(())
+    /// ```
+    pub fn flags(&self) -> Vec<&'static str> {
+        [
+            (self.disputed, "disputed"),
+            (!self.interested_deniers.is_empty(), "interested denial"),
+            (self.unnamed_only, "unnamed sources only"),
+            (self.circular_reporting, "circular reporting"),
+            (!self.no_comment.is_empty(), "no comment"),
+            (!self.inferred.is_empty(), "related claims"),
+            (!self.verdicts.is_empty(), "verdict"),
+        ]
+        .into_iter()
+        .filter_map(|(on, name)| on.then_some(name))
+        .collect()
+    }
 }
 
 impl ClaimGraph {

@@ -58,7 +58,7 @@ impl serde::Serialize for Event {
         m.serialize_entry("operation", &self.operation)?;
         m.serialize_entry("undoes", &self.undoes)?;
         m.serialize_entry("action", self.action.as_str())?;
-        m.serialize_entry("kind", kind_name(self.kind))?;
+        m.serialize_entry("kind", self.kind.as_str())?;
         m.serialize_entry("id", &self.id)?;
         m.serialize_entry("before", &self.before)?;
         m.serialize_entry("after", &self.after)?;
@@ -95,31 +95,13 @@ impl HistoryCheck {
     }
 }
 
-/// The name a record kind has in the database.
-pub(crate) fn kind_name(kind: RecordKind) -> &'static str {
-    match kind {
-        RecordKind::Source => "source",
-        RecordKind::Claim => "claim",
-        RecordKind::Attribution => "attribution",
-        RecordKind::SourceRelation => "source_relation",
-        RecordKind::ClaimRelation => "claim_relation",
-        RecordKind::Verdict => "verdict",
-        RecordKind::Node => "node",
-        RecordKind::Edge => "edge",
-    }
-}
-
+/// The record kind a database names (its canonical name); `None` for the two namespaces, which
+/// no record has.
 pub(crate) fn parse_kind(s: &str) -> Option<RecordKind> {
-    [
-        RecordKind::Source,
-        RecordKind::Claim,
-        RecordKind::Attribution,
-        RecordKind::SourceRelation,
-        RecordKind::ClaimRelation,
-        RecordKind::Verdict,
-    ]
-    .into_iter()
-    .find(|k| kind_name(*k) == s)
+    RecordKind::ALL
+        .into_iter()
+        .find(|k| k.as_str() == s)
+        .filter(|k| !matches!(k, RecordKind::Node | RecordKind::Edge))
 }
 
 pub(crate) fn format_time(t: &DateTime<Utc>) -> String {

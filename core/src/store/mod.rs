@@ -52,7 +52,7 @@ use crate::graph::ClaimGraph;
 use crate::io::{ImportReport, IngestReport, JsonlOptions};
 use crate::model::{Attribution, Claim, ClaimRelation, Source, SourceRelation, Verdict};
 use crate::query::{MergePolicy, MergeReport};
-use history::{format_time, kind_name, EventRow};
+use history::{format_time, EventRow};
 use record::{current, diff, Step};
 
 /// The name of the database format, used in errors.
@@ -469,7 +469,7 @@ impl StoredGraph {
                 seq += 1;
                 let before = step.before.as_ref().map(Record::to_json);
                 let after = step.after.as_ref().map(Record::to_json);
-                let kind = kind_name(record.kind());
+                let kind = record.kind().as_str();
                 let row = EventRow {
                     seq,
                     change,

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use serde_json::{json, Map, Value};
 
-use super::history::{format_time, kind_name, Event};
+use super::history::{format_time, Event};
 use super::record::Action;
 use crate::error::{RecordKind, Result};
 use crate::graph::ClaimGraph;
@@ -87,14 +87,14 @@ pub(crate) fn history_document(events: &[Event]) -> String {
                 version.clone(),
                 json!({
                     "prov:type": { "$": "cg:RecordVersion", "type": "prov:QUALIFIED_NAME" },
-                    "cg:recordKind": kind_name(e.kind),
+                    "cg:recordKind": e.kind.as_str(),
                     "cg:value": after.to_json(),
                 }),
             );
             let record = record_qname(e.kind, &e.id);
             entities
                 .entry(record.clone())
-                .or_insert_with(|| json!({ "cg:recordKind": kind_name(e.kind) }));
+                .or_insert_with(|| json!({ "cg:recordKind": e.kind.as_str() }));
             generated.insert(
                 format!("_:gen-{}", e.seq),
                 json!({ "prov:entity": version, "prov:activity": change, "prov:time": at }),

@@ -97,8 +97,8 @@ class RecordKind(_Named):
     CLAIM = "claim"
     NODE = "node"
     ATTRIBUTION = "attribution"
-    SOURCE_RELATION = "source relation"
-    CLAIM_RELATION = "claim relation"
+    SOURCE_RELATION = "source_relation"
+    CLAIM_RELATION = "claim_relation"
     VERDICT = "verdict"
     EDGE = "edge"
 

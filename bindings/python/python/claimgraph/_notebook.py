@@ -21,6 +21,8 @@ __all__ = ["StatusTable"]
 #: The columns of `StatusTable.to_records()`, in order.
 STATUS_COLUMNS = (
     "claim",
+    "text",
+    "flags",
     "disputed",
     "asserters",
     "deniers",
@@ -37,6 +39,8 @@ STATUS_COLUMNS = (
 def _status_row(status: Status) -> dict[str, Any]:
     return {
         "claim": status.claim,
+        "text": status.text,
+        "flags": list(status.flags),
         "disputed": status.disputed,
         "asserters": list(status.asserters),
         "deniers": list(status.deniers),
@@ -68,7 +72,8 @@ class StatusTable(Sequence["Status"]):
     """The status of every claim, in the order the claims were added.
 
     A read-only sequence of :class:`Status`; ``to_records()`` gives one plain dict per claim
-    (origins by id, verdicts by label) and ``to_pandas()`` a DataFrame of those rows.
+    (its text, its flags at a glance, origins by id, verdicts by label) and ``to_pandas()`` a
+    DataFrame of those rows.
     """
 
     __slots__ = ("_statuses",)

@@ -53,6 +53,7 @@ pub(crate) static SOURCE_RELATION_KIND: EnumClass = EnumClass::new("SourceRelati
 pub(crate) static CLAIM_RELATION_KIND: EnumClass = EnumClass::new("ClaimRelationKind");
 pub(crate) static RECORD_KIND: EnumClass = EnumClass::new("RecordKind");
 pub(crate) static MERGE_CHOICE: EnumClass = EnumClass::new("MergeChoice");
+pub(crate) static MERGE_POLICY: EnumClass = EnumClass::new("MergePolicy");
 
 /// The `RecordKind` member for a core record kind.
 pub(crate) fn record_kind(py: Python<'_>, kind: RecordKind) -> PyResult<Bound<'_, PyAny>> {

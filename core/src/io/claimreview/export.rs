@@ -180,8 +180,31 @@ impl ClaimGraph {
                 if let Some(q) = &a.quote {
                     am.insert("cg:quote".into(), s(q));
                 }
-                if let Some(v) = a.reported_in() {
-                    am.insert("cg:via".into(), self.work_value(v));
+                // The whole reporting chain, from the speaker outward: one undated hop as the
+                // document itself (what a first-version graph writes), else a list of hops,
+                // each the document with its `cg:hopDate` when known.
+                match a.via.as_slice() {
+                    [] => {}
+                    [one] if one.date.is_none() => {
+                        am.insert("cg:via".into(), self.work_value(&one.source));
+                    }
+                    hops => {
+                        let list = hops
+                            .iter()
+                            .map(|h| {
+                                let mut w = self.work_value(&h.source);
+                                if let (Some(d), Value::Object(wm)) = (&h.date, &mut w) {
+                                    wm.insert("cg:hopDate".into(), s(&d.to_string()));
+                                }
+                                w
+                            })
+                            .collect();
+                        am.insert("cg:via".into(), Value::Array(list));
+                    }
+                }
+                if !a.basis.is_empty() {
+                    let basis = a.basis.iter().map(|b| self.party_value(b)).collect();
+                    am.insert("cg:basis".into(), Value::Array(basis));
                 }
                 Value::Object(am)
             })
@@ -206,7 +229,10 @@ impl ClaimGraph {
     /// Records carry `@id`s in [`NODE_NAMESPACE`](crate::io::NODE_NAMESPACE) and
     /// [`EDGE_NAMESPACE`](crate::io::EDGE_NAMESPACE); what schema.org has no term for (a
     /// source's kind and reliability, a claim's quantity, every attribution of the claim with its
-    /// stance, modality, quote and via) is written with the `cg:` prefix of
+    /// stance, modality, quote, its whole reporting chain (`cg:via`: the document, or a list of
+    /// hops from the speaker outward, each with its `cg:hopDate`) and the sources an assertion
+    /// rests on (`cg:basis`); a statement covering several claims is written under each claim
+    /// with one `@id`, and read back as one record covering them) is written with the `cg:` prefix of
     /// [`CLAIMGRAPH_NAMESPACE`](crate::io::CLAIMGRAPH_NAMESPACE), declared in each `@context`.
     /// So [`ClaimGraph::from_claimreview_json`] gives back the same claims and verdicts, and
     /// the same sources, attributions, and authors and publishers of the documents they were

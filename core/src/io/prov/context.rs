@@ -155,8 +155,15 @@ impl NativeProv {
     /// is kept for when it is not a cites relation of the graph.
     pub(crate) fn apply(self, g: &mut ClaimGraph) -> std::result::Result<(), (String, String)> {
         for (p, ns) in self.namespaces {
-            g.set_namespace(&p, &ns)
-                .map_err(|e| (format!("prov.namespaces {p}"), e.to_string()))?;
+            // As a PROV document named it (set_namespace's rule for new prefixes is stricter);
+            // only claimgraph's own prefixes cannot be rebound.
+            if RESERVED_PREFIXES.iter().any(|(r, _)| *r == p) {
+                return Err((
+                    format!("prov.namespaces {p}"),
+                    format!("the prefix {p} is claimgraph's own (prov, xsd, cg, node, edge)"),
+                ));
+            }
+            g.prov.namespaces.insert(p, ns);
         }
         for (id, types) in self.derivations {
             match g.source_relation(&id) {

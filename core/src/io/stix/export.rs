@@ -152,6 +152,26 @@ fn attribution_opinion(g: &ClaimGraph, a: &Attribution) -> Value {
     if let Some(v) = a.reported_in() {
         m.insert("x_claimgraph_via".into(), s(&source_ref(v)));
     }
+    // The whole reporting chain, when it says more than its last hop.
+    if a.via.len() > 1 || a.via.iter().any(|h| h.date.is_some()) {
+        let hops = a
+            .via
+            .iter()
+            .map(|h| {
+                let mut hm = Map::new();
+                hm.insert("source_ref".into(), s(&source_ref(&h.source)));
+                if let Some(d) = &h.date {
+                    hm.insert("date".into(), when(d));
+                }
+                Value::Object(hm)
+            })
+            .collect();
+        m.insert("x_claimgraph_hops".into(), Value::Array(hops));
+    }
+    if !a.basis.is_empty() {
+        let basis = a.basis.iter().map(|b| s(&source_ref(b))).collect();
+        m.insert("x_claimgraph_basis".into(), Value::Array(basis));
+    }
     if !a.covers.is_empty() {
         let covered = a.covers.iter().map(|c| s(&claim_ref(c))).collect();
         m.insert("x_claimgraph_covers".into(), Value::Array(covered));

@@ -355,6 +355,35 @@ impl<'a> Reader<'a> {
                         "x_claimgraph_via",
                     )?)];
                 }
+                if let Some(hops) = o.get("x_claimgraph_hops") {
+                    let Value::Array(hops) = hops else {
+                        return Err(fmt_err(id, "x_claimgraph_hops is a list of hops"));
+                    };
+                    a.via.clear();
+                    for (i, h) in hops.iter().enumerate() {
+                        let Value::Object(h) = h else {
+                            return Err(fmt_err(
+                                id,
+                                format!("x_claimgraph_hops[{i}] is not an object"),
+                            ));
+                        };
+                        let r = text(h, "source_ref", id)?.ok_or_else(|| {
+                            fmt_err(id, format!("x_claimgraph_hops[{i}] has no source_ref"))
+                        })?;
+                        let mut hop = crate::model::Hop::new(self.node(
+                            r,
+                            Node::Source,
+                            id,
+                            "x_claimgraph_hops",
+                        )?);
+                        hop.date = when(h, "date", id)?;
+                        a.via.push(hop);
+                    }
+                }
+                for b in texts(o, "x_claimgraph_basis", id)? {
+                    a.basis
+                        .push(self.node(&b, Node::Source, id, "x_claimgraph_basis")?);
+                }
                 for c in texts(o, "x_claimgraph_covers", id)? {
                     a.covers
                         .push(self.node(&c, Node::Claim, id, "x_claimgraph_covers")?);
@@ -381,6 +410,8 @@ impl<'a> Reader<'a> {
                 "x_claimgraph_modality",
                 "x_claimgraph_said",
                 "x_claimgraph_via",
+                "x_claimgraph_hops",
+                "x_claimgraph_basis",
                 "x_claimgraph_covers",
             ]);
         }

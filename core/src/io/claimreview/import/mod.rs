@@ -717,10 +717,51 @@ impl Importer<'_, '_> {
             Some(Value::String(q)) => Some(q.clone()),
             Some(_) => return Err(fmt_err(&format!("{ap}.cg:quote"), "expected text")),
         };
-        if let Some(Value::Object(v)) = a.get("cg:via") {
-            att.via = vec![crate::model::Hop::new(
-                self.work(&format!("{ap}.cg:via"), v.clone())?,
-            )];
+        match a.get("cg:via") {
+            None => {}
+            Some(Value::Object(v)) => {
+                att.via = vec![crate::model::Hop::new(
+                    self.work(&format!("{ap}.cg:via"), v.clone())?,
+                )];
+            }
+            Some(Value::Array(hops)) => {
+                for (i, h) in hops.iter().enumerate() {
+                    let hp = format!("{ap}.cg:via[{i}]");
+                    let Value::Object(h) = h else {
+                        return Err(fmt_err(&hp, "a hop is a document object"));
+                    };
+                    let date = date(h, "cg:hopDate", &hp, &mut self.report)?;
+                    let mut doc = h.clone();
+                    doc.remove("cg:hopDate");
+                    let mut hop = crate::model::Hop::new(self.work(&hp, doc)?);
+                    hop.date = date;
+                    att.via.push(hop);
+                }
+            }
+            Some(_) => {
+                return Err(fmt_err(
+                    &format!("{ap}.cg:via"),
+                    "expected a document or a list of hops",
+                ))
+            }
+        }
+        match a.get("cg:basis") {
+            None => {}
+            Some(Value::Array(list)) => {
+                for (i, b) in list.iter().enumerate() {
+                    let bp = format!("{ap}.cg:basis[{i}]");
+                    let Value::Object(b) = b else {
+                        return Err(fmt_err(&bp, "a basis is a party object"));
+                    };
+                    att.basis.push(self.party(&bp, b.clone(), Role::Party)?);
+                }
+            }
+            Some(_) => {
+                return Err(fmt_err(
+                    &format!("{ap}.cg:basis"),
+                    "expected a list of parties",
+                ))
+            }
         }
         self.leftovers(
             ap,
@@ -732,9 +773,26 @@ impl Importer<'_, '_> {
                 "cg:said",
                 "cg:quote",
                 "cg:via",
+                "cg:basis",
             ],
             None,
         );
+        // The same statement written under another claim it covers: one record covering both.
+        if let Some(mut existing) = self.g.attribution(&att.id) {
+            let same = |mut x: Attribution, claim: &str| {
+                x.claim = claim.to_owned();
+                x.covers.clear();
+                x
+            };
+            if existing.claim != claim
+                && !existing.covers.iter().any(|c| c == claim)
+                && same(existing.clone(), claim) == att
+            {
+                existing.covers.push(claim.to_owned());
+                self.g.update_attribution(existing)?;
+                return Ok(());
+            }
+        }
         self.add_attribution(att)
     }
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.TestInstance
 import org.junit.jupiter.api.assertThrows
 
 /**
- * Other tools' formats from Kotlin: PROV-JSON and ClaimReview read back what was written, the
+ * Other tools' formats from Kotlin: PROV-JSON, ClaimReview and STIX read back what was written, the
  * files other tools published import, and the pictures show who denies what.
  *
  * The published files are in `../shared/interop/` beside the checkout; scripts/test-kotlin passes
@@ -222,6 +222,60 @@ class FormatsTest {
             assertEquals("$[0].reviewRating.ratingValue", e.record)
             assertEquals(before, g.toJson())
         }
+    }
+
+    @Test
+    fun `a lenient ClaimReview import keeps the good reviews and lists the one it could not read`() {
+        val feed = """[
+            {"@type": "ClaimReview", "claimReviewed": "The bridge was closed in 2019",
+             "author": {"@type": "Organization", "name": "Fact Desk"},
+             "reviewRating": {"@type": "Rating", "ratingValue": 1, "bestRating": 5, "worstRating": 1,
+                              "alternateName": "False"}},
+            {"@type": "ClaimReview", "claimReviewed": "Turnout was 61%",
+             "author": {"@type": "Organization", "name": "Fact Desk"},
+             "reviewRating": {"@type": "Rating", "ratingValue": {"x": 1}}}
+        ]"""
+        assertThrows<ClaimGraphException.Format> { fromClaimreviewJson(feed) }
+        fromClaimreviewJsonLenient(feed).use { (g, report) ->
+            assertEquals(1UL, g.counts().verdicts)
+            val rejected = report.rejected.single()
+            assertEquals(1UL, rejected.index)
+            assertEquals("$[1]", rejected.record)
+            assertEquals("$[1].reviewRating.ratingValue", rejected.field)
+            assertTrue(rejected.reason.isNotBlank())
+        }
+        graph.copy().use { g ->
+            val before = g.counts()
+            val report = g.importClaimreviewLenient(feed)
+            assertEquals(before.verdicts + 1UL, g.counts().verdicts)
+            assertEquals(listOf(1UL), report.rejected.map { it.index })
+        }
+    }
+
+    // ----- STIX 2.1 --------------------------------------------------------------------------
+
+    @Test
+    fun `STIX export of the reference article imports into an equal graph`() {
+        reviewed().use { g ->
+            val bundle = g.toStixJson()
+            assertTrue(bundle.contains("\"type\": \"bundle\""), bundle.take(200))
+            assertTrue(bundle.contains("\"type\": \"opinion\""))
+            assertEquals(bundle, g.copy().use { it.toStixJson() })
+            fromStixJson(bundle).use { (back, report) ->
+                assertEquals(g, back)
+                assertTrue(report.skipped.isEmpty(), "${report.skipped}")
+                assertEquals(g.counts(), report.added)
+                assertEquals(listOf(Reference.DPRK, Reference.RUSSIA), back.status(Reference.CONTAINERS).deniers)
+            }
+        }
+    }
+
+    @Test
+    fun `a malformed STIX bundle is a Format exception naming where`() {
+        val e = assertThrows<ClaimGraphException.Format> { fromStixJson("""{"type": "bundle", "objects": 5}""") }
+        assertEquals("STIX 2.1", e.format)
+        assertEquals("bundle", e.record)
+        assertTrue(e.detail.contains("list"), e.detail)
     }
 
     // ----- pictures --------------------------------------------------------------------------
