@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use claimgraph::io::JsonlOptions;
 use claimgraph::{ClaimGraph, Error, MergePolicy, SharedGraph, When};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyTuple, PyType};
+use pyo3::types::{PyBytes, PyDict, PyList, PyTuple, PyType};
 
 use crate::errors::{run, to_py_err};
 use crate::fields::ToPython;
@@ -834,6 +834,50 @@ impl PyClaimGraph {
     /// attributions as `wasAttributedTo` with the stance kept as an attribute.
     fn to_prov_json(&self, py: Python<'_>) -> PyResult<String> {
         self.reading(py, |g| Ok(g.to_prov_json()))
+    }
+
+    /// Writes the graph as Parquet tables into the folder `path` (created when missing): one
+    /// `<table>.parquet` file per record kind with every field, plus `source_origins` (each
+    /// source's origins, computed once), `claim_relatives` (the claims each claim's answers draw
+    /// on) and `statuses` (every claim's status figures), for DuckDB, Spark or pandas. Returns
+    /// `{table: file}` in the order written.
+    fn to_parquet<'py>(&self, py: Python<'py>, path: PathBuf) -> PyResult<Bound<'py, PyDict>> {
+        let files = self.reading(py, |g| g.write_parquet(&path))?;
+        let out = PyDict::new(py);
+        for f in files {
+            out.set_item(f.table, f.path)?;
+        }
+        Ok(out)
+    }
+
+    /// A new graph from the Parquet tables `to_parquet` wrote into the folder `path`.
+    #[classmethod]
+    fn from_parquet(_cls: &Bound<'_, PyType>, py: Python<'_>, path: PathBuf) -> PyResult<Self> {
+        run(py, || ClaimGraph::read_parquet(&path)).map(Self::from)
+    }
+
+    /// The tables of `to_parquet` as `pyarrow.Table`s, `{table: Table}`. Needs pyarrow.
+    fn to_arrow<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        notebook(slf.py(), "to_arrow", (slf,))
+    }
+
+    /// The tables of `to_parquet` as Arrow IPC streams, `[(table, bytes)]`: what `to_arrow`
+    /// reads.
+    fn _arrow_ipc<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<Vec<(&'static str, Bound<'py, PyBytes>)>> {
+        let tables = self.reading(py, |g| g.to_arrow_ipc())?;
+        Ok(tables
+            .into_iter()
+            .map(|t| (t.table, PyBytes::new(py, &t.ipc)))
+            .collect())
+    }
+
+    /// Writes the graph as PROV-O N-Triples (one triple per line, streamed) into the file at
+    /// `path`, for a triple store; returns how many triples were written.
+    fn save_ntriples(&self, py: Python<'_>, path: PathBuf) -> PyResult<u64> {
+        self.reading(py, |g| g.save_ntriples(&path))
     }
 
     /// A new graph from PROV-JSON, and an `ImportReport` of what had no place in it.

@@ -5,6 +5,9 @@
 //!   saves.
 //! - JSON Lines ([`ClaimGraph::from_jsonl`], [`ClaimGraph::ingest_jsonl`]): streamed bulk import
 //!   of a corpus of sources, citations, claims and attributions in the benchmark's schema.
+//! - N-Triples ([`ClaimGraph::write_ntriples`]): PROV-O streamed into a triple store.
+//! - Parquet and Arrow (cargo feature `parquet`, module `io::tables`): one table per record kind plus
+//!   each source's origins and each claim's status figures, for DuckDB, Spark and pyarrow.
 //!
 //! # Native JSON
 //!
@@ -85,6 +88,7 @@
 //! [`ClaimGraph::from_json`]: crate::ClaimGraph::from_json
 //! [`ClaimGraph::save`]: crate::ClaimGraph::save
 //! [`ClaimGraph::load`]: crate::ClaimGraph::load
+//! [`ClaimGraph::write_ntriples`]: crate::ClaimGraph::write_ntriples
 //! [`ClaimGraph::from_jsonl`]: crate::ClaimGraph::from_jsonl
 //! [`ClaimGraph::ingest_jsonl`]: crate::ClaimGraph::ingest_jsonl
 //! [`Source`]: crate::Source
@@ -101,11 +105,14 @@
 pub(crate) mod claimreview;
 pub(crate) mod jsonl;
 pub(crate) mod native;
+pub(crate) mod ntriples;
 pub(crate) mod picture;
 pub(crate) mod prov;
 pub(crate) mod replace;
 pub(crate) mod report;
 pub(crate) mod stix;
+#[cfg(feature = "parquet")]
+pub mod tables;
 
 pub use jsonl::{
     IngestReport, JsonlOptions, JSONL_FORMAT_VERSION, MAX_LINE_BYTES, MAX_RESERVED_RECORDS,
@@ -118,6 +125,8 @@ pub use prov::{
 };
 pub use report::{ClaimParts, ReportOptions, REPORT_JSON_KEYS};
 pub use stix::{stix_id, stix_namespace};
+#[cfg(feature = "parquet")]
+pub use tables::{ArrowTable, TableFile, PARQUET_TABLES};
 
 /// A whole document of an interchange format parsed as JSON, before its shape is read. A
 /// syntax error is an [`Error::Format`](crate::Error::Format) of `format` at the line and column

@@ -255,6 +255,21 @@ impl<'g> Analysis<'g> {
         }
     }
 
+    /// The origin formed by terminal component `c`, with the names of the tops of its members'
+    /// affiliation chains, sorted and distinct (the first is what [`Analysis::independence`]
+    /// names its group by): what the Parquet tables list per source.
+    #[cfg(feature = "parquet")]
+    pub(crate) fn origin_and_tops(&mut self, c: usize) -> (Origin, Vec<&'g str>) {
+        let (origin, tops) = {
+            let i = self.info(c);
+            (i.origin.clone(), i.tops.clone())
+        };
+        let mut names: Vec<&'g str> = tops.iter().map(|&t| self.top_name(t)).collect();
+        names.sort_unstable();
+        names.dedup();
+        (origin, names)
+    }
+
     /// The name of an affiliation top: its smallest member id.
     fn top_name(&self, t: usize) -> &'g str {
         let g = self.graph;

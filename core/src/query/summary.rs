@@ -101,6 +101,21 @@ impl ClaimGraph {
             .collect()
     }
 
+    /// Hands `f` the status figures of every claim, in the order the claims were added, one at
+    /// a time (what [`ClaimGraph::summaries`] collects), stopping at `f`'s first error.
+    #[cfg(feature = "parquet")]
+    pub(crate) fn for_each_summary<E>(
+        &self,
+        mut f: impl FnMut(StatusSummary) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
+        let mut analysis = Analysis::whole(self);
+        let mut scratch = Scratch::default();
+        for ix in self.claim_indices() {
+            f(self.summary_at(ix, &mut analysis, &mut scratch))?;
+        }
+        Ok(())
+    }
+
     fn summary_at(
         &self,
         ix: NodeIndex,

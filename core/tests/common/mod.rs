@@ -3,4 +3,5 @@
 // Each test crate uses only some of the fixtures.
 #![allow(dead_code)]
 
+pub mod every_field;
 pub mod reference;

@@ -245,6 +245,15 @@ def graph_html(graph: ClaimGraph) -> str:
     return "".join(parts)
 
 
+def to_arrow(graph: ClaimGraph) -> dict[str, Any]:
+    """The graph's tables as ``pyarrow.Table``s (see ``ClaimGraph.to_arrow``)."""
+    try:
+        import pyarrow.ipc  # type: ignore[import-untyped, unused-ignore]
+    except ImportError as e:
+        raise ImportError("ClaimGraph.to_arrow() needs pyarrow: pip install pyarrow") from e
+    return {name: pyarrow.ipc.open_stream(data).read_all() for name, data in graph._arrow_ipc()}
+
+
 def to_networkx(graph: ClaimGraph) -> Any:
     """The graph as a ``networkx.MultiDiGraph`` (see ``ClaimGraph.to_networkx``)."""
     try:
