@@ -158,11 +158,6 @@ fn describe_reliability(factor: f64, grade: Option<Reliability>) -> String {
     }
 }
 
-/// The nodes of the sources named, leaving out names the graph does not hold.
-fn indices(g: &ClaimGraph, ids: &[String]) -> Vec<NodeIndex> {
-    ids.iter().filter_map(|id| g.node_index(id)).collect()
-}
-
 /// The weight a group of sources denying or doubting a claim takes off its evidence, and why.
 ///
 /// The group speaks as one, with the voice of its weightiest member: each member weighs its
@@ -471,7 +466,8 @@ impl ClaimGraph {
         // Denials and doubts: the claim's own (and its rewordings'), and denials of what it
         // specializes (carried down).
         let subjects = self.subject_indices(claim);
-        let mut deniers = indices(self, &status.deniers);
+        // The status's deniers and doubters are these, as ids: no need to look the ids up again.
+        let mut deniers = stances.deniers.clone();
         for &d in &stances.carried_deniers {
             if !deniers.contains(&d) {
                 deniers.push(d);
@@ -540,7 +536,7 @@ impl ClaimGraph {
         for (name, members) in group_by_tops(
             self,
             analysis,
-            &indices(self, &status.doubters),
+            &stances.doubters,
             &stances.doubts,
         ) {
             let members: Vec<(NodeIndex, bool)> = members
