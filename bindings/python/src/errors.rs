@@ -9,6 +9,16 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyType};
 use pyo3::BoundObject;
 
+thread_local! {
+    static PANIC_NEXT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The test hook behind `_panic_on_next_core_call`: the next call into the core on this thread
+/// panics inside [`run`], whatever entry point it comes through.
+pub(crate) fn panic_on_next_call() {
+    PANIC_NEXT.with(|p| p.set(true));
+}
+
 /// Runs a core call with the GIL released, turning its error into the matching exception and a
 /// panic into a `ClaimGraphError`: no Rust panic reaches Python as a `PanicException`.
 ///
@@ -19,6 +29,15 @@ where
     T: Send,
     F: FnOnce() -> Result<T, Error> + Send,
 {
+    let f = || {
+        if PANIC_NEXT.with(|p| p.replace(false)) {
+            #[allow(clippy::panic)] // the test hook's whole point
+            {
+                panic!("a panic on purpose, from the test hook")
+            }
+        }
+        f()
+    };
     match py.detach(|| catch_unwind(AssertUnwindSafe(f))) {
         Ok(Ok(value)) => Ok(value),
         Ok(Err(e)) => Err(to_py_err(py, e)),

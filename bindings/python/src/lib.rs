@@ -69,6 +69,13 @@ mod _claimgraph {
         })
     }
 
+    /// A test hook: the next call into the core from this thread, through any entry point,
+    /// panics inside the guard, which must turn it into a `ClaimGraphError`.
+    #[pyfunction]
+    fn _panic_on_next_core_call() {
+        crate::errors::panic_on_next_call();
+    }
+
     /// The version of the claimgraph core this module was built from.
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -261,6 +261,17 @@ impl From<claimgraph::Error> for ClaimGraphError {
 /// What every exported method returns.
 pub type Result<T, E = ClaimGraphError> = std::result::Result<T, E>;
 
+thread_local! {
+    static PANIC_NEXT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// A test hook: the next call into the core from this thread, through any entry point, panics
+/// inside the guard, which must turn it into [`ClaimGraphError::Internal`]. Apps never call it.
+#[uniffi::export]
+pub fn testing_panic_on_next_call() {
+    PANIC_NEXT.with(|p| p.set(true));
+}
+
 /// Runs a call into the core, turning a panic into [`ClaimGraphError::Internal`].
 ///
 /// The core is written not to panic; this keeps a bug from taking the app down with it, and gives
@@ -273,6 +284,15 @@ pub type Result<T, E = ClaimGraphError> = std::result::Result<T, E>;
 /// assert!(matches!(r, Err(ClaimGraphError::Internal { detail }) if detail.contains("a bug")));
 /// ```
 pub fn guard<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
+    let f = || {
+        if PANIC_NEXT.with(|p| p.replace(false)) {
+            #[allow(clippy::panic)] // the test hook's whole point
+            {
+                panic!("a panic on purpose, from the test hook")
+            }
+        }
+        f()
+    };
     match catch_unwind(AssertUnwindSafe(f)) {
         Ok(r) => r,
         Err(payload) => {

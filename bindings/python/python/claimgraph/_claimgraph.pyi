@@ -62,6 +62,7 @@ __all__ = [
     "Verdict",
     "__version__",
     "_panic_in_core_call",
+    "_panic_on_next_core_call",
     "_value_names",
     "extract",
 ]
@@ -1086,3 +1087,4 @@ class Transaction:
 
 def extract(text: str, *, article: Source | str | None = None) -> Extraction: ...
 def _value_names() -> dict[str, list[str]]: ...
+def _panic_on_next_core_call() -> None: ...

@@ -9,7 +9,7 @@ use pyo3::prelude::*;
 use crate::fields::{fields, wrapper};
 use pyo3::types::{PyDict, PyTuple};
 
-use super::{apply_changes, strings, type_name};
+use super::{apply_changes, number, strings, type_name};
 use crate::time::period;
 
 wrapper! {
@@ -26,10 +26,10 @@ fields! {
     }
     methods {
         #[new]
-        fn new(value: f64, unit: String) -> Self {
-            PyQuantity {
-                inner: Quantity::new(value, unit),
-            }
+        fn new(value: &Bound<'_, PyAny>, unit: String) -> PyResult<Self> {
+            Ok(PyQuantity {
+                inner: Quantity::new(number(value, "quantity")?, unit),
+            })
         }
 
         fn __hash__(&self) -> u64 {
@@ -54,7 +54,7 @@ fn quantity(obj: &Bound<'_, PyAny>) -> PyResult<Quantity> {
     }
     match obj.cast::<PyTuple>() {
         Ok(t) if t.len() == 2 => Ok(Quantity::new(
-            t.get_item(0)?.extract()?,
+            number(&t.get_item(0)?, "quantity")?,
             t.get_item(1)?.extract::<String>()?,
         )),
         _ => Err(PyTypeError::new_err(format!(

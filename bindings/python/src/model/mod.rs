@@ -88,6 +88,18 @@ where
     }
 }
 
+/// A number argument (a float, or an int a float can hold). An int too large for a float, which
+/// Python reports as an `OverflowError`, is an `InvalidInputError` (a `ValueError`) naming the
+/// field, as a NaN or an infinite value is once the core validates the record.
+pub(crate) fn number(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<f64> {
+    match obj.extract::<f64>() {
+        Err(e) if e.is_instance_of::<pyo3::exceptions::PyOverflowError>(obj.py()) => Err(
+            crate::errors::invalid_input(obj.py(), field, "the number is too large for a float"),
+        ),
+        other => other,
+    }
+}
+
 pub(crate) fn type_name(obj: &Bound<'_, PyAny>) -> String {
     obj.get_type()
         .name()

@@ -9,7 +9,7 @@ use pyo3::prelude::*;
 use crate::fields::{fields, wrapper};
 use pyo3::types::{PyDict, PyTuple};
 
-use super::{apply_changes, opt_string, type_name};
+use super::{apply_changes, number, opt_string, type_name};
 use crate::time::when_opt;
 
 wrapper! {
@@ -35,10 +35,18 @@ fields! {
         }
 
         #[new]
-        fn new(value: f64, best: f64, worst: f64) -> Self {
-            PyRating {
-                inner: Rating::new(value, best, worst),
-            }
+        fn new(
+            value: &Bound<'_, PyAny>,
+            best: &Bound<'_, PyAny>,
+            worst: &Bound<'_, PyAny>,
+        ) -> PyResult<Self> {
+            Ok(PyRating {
+                inner: Rating::new(
+                    number(value, "rating")?,
+                    number(best, "rating")?,
+                    number(worst, "rating")?,
+                ),
+            })
         }
 
         fn __hash__(&self) -> u64 {
@@ -63,9 +71,9 @@ fn rating(obj: &Bound<'_, PyAny>) -> PyResult<Rating> {
     }
     match obj.cast::<PyTuple>() {
         Ok(t) if t.len() == 3 => Ok(Rating::new(
-            t.get_item(0)?.extract()?,
-            t.get_item(1)?.extract()?,
-            t.get_item(2)?.extract()?,
+            number(&t.get_item(0)?, "rating")?,
+            number(&t.get_item(1)?, "rating")?,
+            number(&t.get_item(2)?, "rating")?,
         )),
         _ => Err(PyTypeError::new_err(format!(
             "rating must be a Rating or a (value, best, worst) tuple, not {}",
