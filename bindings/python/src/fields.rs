@@ -33,7 +33,7 @@ macro_rules! as_is {
         }
     )*};
 }
-as_is!(String, bool, f64, u64, usize, &'static str);
+as_is!(String, bool, f64, u32, u64, usize, &'static str);
 
 impl<T: ToPython> ToPython for Option<T> {
     fn to_python<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {

@@ -1,5 +1,6 @@
 //! `ClaimGraph`: the graph, shareable between threads, with every core capability as a method.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 use claimgraph::io::JsonlOptions;
@@ -10,6 +11,7 @@ use pyo3::types::{PyBytes, PyDict, PyList, PyTuple, PyType};
 use crate::errors::{run, to_py_err};
 use crate::fields::ToPython;
 use crate::io::{PyImportReport, PyIngestReport};
+use crate::matching::{similar_options, PyDuplicateCandidate, PySimilarClaim};
 use crate::model::{
     PyAttribution, PyClaim, PyClaimRelation, PySource, PySourceRelation, PyVerdict, Via,
 };
@@ -736,12 +738,50 @@ impl PyClaimGraph {
         list(py, v, PySource::from)
     }
 
-    /// Claims whose text contains every word of `query`, ignoring case.
+    /// Claims whose text contains every content word of `query`, ignoring case and accents,
+    /// after stemming ("container" finds "containers").
     fn search_claims<'py>(&self, py: Python<'py>, query: String) -> PyResult<Bound<'py, PyList>> {
         let v = self.reading(py, |g| {
             Ok(g.search_claims(&query).into_iter().cloned().collect())
         })?;
         list(py, v, PyClaim::from)
+    }
+
+    /// The `k` claims most similar to `text`, best first, each with the parts of its score
+    /// (`SimilarClaim`: claim id, score in [0, 1], shared content words, parts). Words are
+    /// stemmed and folded, and character n-grams, numbers, names and links count too;
+    /// `min_score` and `min_shared_words` leave out weak matches, `weights` maps a kind
+    /// ("words", "ngrams", "numbers", "names", "links") to its weight. What is not given is the
+    /// core's default (10 claims, no threshold, the default weights).
+    #[pyo3(signature = (text, k=None, *, min_score=None, min_shared_words=None, weights=None))]
+    fn similar_claims<'py>(
+        &self,
+        py: Python<'py>,
+        text: String,
+        k: Option<usize>,
+        min_score: Option<f64>,
+        min_shared_words: Option<usize>,
+        weights: Option<HashMap<String, f64>>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let options = similar_options(py, k, min_score, min_shared_words, weights)?;
+        let v = self.reading(py, |g| Ok(g.similar_claims_with(&text, &options)))?;
+        list(py, v, PySimilarClaim::from)
+    }
+
+    /// Pairs of claims that may be wordings of one claim and are not yet linked by same-as,
+    /// best first (`DuplicateCandidate`), with the options of `similar_claims` (`k` per claim).
+    #[pyo3(signature = (*, k=None, min_score=None, min_shared_words=None, weights=None))]
+    fn duplicate_candidates<'py>(
+        &self,
+        py: Python<'py>,
+        k: Option<usize>,
+        min_score: Option<f64>,
+        min_shared_words: Option<usize>,
+        weights: Option<HashMap<String, f64>>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let options = similar_options(py, k, min_score, min_shared_words, weights)?;
+        let v = self.reading(py, |g| Ok(g.duplicate_candidates(&options)))?;
+        list(py, v, PyDuplicateCandidate::from)
     }
 
     /// Merges `other` into this graph (records with the same id are the same record).

@@ -14,6 +14,7 @@ mod extract;
 mod fields;
 mod graph;
 mod io;
+mod matching;
 mod model;
 mod query;
 mod records;
@@ -34,6 +35,8 @@ mod _claimgraph {
     use crate::graph::PyClaimGraph;
     #[pymodule_export]
     use crate::io::{PyImportReport, PyIngestReport, PyRejectedRecord, PySkippedRecord};
+    #[pymodule_export]
+    use crate::matching::{PyDuplicateCandidate, PyMatchPart, PySimilarClaim};
     #[pymodule_export]
     use crate::model::{
         PyAttribution, PyClaim, PyClaimRelation, PyHop, PyQuantity, PyRating, PySource,

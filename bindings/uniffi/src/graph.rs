@@ -347,7 +347,8 @@ impl ClaimGraph {
         self.reading(|g| Ok(g.find_sources(&name).into_iter().cloned().collect()))
     }
 
-    /// Claims whose text contains every word of `query`, ignoring case.
+    /// Claims whose text contains every content word of `query`, ignoring case and accents,
+    /// after stemming ("container" finds "containers").
     pub fn search_claims(&self, query: String) -> Result<Vec<Claim>> {
         self.reading(|g| Ok(g.search_claims(&query).into_iter().cloned().collect()))
     }

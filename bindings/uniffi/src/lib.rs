@@ -23,6 +23,7 @@ mod error;
 mod extract;
 mod formats;
 mod graph;
+mod matching;
 pub mod records;
 mod store;
 
@@ -33,4 +34,5 @@ pub use formats::{
     ImportResult,
 };
 pub use graph::{AsOf, ClaimGraph};
+pub use matching::default_match_weights;
 pub use store::StoredGraph;

@@ -14,7 +14,10 @@
 //! Swift).
 
 use claimgraph::query::{MergeChoice, MergeConflict};
-use claimgraph::{Action, Event, HistoryCheck, Record};
+use claimgraph::{
+    Action, DuplicateCandidate, Event, HistoryCheck, MatchKind, MatchPart, MatchWeights, Record,
+    SimilarClaim,
+};
 use claimgraph::{
     Assessment, Attribution, Chain, CircularReporting, Claim, ClaimRelation, ClaimRelationKind,
     Contradiction, Counts, Findings, Hop, ImportReport, Inference, IngestReport, MergePolicy,
@@ -490,4 +493,51 @@ pub struct HistoryCheck {
     pub events: u64,
     pub first_altered: Option<u64>,
     pub problem: Option<String>,
+}
+
+// ----- matching -------------------------------------------------------------------------------
+// `MatchWeights` carries no defaults here: they are the core's, from `defaultMatchWeights()`.
+
+#[uniffi::remote(Enum)]
+pub enum MatchKind {
+    Words,
+    Ngrams,
+    Numbers,
+    Names,
+    Links,
+}
+
+#[uniffi::remote(Record)]
+pub struct MatchPart {
+    pub kind: MatchKind,
+    pub matched: Vec<String>,
+    pub similarity: f64,
+    pub score: f64,
+    pub share: f64,
+}
+
+#[uniffi::remote(Record)]
+pub struct SimilarClaim {
+    pub claim: String,
+    pub score: f64,
+    pub shared_words: u32,
+    pub parts: Vec<MatchPart>,
+}
+
+#[uniffi::remote(Record)]
+pub struct DuplicateCandidate {
+    pub claim: String,
+    pub other: String,
+    pub score: f64,
+    pub shared_words: u32,
+    pub parts: Vec<MatchPart>,
+}
+
+#[uniffi::remote(Record)]
+pub struct MatchWeights {
+    pub words: f64,
+    pub ngrams: f64,
+    pub numbers: f64,
+    pub names: f64,
+    pub links: f64,
 }

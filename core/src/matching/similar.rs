@@ -21,7 +21,8 @@ const COMMON_GRAM: usize = 5000;
 const MAX_NAME_WORDS: usize = 5;
 
 /// What kind of evidence a part of a match score stands on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum MatchKind {
     /// Words shared after stemming ("interviews" matches "interview"), weighted by how rare they
     /// are among the claims (BM25).
@@ -58,7 +59,7 @@ impl std::fmt::Display for MatchKind {
 }
 
 /// One part of a match score: what matched, and how much of the score it makes.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct MatchPart {
     /// The kind of evidence.
     pub kind: MatchKind,
@@ -75,7 +76,7 @@ pub struct MatchPart {
 }
 
 /// A claim found similar to a text.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct SimilarClaim {
     /// The claim's id.
     pub claim: String,
@@ -90,7 +91,7 @@ pub struct SimilarClaim {
 }
 
 /// Two claims of the graph that may be wordings of one claim (candidates for same-as).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct DuplicateCandidate {
     /// One claim's id (the smaller of the two).
     pub claim: String,

@@ -31,6 +31,7 @@ __all__ = [
     "ClaimRelation",
     "Contradiction",
     "Counts",
+    "DuplicateCandidate",
     "Event",
     "Extraction",
     "Findings",
@@ -39,6 +40,7 @@ __all__ = [
     "ImportReport",
     "Inference",
     "IngestReport",
+    "MatchPart",
     "MergeConflict",
     "MergeReport",
     "Origin",
@@ -49,6 +51,7 @@ __all__ = [
     "Reason",
     "Records",
     "RejectedRecord",
+    "SimilarClaim",
     "SkippedRecord",
     "Source",
     "SourceRelation",
@@ -835,6 +838,23 @@ class ClaimGraph:
     def find_sources(self, name: str) -> list[Source]: ...
     def search_sources(self, query: str) -> list[Source]: ...
     def search_claims(self, query: str) -> list[Claim]: ...
+    def similar_claims(
+        self,
+        text: str,
+        k: int | None = None,
+        *,
+        min_score: float | None = None,
+        min_shared_words: int | None = None,
+        weights: dict[str, float] | None = None,
+    ) -> list[SimilarClaim]: ...
+    def duplicate_candidates(
+        self,
+        *,
+        k: int | None = None,
+        min_score: float | None = None,
+        min_shared_words: int | None = None,
+        weights: dict[str, float] | None = None,
+    ) -> list[DuplicateCandidate]: ...
     def merge(
         self, other: ClaimGraph, *, policy: MergePolicy | str | None = None
     ) -> MergeReport: ...
@@ -892,6 +912,54 @@ class Extraction:
     def to_html(self) -> str: ...
     def _repr_html_(self) -> str: ...
     def __len__(self) -> int: ...
+
+_MatchKind = Literal["words", "ngrams", "numbers", "names", "links"]
+
+@final
+class MatchPart:
+    __match_args__ = ("kind", "matched", "similarity", "score", "share")
+    @property
+    def kind(self) -> _MatchKind: ...
+    @property
+    def matched(self) -> tuple[str, ...]: ...
+    @property
+    def similarity(self) -> float: ...
+    @property
+    def score(self) -> float: ...
+    @property
+    def share(self) -> float: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class SimilarClaim:
+    __match_args__ = ("claim", "score", "shared_words", "parts")
+    @property
+    def claim(self) -> str: ...
+    @property
+    def score(self) -> float: ...
+    @property
+    def shared_words(self) -> int: ...
+    @property
+    def parts(self) -> tuple[MatchPart, ...]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class DuplicateCandidate:
+    __match_args__ = ("claim", "other", "score", "shared_words", "parts")
+    @property
+    def claim(self) -> str: ...
+    @property
+    def other(self) -> str: ...
+    @property
+    def score(self) -> float: ...
+    @property
+    def shared_words(self) -> int: ...
+    @property
+    def parts(self) -> tuple[MatchPart, ...]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def to_dict(self) -> dict[str, Any]: ...
 
 @final
 class Event:
