@@ -533,12 +533,7 @@ impl ClaimGraph {
                 ),
             });
         }
-        for (name, members) in group_by_tops(
-            self,
-            analysis,
-            &stances.doubters,
-            &stances.doubts,
-        ) {
+        for (name, members) in group_by_tops(self, analysis, &stances.doubters, &stances.doubts) {
             let members: Vec<(NodeIndex, bool)> = members
                 .into_iter()
                 .map(|m| {
