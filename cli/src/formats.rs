@@ -2,7 +2,7 @@
 //!
 //! To add a format: a variant here (its `--from` / `--to` name is the variant's name in
 //! lower case), its extensions in `from_path`, and its reading in [`crate::input`] or its
-//! writing in [`crate::output`]. Parquet tables and N-Triples (written) are the next.
+//! writing in [`crate::output`].
 
 use std::path::Path;
 
@@ -23,6 +23,8 @@ pub enum InputFormat {
     Stix,
     /// A graph database file (SQLite), as `ClaimGraph::open` makes it.
     Database,
+    /// A folder of Parquet tables as `--to parquet` writes them (a folder is read as this).
+    Parquet,
 }
 
 /// A format a graph is written in.
@@ -46,6 +48,11 @@ pub enum OutputFormat {
     /// A graph database file (SQLite): created, or merged into when it exists, with the
     /// change recorded in its history.
     Database,
+    /// A folder of Parquet tables, one per record kind with every field, plus the sources'
+    /// origins, claims' relatives and statuses, for DuckDB, Spark or pandas.
+    Parquet,
+    /// W3C PROV-O as N-Triples, one triple per line, written as the graph is walked.
+    Ntriples,
 }
 
 impl InputFormat {
@@ -61,6 +68,9 @@ impl InputFormat {
         }
         if name.ends_with(".stix.json") {
             return Some(InputFormat::Stix);
+        }
+        if Path::new(path).is_dir() {
+            return Some(InputFormat::Parquet);
         }
         match extension(path).as_deref() {
             Some("db" | "sqlite" | "sqlite3") => Some(InputFormat::Database),
@@ -148,6 +158,8 @@ impl OutputFormat {
             Some("mmd" | "mermaid") => Some(OutputFormat::Mermaid),
             Some("svg") => Some(OutputFormat::Svg),
             Some("db" | "sqlite" | "sqlite3") => Some(OutputFormat::Database),
+            Some("parquet") => Some(OutputFormat::Parquet),
+            Some("nt") => Some(OutputFormat::Ntriples),
             _ => None,
         }
     }

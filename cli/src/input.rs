@@ -39,6 +39,19 @@ pub struct ReadOptions {
 /// extension or content shows. Import notes and records left out are reported as warnings.
 pub fn read_graph(file: &str, options: &ReadOptions, ui: &Ui) -> Result<ClaimGraph, Failure> {
     let name = input_name(file);
+    if options.from == Some(InputFormat::Parquet)
+        || (options.from.is_none() && InputFormat::from_path(file) == Some(InputFormat::Parquet))
+    {
+        if file == "-" {
+            return Err(Failure::Usage(
+                "Parquet tables are read from their folder, not from standard input".into(),
+            ));
+        }
+        let working = ui.working(&format!("reading the tables in {name}"));
+        let read = ClaimGraph::read_parquet(file);
+        working.finish_and_clear();
+        return read.map_err(|e| Failure::in_file(&name, e));
+    }
     let (source, len): (Box<dyn Read>, Option<u64>) = if file == "-" {
         (Box::new(io::stdin().lock()), None)
     } else {
@@ -102,7 +115,8 @@ pub fn read_graph(file: &str, options: &ReadOptions, ui: &Ui) -> Result<ClaimGra
             }
             graph
         }),
-        InputFormat::Database => unreachable_database(&name),
+        InputFormat::Database => read_by_path(&name, "graph database"),
+        InputFormat::Parquet => read_by_path(&name, "Parquet tables"),
         InputFormat::Prov | InputFormat::Claimreview | InputFormat::Stix => {
             let text = read_text(reader, &name, format)?;
             let imported = match format {
@@ -204,13 +218,15 @@ fn warn_import(ui: &Ui, name: &str, report: &ImportReport) {
 }
 
 /// Databases are opened by path before any stream is read.
-fn unreachable_database(name: &str) -> claimgraph::Result<ClaimGraph> {
+/// The formats read from a path (a database file, a folder of tables), never from a stream:
+/// they are read above, before any stream is opened.
+fn read_by_path(name: &str, format: &'static str) -> claimgraph::Result<ClaimGraph> {
     Err(Error::Format {
-        format: "graph database",
+        format,
         location: claimgraph::Location {
             path: Some(PathBuf::from(name)),
             ..claimgraph::Location::default()
         },
-        message: "a graph database is opened by its path".into(),
+        message: "read from its path, not from a stream".into(),
     })
 }

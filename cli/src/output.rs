@@ -76,6 +76,29 @@ pub fn write_graph(
             working.finish_and_clear();
             return written.map(drop).map_err(|e| Failure::in_file(out, e));
         }
+        OutputFormat::Parquet if out == "-" => {
+            return Err(Failure::Usage(
+                "Parquet tables are written to a folder, not to standard output".into(),
+            ))
+        }
+        OutputFormat::Parquet => {
+            let working = ui.working(&format!("writing the tables into {out}"));
+            let written = graph.write_parquet(out);
+            working.finish_and_clear();
+            return written.map(drop).map_err(Failure::graph);
+        }
+        OutputFormat::Ntriples if out == "-" => {
+            return graph
+                .write_ntriples(io::stdout().lock())
+                .map(drop)
+                .map_err(Failure::graph);
+        }
+        OutputFormat::Ntriples => {
+            let working = ui.working(&format!("writing {out}"));
+            let written = graph.save_ntriples(out);
+            working.finish_and_clear();
+            return written.map(drop).map_err(Failure::graph);
+        }
         OutputFormat::Native => graph.to_json(),
         OutputFormat::Prov => graph.to_prov_json(),
         OutputFormat::Claimreview => graph.to_claimreview_json(),

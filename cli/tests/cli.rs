@@ -363,6 +363,76 @@ fn native_prov_native_keeps_the_graph() {
 }
 
 #[test]
+fn parquet_tables_go_out_to_a_folder_and_come_back_as_the_same_graph() {
+    let dir = temp();
+    let tables = dir.path().join("article.parquet");
+    claimgraph()
+        .args(["convert", REFERENCE])
+        .arg(&tables)
+        .assert()
+        .success()
+        .stderr("");
+    for table in [
+        "sources",
+        "claims",
+        "attributions",
+        "statuses",
+        "source_origins",
+    ] {
+        assert!(
+            tables.join(format!("{table}.parquet")).is_file(),
+            "no {table} table"
+        );
+    }
+    // A folder is read as tables, whatever its name; --from says so too.
+    let back = dir.path().join("back.json");
+    claimgraph()
+        .arg("convert")
+        .arg(&tables)
+        .arg(&back)
+        .assert()
+        .success();
+    assert_eq!(ClaimGraph::load(&back).unwrap(), reference());
+    let plain = dir.path().join("plain");
+    fs::rename(&tables, &plain).unwrap();
+    let again = stdout_of(
+        claimgraph()
+            .args(["convert", "--from", "parquet"])
+            .arg(&plain)
+            .arg("-"),
+    );
+    assert_eq!(ClaimGraph::from_json(&again).unwrap(), reference());
+    // Standard output cannot take a folder of tables.
+    claimgraph()
+        .args(["convert", REFERENCE, "-", "--to", "parquet"])
+        .assert()
+        .code(2)
+        .stderr(contains("folder"));
+}
+
+#[test]
+fn ntriples_are_written_to_a_file_or_standard_output_one_triple_a_line() {
+    let dir = temp();
+    let nt = dir.path().join("article.nt");
+    claimgraph()
+        .args(["convert", REFERENCE])
+        .arg(&nt)
+        .assert()
+        .success()
+        .stderr("");
+    let written = fs::read_to_string(&nt).unwrap();
+    let mut expected = Vec::new();
+    reference().write_ntriples(&mut expected).unwrap();
+    assert_eq!(written.as_bytes(), expected.as_slice());
+    assert!(
+        written.lines().all(|l| l.ends_with(" .")),
+        "not one triple a line"
+    );
+    let piped = stdout_of(claimgraph().args(["convert", REFERENCE, "-", "--to", "ntriples"]));
+    assert_eq!(piped, written);
+}
+
+#[test]
 fn prov_to_prov_keeps_the_documents_names_and_derivation_kinds() {
     let dir = temp();
     let primer = Path::new(INTEROP).join("prov/primer/primer.json");

@@ -11,8 +11,9 @@ use crate::ui::Ui;
 /// Converts a graph between formats.
 ///
 /// Formats are told from the extensions (.json native, .jsonl JSON Lines, .prov.json PROV-JSON,
-/// .jsonld ClaimReview, .dot/.gv, .mmd, .svg) and, for input, from the content; `-` is standard
-/// input or output (native JSON unless --to says otherwise).
+/// .jsonld ClaimReview, .stix.json STIX, .db database, .parquet (a folder of tables), .nt
+/// N-Triples, .dot/.gv, .mmd, .svg) and, for input, from the content (a folder is read as Parquet
+/// tables); `-` is standard input or output (native JSON unless --to says otherwise).
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The graph to read (`-`: standard input).
