@@ -215,9 +215,25 @@ fn warn_import(ui: &Ui, name: &str, report: &ImportReport) {
         report.skipped.len(),
         kinds.join(", ")
     ));
+    // Why, each distinct reason once (the report itself lists every record).
+    let mut reasons: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    for skipped in &report.skipped {
+        *reasons
+            .entry((skipped.kind.as_str(), skipped.reason.as_str()))
+            .or_default() += 1;
+    }
+    const SHOWN: usize = 10;
+    for ((kind, reason), n) in reasons.iter().take(SHOWN) {
+        ui.note(format!("note: {name}: {kind} x{n}: {reason}"));
+    }
+    if reasons.len() > SHOWN {
+        ui.note(format!(
+            "note: {name}: and {} other reasons",
+            reasons.len() - SHOWN
+        ));
+    }
 }
 
-/// Databases are opened by path before any stream is read.
 /// The formats read from a path (a database file, a folder of tables), never from a stream:
 /// they are read above, before any stream is opened.
 fn read_by_path(name: &str, format: &'static str) -> claimgraph::Result<ClaimGraph> {
