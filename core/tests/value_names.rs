@@ -5,8 +5,8 @@
 
 use claimgraph::query::MergeChoice;
 use claimgraph::{
-    ClaimRelationKind, MergePolicy, Modality, ReasonKind, RecordKind, Reliability, SourceKind,
-    SourceRelationKind, Stance,
+    ClaimRelationKind, MatchKind, MergePolicy, Modality, ReasonKind, RecordKind, Reliability,
+    SourceKind, SourceRelationKind, Stance,
 };
 
 /// For each value: its name parses back, in any case and with any separator, through `FromStr`
@@ -72,7 +72,8 @@ named!(
     RecordKind,
     MergePolicy,
     MergeChoice,
-    ReasonKind
+    ReasonKind,
+    MatchKind
 );
 
 #[test]
@@ -87,6 +88,7 @@ fn every_enum_reads_its_names_by_the_one_rule() {
     round_trips(&MergePolicy::ALL);
     round_trips(&MergeChoice::ALL);
     round_trips(&ReasonKind::ALL);
+    round_trips(&MatchKind::ALL);
 }
 
 #[test]

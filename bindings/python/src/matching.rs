@@ -22,24 +22,16 @@ pub(crate) fn similar_options(
 ) -> PyResult<SimilarOptions> {
     let defaults = SimilarOptions::default();
     let mut w = defaults.weights;
-    for (kind, value) in weights.unwrap_or_default() {
-        let slot = match kind.as_str() {
-            k if k == MatchKind::Words.as_str() => &mut w.words,
-            k if k == MatchKind::Ngrams.as_str() => &mut w.ngrams,
-            k if k == MatchKind::Numbers.as_str() => &mut w.numbers,
-            k if k == MatchKind::Names.as_str() => &mut w.names,
-            k if k == MatchKind::Links.as_str() => &mut w.links,
-            other => {
-                return Err(invalid_input(
-                    py,
-                    "weights",
-                    format!(
-                        "unknown kind {other:?}; kinds are words, ngrams, numbers, names, links"
-                    ),
-                ))
-            }
-        };
-        *slot = value;
+    for (name, value) in weights.unwrap_or_default() {
+        let kind: MatchKind = name.parse().map_err(|_| {
+            let kinds: Vec<&str> = MatchKind::ALL.iter().map(|k| k.as_str()).collect();
+            invalid_input(
+                py,
+                "weights",
+                format!("unknown kind {name:?}; kinds are {}", kinds.join(", ")),
+            )
+        })?;
+        *w.weight_mut(kind) = value;
     }
     Ok(SimilarOptions {
         k: k.unwrap_or(defaults.k),

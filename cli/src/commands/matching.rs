@@ -3,7 +3,7 @@
 
 use claimgraph::{
     ClaimGraph, ClaimIndex, Error, IndexLoad, IndexOptions, Language, Location, MatchPart,
-    SimilarOptions,
+    SimilarClaim, SimilarOptions,
 };
 
 use super::{json_line, GraphArg};
@@ -119,13 +119,7 @@ fn one_text(
     let mut out = String::new();
     for (rank, hit) in hits.iter().enumerate() {
         if json {
-            out.push_str(&json_line(serde_json::to_string(&serde_json::json!({
-                "rank": rank + 1,
-                "claim": hit.claim,
-                "score": hit.score,
-                "shared_words": hit.shared_words,
-                "parts": parts_json(&hit.parts),
-            })))?);
+            out.push_str(&hit_line(hit, &[("rank", (rank + 1).into())])?);
         } else {
             let claim_text = graph.claim(&hit.claim).map_or("", |c| c.text.as_str());
             out.push_str(&format!(
@@ -180,14 +174,10 @@ fn queries(
         };
         for (rank, hit) in index.similar_claims(query, options).iter().enumerate() {
             if json {
-                out.push_str(&json_line(serde_json::to_string(&serde_json::json!({
-                    "query": id,
-                    "rank": rank + 1,
-                    "claim": hit.claim,
-                    "score": hit.score,
-                    "shared_words": hit.shared_words,
-                    "parts": parts_json(&hit.parts),
-                })))?);
+                out.push_str(&hit_line(
+                    hit,
+                    &[("query", id.into()), ("rank", (rank + 1).into())],
+                )?);
             } else {
                 out.push_str(&format!(
                     "{id}\t{}\t{}\t{:.6}\t{}\n",
@@ -213,13 +203,7 @@ fn duplicates(
     let mut out = String::new();
     for pair in &pairs {
         if json {
-            out.push_str(&json_line(serde_json::to_string(&serde_json::json!({
-                "claim": pair.claim,
-                "other": pair.other,
-                "score": pair.score,
-                "shared_words": pair.shared_words,
-                "parts": parts_json(&pair.parts),
-            })))?);
+            out.push_str(&json_line(serde_json::to_string(pair))?);
         } else {
             out.push_str(&format!(
                 "[{}] ~ [{}] {:.3}\n",
@@ -234,19 +218,16 @@ fn duplicates(
     Ok(out)
 }
 
-fn parts_json(parts: &[MatchPart]) -> Vec<serde_json::Value> {
-    parts
-        .iter()
-        .map(|p| {
-            serde_json::json!({
-                "kind": p.kind.as_str(),
-                "matched": p.matched,
-                "similarity": p.similarity,
-                "score": p.score,
-                "share": p.share,
-            })
-        })
-        .collect()
+/// One hit as a JSON line: the hit as the core serializes it, with `extra` fields beside it.
+fn hit_line(hit: &SimilarClaim, extra: &[(&str, serde_json::Value)]) -> Result<String, Failure> {
+    json_line(serde_json::to_value(hit).and_then(|mut line| {
+        if let serde_json::Value::Object(fields) = &mut line {
+            for (key, value) in extra {
+                fields.insert((*key).to_owned(), value.clone());
+            }
+        }
+        serde_json::to_string(&line)
+    }))
 }
 
 fn parts_text(parts: &[MatchPart]) -> String {

@@ -21,8 +21,7 @@ const COMMON_GRAM: usize = 5000;
 const MAX_NAME_WORDS: usize = 5;
 
 /// What kind of evidence a part of a match score stands on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum MatchKind {
     /// Words shared after stemming ("interviews" matches "interview"), weighted by how rare they
     /// are among the claims (BM25).
@@ -39,24 +38,13 @@ pub enum MatchKind {
     Links,
 }
 
-impl MatchKind {
-    /// The lower-case name ("words", "ngrams", "numbers", "names", "links").
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MatchKind::Words => "words",
-            MatchKind::Ngrams => "ngrams",
-            MatchKind::Numbers => "numbers",
-            MatchKind::Names => "names",
-            MatchKind::Links => "links",
-        }
-    }
-}
-
-impl std::fmt::Display for MatchKind {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::names::value_names!(MatchKind, "kind", "a match kind" {
+    Words => "words",
+    Ngrams => "ngrams",
+    Numbers => "numbers",
+    Names => "names",
+    Links => "links",
+});
 
 /// One part of a match score: what matched, and how much of the score it makes.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -120,6 +108,19 @@ pub struct MatchWeights {
     pub names: f64,
     /// Shared links.
     pub links: f64,
+}
+
+impl MatchWeights {
+    /// The weight of one kind of evidence, to read or set.
+    pub fn weight_mut(&mut self, kind: MatchKind) -> &mut f64 {
+        match kind {
+            MatchKind::Words => &mut self.words,
+            MatchKind::Ngrams => &mut self.ngrams,
+            MatchKind::Numbers => &mut self.numbers,
+            MatchKind::Names => &mut self.names,
+            MatchKind::Links => &mut self.links,
+        }
+    }
 }
 
 impl Default for MatchWeights {
