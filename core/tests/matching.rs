@@ -411,6 +411,17 @@ fn the_index_beside_the_graph_is_read_while_it_is_current_and_rebuilt_when_not()
         "{how:?}"
     );
     assert_eq!(index.options(), &french);
+    // A file of an older layout (version 1, before varint postings) is built again.
+    let mut bytes = std::fs::read(&path).unwrap();
+    bytes[8..12].copy_from_slice(&1u32.to_le_bytes());
+    std::fs::write(&path, &bytes).unwrap();
+    let (_, how) = ClaimIndex::load_or_build(&g, &path, french.clone()).unwrap();
+    assert!(
+        matches!(&how, IndexLoad::Rebuilt(why) if why.contains("format 1")),
+        "{how:?}"
+    );
+    let (_, how) = ClaimIndex::load_or_build(&g, &path, french).unwrap();
+    assert_eq!(how, IndexLoad::Loaded);
 }
 
 #[test]

@@ -246,8 +246,9 @@ impl ClaimIndex {
     /// # Ok::<(), claimgraph::Error>(())
     /// ```
     ///
-    /// Errors: a file at `path` that is not a claim index, or is damaged, is an error (it is
-    /// left untouched: it may be something else); so are the errors of reading and saving.
+    /// A file of an older format version is built again (and said so); one of a newer version
+    /// is an error, as is a file at `path` that is not a claim index, or is damaged (it is left
+    /// untouched: it may be something else); so are the errors of reading and saving.
     pub fn load_or_build(
         graph: &ClaimGraph,
         path: impl AsRef<Path>,
@@ -256,17 +257,26 @@ impl ClaimIndex {
         let path = path.as_ref();
         let how = match std::fs::metadata(path) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => IndexLoad::Built,
-            _ => match read(&read_file(path)?, Some(path))? {
-                Read::OtherRelease(release) => {
+            _ => match read(&read_file(path)?, Some(path)) {
+                Err(Error::UnsupportedVersion { found, .. })
+                    if found < u64::from(INDEX_FORMAT_VERSION) =>
+                {
+                    IndexLoad::Rebuilt(format!(
+                        "it was written in claim index format {found}; this release writes \
+                         format {INDEX_FORMAT_VERSION}"
+                    ))
+                }
+                Err(e) => return Err(e),
+                Ok(Read::OtherRelease(release)) => {
                     IndexLoad::Rebuilt(format!("it was written by claimgraph {release}"))
                 }
-                Read::Index(index) if index.options() != &options => {
+                Ok(Read::Index(index)) if index.options() != &options => {
                     IndexLoad::Rebuilt("it was built with other options".into())
                 }
-                Read::Index(index) if !index.is_index_of(graph) => {
+                Ok(Read::Index(index)) if !index.is_index_of(graph) => {
                     IndexLoad::Rebuilt("the graph's claims have changed since".into())
                 }
-                Read::Index(index) => return Ok((*index, IndexLoad::Loaded)),
+                Ok(Read::Index(index)) => return Ok((*index, IndexLoad::Loaded)),
             },
         };
         let index = ClaimIndex::with_options(graph, options);
