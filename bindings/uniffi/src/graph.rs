@@ -379,17 +379,17 @@ impl ClaimGraph {
         self.reading(|g| g.relations_of_claim(&claim))
     }
 
-    /// Sources whose name or an alias matches `name`, ignoring case.
-    pub fn find_sources(&self, name: String) -> Result<Vec<Source>> {
-        self.reading(|g| Ok(g.find_sources(&name).into_iter().cloned().collect()))
+    /// Sources whose name or an alias is exactly `name` (case and spacing aside), sorted by id.
+    pub fn sources_named(&self, name: String) -> Result<Vec<Source>> {
+        self.reading(|g| Ok(g.sources_named(&name).into_iter().cloned().collect()))
     }
 
     /// Sources whose name or an alias contains `query`, best first: whole names, then names
     /// holding every word of the query as whole words ("church" finds "Church of Scientology"),
     /// then as starts of words ("scient"), then anywhere; shorter names first within each. Case
-    /// is ignored. `findSources` matches whole names only.
-    pub fn search_sources(&self, query: String) -> Result<Vec<Source>> {
-        self.reading(|g| Ok(g.search_sources(&query).into_iter().cloned().collect()))
+    /// is ignored. `sourcesNamed` matches whole names only.
+    pub fn find_sources(&self, query: String) -> Result<Vec<Source>> {
+        self.reading(|g| Ok(g.find_sources(&query).into_iter().cloned().collect()))
     }
 
     /// Claims whose text contains every content word of `query`, ignoring case and accents,
