@@ -204,8 +204,9 @@ pub enum Error {
         /// What is wrong, in SQLite's words where it gave them.
         message: String,
     },
-    /// An earlier change to a shared graph ([`SharedGraph`](crate::SharedGraph)) was
-    /// interrupted by an internal error, so the graph's state is unknown: load it again.
+    /// An earlier change to a shared graph ([`SharedGraph`](crate::SharedGraph), or a shared
+    /// graph database, `SharedStore`) was interrupted by an internal error, so the graph's state
+    /// is unknown: load (or open) it again.
     #[error("an earlier change to this graph was interrupted by an internal error, so its state is unknown: load it again")]
     Interrupted,
     /// Reading or writing a file failed.

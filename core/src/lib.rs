@@ -43,6 +43,8 @@ pub use query::{
 };
 pub use shared::SharedGraph;
 #[cfg(feature = "sqlite")]
+pub use shared::SharedStore;
+#[cfg(feature = "sqlite")]
 pub use store::{
     Action, Event, HistoryCheck, Record, StoredGraph, DEFAULT_ACTOR, FORMAT as DATABASE_FORMAT,
 };

@@ -539,3 +539,66 @@ fn another_process_cannot_open_a_held_file_and_says_why() -> claimgraph::Result<
     assert!(g.verify_history()?.intact());
     Ok(())
 }
+
+#[test]
+fn a_shared_store_interrupted_by_a_panic_is_refused_and_the_file_opens_again(
+) -> claimgraph::Result<()> {
+    let dir = temp();
+    let path = dir.path().join("desk.db");
+    let g = claimgraph::SharedStore::open(&path)?;
+    g.change(Some("the first outlet".into()), |g| {
+        g.add_source(Source::new("abc", SourceKind::Outlet, "ABC"))
+    })?;
+    g.change(None, |g| {
+        g.add_source(Source::new("bbc", SourceKind::Outlet, "BBC"))
+    })?;
+    let interrupted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        g.change(None, |g| -> claimgraph::Result<()> {
+            g.add_source(Source::new("cnn", SourceKind::Outlet, "CNN"))
+                .unwrap();
+            panic!("an internal error half-way through a change");
+        })
+    }));
+    assert!(interrupted.is_err());
+    // Reads are refused as well as changes: the graph in memory is in an unknown state.
+    for refused in [
+        g.with(|g| Ok(g.counts())).map(drop),
+        g.with(|g| g.history("abc")).map(drop),
+        g.change(None, |g| {
+            g.add_source(Source::new("dw", SourceKind::Outlet, "DW"))
+        }),
+        g.close().map(drop),
+    ] {
+        let err = refused.unwrap_err();
+        assert!(matches!(err, Error::Interrupted), "{err}");
+    }
+    // Closing released the file: it opens again with every change that returned.
+    let again = ClaimGraph::open(&path)?;
+    assert!(again.source("abc").is_some() && again.source("bbc").is_some());
+    let reasons: Vec<_> = ["abc", "bbc"]
+        .iter()
+        .map(|id| again.history(id).map(|h| h[0].reason.clone()))
+        .collect::<claimgraph::Result<_>>()?;
+    assert_eq!(reasons, [Some("the first outlet".to_owned()), None]);
+    assert!(again.verify_history()?.intact());
+    Ok(())
+}
+
+#[test]
+fn a_closed_shared_store_refuses_calls_by_name() -> claimgraph::Result<()> {
+    let dir = temp();
+    let g = claimgraph::SharedStore::open(dir.path().join("desk.db"))?;
+    g.change(None, |g| {
+        g.add_source(Source::new("abc", SourceKind::Outlet, "ABC"))
+    })?;
+    let detached = g.close()?.expect("open until closed");
+    assert!(detached.source("abc").is_some());
+    assert!(g.close()?.is_none());
+    let err = g.with(|g| Ok(g.counts())).unwrap_err();
+    assert!(
+        matches!(&err, Error::InvalidField { field: "graph", .. }),
+        "{err}"
+    );
+    assert!(err.to_string().contains("closed"), "{err}");
+    Ok(())
+}

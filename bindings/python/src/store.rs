@@ -2,14 +2,15 @@
 //! its history's `Event` and `HistoryCheck`.
 
 use std::path::PathBuf;
-use std::sync::Mutex;
 
 use chrono::{DateTime, Utc};
-use claimgraph::{Action, Error, Event, HistoryCheck, MergePolicy, Record, StoredGraph, When};
+use claimgraph::{
+    Action, Error, Event, HistoryCheck, MergePolicy, Record, SharedStore, StoredGraph, When,
+};
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString};
 
-use crate::errors::{invalid_input, run};
+use crate::errors::run;
 use crate::fields::{fields, wrapper, ToPython};
 use crate::graph::{merge_policy, PyClaimGraph};
 use crate::io::{PyImportReport, PyIngestReport};
@@ -125,17 +126,17 @@ fields! {
 /// The file stays locked until `close()` (or the end of a `with` block).
 #[pyclass(name = "StoredGraph", module = "claimgraph", frozen)]
 pub(crate) struct PyStoredGraph {
-    inner: Mutex<Option<StoredGraph>>,
-    path: PathBuf,
+    inner: SharedStore,
+}
+
+thread_local! {
+    static PANIC_IN_NEXT_CALL: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 impl PyStoredGraph {
     pub(crate) fn open(py: Python<'_>, path: PathBuf) -> PyResult<Self> {
-        let g = run(py, || StoredGraph::open(&path))?;
-        Ok(PyStoredGraph {
-            inner: Mutex::new(Some(g)),
-            path,
-        })
+        let inner = run(py, || SharedStore::open(&path))?;
+        Ok(PyStoredGraph { inner })
     }
 
     /// Runs `f` on the open database with the GIL released; `reason`, when given, is recorded on
@@ -146,25 +147,16 @@ impl PyStoredGraph {
         reason: Option<String>,
         f: impl FnOnce(&mut StoredGraph) -> Result<T, Error> + Send,
     ) -> PyResult<T> {
-        let out = run(py, || {
-            let mut slot = self
-                .inner
-                .lock()
-                .unwrap_or_else(|poisoned| poisoned.into_inner());
-            let Some(g) = slot.as_mut() else {
-                return Ok(None);
-            };
-            match reason {
-                Some(why) => g.with_reason(why, f).map(Some),
-                None => f(g).map(Some),
-            }
-        })?;
-        out.ok_or_else(|| {
-            invalid_input(
-                py,
-                "graph",
-                format!("the database {} was closed", self.path.display()),
-            )
+        run(py, || {
+            self.inner.change(reason, |g| {
+                if PANIC_IN_NEXT_CALL.with(|p| p.replace(false)) {
+                    #[allow(clippy::panic)] // the test hook's whole point
+                    {
+                        panic!("a panic on purpose, from the test hook, with the database locked")
+                    }
+                }
+                f(g)
+            })
         })
     }
 }
@@ -182,7 +174,7 @@ impl PyStoredGraph {
     /// The database file.
     #[getter]
     fn path(&self) -> String {
-        self.path.display().to_string()
+        self.inner.path().display().to_string()
     }
 
     /// A copy of the graph as it is now, to ask questions of.
@@ -523,14 +515,15 @@ impl PyStoredGraph {
     /// Closes the database (an open transaction is rolled back) and returns the graph, detached
     /// from the file. Later calls raise `InvalidInputError`; closing twice returns `None`.
     fn close(&self, py: Python<'_>) -> PyResult<Option<PyClaimGraph>> {
-        let g = run(py, || {
-            let mut slot = self
-                .inner
-                .lock()
-                .unwrap_or_else(|poisoned| poisoned.into_inner());
-            Ok(slot.take().map(StoredGraph::into_graph))
-        })?;
+        let g = run(py, || self.inner.close())?;
         Ok(g.map(PyClaimGraph::from))
+    }
+
+    /// A test hook: the next call on a stored graph from this thread panics while it holds the
+    /// database, as an internal error in the middle of a change would; later calls are refused.
+    #[staticmethod]
+    fn _panic_in_next_call() {
+        PANIC_IN_NEXT_CALL.with(|p| p.set(true));
     }
 
     fn __enter__(slf: Py<Self>) -> Py<Self> {
@@ -540,12 +533,16 @@ impl PyStoredGraph {
     fn __exit__(
         &self,
         py: Python<'_>,
-        _kind: Option<&Bound<'_, PyAny>>,
+        kind: Option<&Bound<'_, PyAny>>,
         _value: Option<&Bound<'_, PyAny>>,
         _traceback: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<bool> {
-        self.close(py)?;
-        Ok(false)
+        // The file is released either way; a failure to give the graph back is raised unless
+        // the block is already raising (after an interrupted change, the same error again).
+        match self.close(py) {
+            Err(e) if kind.is_none() => Err(e),
+            _ => Ok(false),
+        }
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
@@ -553,12 +550,12 @@ impl PyStoredGraph {
         Ok(match counts {
             Ok(c) => format!(
                 "<StoredGraph {}: {} source(s), {} claim(s), {} edge(s)>",
-                self.path.display(),
+                self.inner.path().display(),
                 c.sources,
                 c.claims,
                 c.attributions + c.source_relations + c.claim_relations + c.verdicts
             ),
-            Err(_) => format!("<StoredGraph {}: closed>", self.path.display()),
+            Err(_) => format!("<StoredGraph {}: closed>", self.inner.path().display()),
         })
     }
 }

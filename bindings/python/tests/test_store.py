@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 import json
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from claimgraph import (
     Attribution,
     Claim,
     ClaimGraph,
+    ClaimGraphError,
     Event,
     FormatError,
     HistoryCheck,
@@ -216,3 +218,31 @@ def test_merge_and_import_are_one_change_each(tmp_path: Path) -> None:
         with pytest.raises(FormatError):
             g.ingest_jsonl_text("")  # no meta record: refused, nothing recorded
         assert g.last_change() == last
+
+
+def test_a_call_interrupted_by_a_panic_leaves_the_database_refused_until_opened_again(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "desk.db"
+    g = ClaimGraph.open(path)
+    g.add(Source("abc", "outlet", "ABC"), reason="the first outlet")
+    StoredGraph._panic_in_next_call()
+    with pytest.raises(ClaimGraphError, match="on purpose") as raised:
+        g.add(Source("bbc", "outlet", "BBC"))
+    assert type(raised.value) is ClaimGraphError
+    # As for a plain graph: nothing more is read or changed from a graph in an unknown state.
+    refused: list[Callable[[], object]] = [
+        lambda: g.graph,
+        lambda: g.history("abc"),
+        lambda: g.add(Source("cnn", "outlet", "CNN")),
+        g.close,
+    ]
+    for call in refused:
+        with pytest.raises(ClaimGraphError, match="load it again") as again:
+            call()
+        assert type(again.value) is ClaimGraphError
+    # Closing released the file: it opens again with every change that returned.
+    with ClaimGraph.open(path) as reopened:
+        assert "abc" in reopened.graph and "bbc" not in reopened.graph
+        assert [e.reason for e in reopened.history("abc")] == ["the first outlet"]
+        assert reopened.verify_history().intact

@@ -1,14 +1,14 @@
 //! The `StoredGraph` object: the core's graph backed by a SQLite database file, with the history
 //! of every change, behind a lock so that one object can be shared between threads.
 
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::Arc;
 
 use claimgraph::{
     Attribution, Claim, ClaimRelation, Event, HistoryCheck, ImportReport, IngestReport,
     JsonlOptions, MergePolicy, MergeReport, Source, SourceRelation, Verdict,
 };
 
-use crate::error::{guard, ClaimGraphError, Result};
+use crate::error::{guard, Result};
 use crate::graph::{object, ClaimGraph};
 use crate::records::Timestamp;
 
@@ -31,36 +31,46 @@ use crate::records::Timestamp;
 /// ```
 #[derive(Debug, uniffi::Object)]
 pub struct StoredGraph {
-    inner: Mutex<claimgraph::StoredGraph>,
+    inner: claimgraph::SharedStore,
 }
 
-const POISONED: &str =
-    "an earlier internal error left this graph database in an unknown state; open it again";
+thread_local! {
+    static PANIC_IN_NEXT_CALL: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// A test hook: the next call on a `StoredGraph` from this thread panics while it holds the
+/// database, as an internal error in the middle of a change would; later calls on that graph are
+/// refused. Apps never call it.
+#[uniffi::export]
+pub fn testing_panic_in_next_stored_graph_call() {
+    PANIC_IN_NEXT_CALL.with(|p| p.set(true));
+}
 
 impl StoredGraph {
-    fn lock(&self) -> Result<MutexGuard<'_, claimgraph::StoredGraph>> {
-        self.inner
-            .lock()
-            .map_err(|_| ClaimGraphError::internal(POISONED))
-    }
-
-    /// Runs `f` under the lock, with panics turned into errors.
+    /// Runs `f` on the database, with panics turned into errors.
     fn with<T>(
         &self,
         f: impl FnOnce(&mut claimgraph::StoredGraph) -> claimgraph::Result<T>,
     ) -> Result<T> {
-        guard(|| Ok(f(&mut *self.lock()?)?))
+        self.change(None, f)
     }
 
-    /// Runs the change `f` under the lock, with `reason` recorded on it when one is given.
+    /// Runs the change `f`, with `reason` recorded on it when one is given.
     fn change<T>(
         &self,
         reason: Option<String>,
         f: impl FnOnce(&mut claimgraph::StoredGraph) -> claimgraph::Result<T>,
     ) -> Result<T> {
-        self.with(|g| match reason {
-            Some(why) => g.with_reason(why, f),
-            None => f(g),
+        guard(|| {
+            Ok(self.inner.change(reason, |g| {
+                if PANIC_IN_NEXT_CALL.with(|p| p.replace(false)) {
+                    #[allow(clippy::panic)] // the test hook's whole point
+                    {
+                        panic!("a panic on purpose, from the test hook, with the database locked")
+                    }
+                }
+                f(g)
+            })?)
         })
     }
 }
@@ -74,14 +84,14 @@ impl StoredGraph {
     pub fn open(path: String) -> Result<Arc<Self>> {
         guard(|| {
             Ok(Arc::new(StoredGraph {
-                inner: Mutex::new(claimgraph::ClaimGraph::open(&path)?),
+                inner: claimgraph::SharedStore::open(&path)?,
             }))
         })
     }
 
     /// The database file.
     pub fn path(&self) -> Result<String> {
-        self.with(|g| Ok(g.path().display().to_string()))
+        Ok(self.inner.path().display().to_string())
     }
 
     /// A copy of the graph as it is now, to ask questions of (`status`, `assess`, `findings`, ...);

@@ -203,6 +203,36 @@ impl StoredGraph {
         out
     }
 
+    /// Runs `f` with `reason` recorded on every change it makes when one is given, and as it is
+    /// otherwise: what a caller whose reason is optional (a binding's `reason=None`) calls.
+    ///
+    /// ```
+    /// # use claimgraph::{ClaimGraph, Source, SourceKind};
+    /// # let dir = std::env::temp_dir().join(format!("claimgraph-oreason-{}", std::process::id()));
+    /// # std::fs::create_dir_all(&dir).unwrap();
+    /// # let path = dir.join("desk.db");
+    /// # let _ = std::fs::remove_file(&path);
+    /// let mut g = ClaimGraph::open(&path)?;
+    /// g.with_optional_reason(None, |g| g.add_source(Source::new("abc", SourceKind::Outlet, "ABC")))?;
+    /// g.with_optional_reason(Some("a second outlet".into()), |g| {
+    ///     g.add_source(Source::new("bbc", SourceKind::Outlet, "BBC"))
+    /// })?;
+    /// assert_eq!(g.history("abc")?[0].reason, None);
+    /// assert_eq!(g.history("bbc")?[0].reason.as_deref(), Some("a second outlet"));
+    /// # drop(g); std::fs::remove_dir_all(&dir).unwrap();
+    /// # Ok::<(), claimgraph::Error>(())
+    /// ```
+    pub fn with_optional_reason<T>(
+        &mut self,
+        reason: Option<String>,
+        f: impl FnOnce(&mut StoredGraph) -> Result<T>,
+    ) -> Result<T> {
+        match reason {
+            Some(why) => self.with_reason(why, f),
+            None => f(self),
+        }
+    }
+
     // ----- changes ---------------------------------------------------------------------------
 
     /// Adds a source (see [`ClaimGraph::add_source`]).

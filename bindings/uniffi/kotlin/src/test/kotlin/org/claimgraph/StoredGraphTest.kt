@@ -131,4 +131,34 @@ class StoredGraphTest {
         val e = assertThrows<ClaimGraphException.Database> { StoredGraph.open(notes.toString()) }
         assertTrue(e.detail.isNotEmpty())
     }
+
+    @Test
+    fun `a call interrupted by a panic leaves the database refused until opened again`() {
+        val path = dir.resolve("desk.db")
+        val g = desk(path)
+        testingPanicInNextStoredGraphCall()
+        val e = assertThrows<ClaimGraphException.Internal> {
+            g.addSource(Source("bbc", SourceKind.OUTLET, "BBC"))
+        }
+        assertTrue(e.detail.contains("on purpose"), e.detail)
+        // As for a plain graph, and as in Python: reads are refused as well as changes.
+        val refused = listOf<Pair<String, (StoredGraph) -> Any>>(
+            "graph" to { it.graph() },
+            "history" to { it.history("ammo") },
+            "addSource" to { it.addSource(Source("cnn", SourceKind.OUTLET, "CNN")) },
+        )
+        for ((name, call) in refused) {
+            val again = assertThrows<ClaimGraphException.Internal>(name) { call(g) }
+            assertTrue(again.detail.contains("load it again"), "$name: ${again.detail}")
+        }
+        g.close()
+        StoredGraph.open(path.toString()).use { reopened ->
+            val graph = reopened.graph()
+            assertNotNull(graph.source("russia"))
+            assertNull(graph.source("bbc"))
+            val (added) = reopened.history("russia:denies:ammo")
+            assertEquals("the ministry's statement of 19 June", added.reason)
+            assertNull(reopened.verifyHistory().firstAltered)
+        }
+    }
 }
