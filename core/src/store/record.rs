@@ -93,17 +93,25 @@ impl Record {
     }
 
     /// Reads a record of `kind` from JSON; `place` names where the JSON came from in errors.
-    pub(crate) fn from_json(kind: RecordKind, json: &str, place: &str) -> Result<Record> {
-        fn read<T: serde::de::DeserializeOwned>(json: &str, place: &str) -> Result<T> {
+    pub(crate) fn from_json(
+        kind: RecordKind,
+        json: &str,
+        place: impl Fn() -> String,
+    ) -> Result<Record> {
+        fn read<T: serde::de::DeserializeOwned>(
+            json: &str,
+            place: &dyn Fn() -> String,
+        ) -> Result<T> {
             serde_json::from_str(json).map_err(|e| Error::Format {
                 format: super::FORMAT,
                 location: Location {
-                    record: Some(place.to_owned()),
+                    record: Some(place()),
                     ..Location::default()
                 },
                 message: e.to_string(),
             })
         }
+        let place: &dyn Fn() -> String = &place;
         Ok(match kind {
             RecordKind::Source => Record::Source(read(json, place)?),
             RecordKind::Claim => Record::Claim(read(json, place)?),
@@ -115,7 +123,7 @@ impl Record {
                 return Err(Error::Format {
                     format: super::FORMAT,
                     location: Location {
-                        record: Some(place.to_owned()),
+                        record: Some(place()),
                         ..Location::default()
                     },
                     message: format!("a stored record cannot be of the generic kind {kind}"),
@@ -265,7 +273,7 @@ pub(crate) fn current(g: &ClaimGraph, kind: RecordKind, id: &str) -> Option<Reco
 /// The steps that turn `old` into `new`, in an order in which each step is valid when applied
 /// one after the other: edges removed first, then nodes added and updated, then edges updated and
 /// added, and nodes removed last (claims before sources).
-pub(crate) fn diff(old: &Records, new: &Records) -> Vec<Step> {
+pub(crate) fn diff(old: Records, new: Records) -> Vec<Step> {
     let mut edge_removals = Vec::new();
     let mut node_adds = Vec::new();
     let mut node_updates = Vec::new();
@@ -293,18 +301,16 @@ pub(crate) fn diff(old: &Records, new: &Records) -> Vec<Step> {
             target.push(s);
         }
     };
-    sort(diff_kind(&old.sources, &new.sources, |r| &r.id));
-    sort(diff_kind(&old.claims, &new.claims, |r| &r.id));
-    sort(diff_kind(&old.attributions, &new.attributions, |r| &r.id));
-    sort(diff_kind(
-        &old.source_relations,
-        &new.source_relations,
-        |r| &r.id,
-    ));
-    sort(diff_kind(&old.claim_relations, &new.claim_relations, |r| {
+    sort(diff_kind(old.sources, new.sources, |r| &r.id));
+    sort(diff_kind(old.claims, new.claims, |r| &r.id));
+    sort(diff_kind(old.attributions, new.attributions, |r| &r.id));
+    sort(diff_kind(old.source_relations, new.source_relations, |r| {
         &r.id
     }));
-    sort(diff_kind(&old.verdicts, &new.verdicts, |r| &r.id));
+    sort(diff_kind(old.claim_relations, new.claim_relations, |r| {
+        &r.id
+    }));
+    sort(diff_kind(old.verdicts, new.verdicts, |r| &r.id));
     let mut out = edge_removals;
     out.extend(node_adds);
     out.extend(node_updates);
@@ -315,45 +321,34 @@ pub(crate) fn diff(old: &Records, new: &Records) -> Vec<Step> {
     out
 }
 
-/// Merge-joins two id-sorted lists of one kind.
-fn diff_kind<T>(old: &[T], new: &[T], id: impl Fn(&T) -> &String) -> Vec<Step>
+/// Merge-joins two id-sorted lists of one kind, moving the records into the steps.
+fn diff_kind<T>(old: Vec<T>, new: Vec<T>, id: impl Fn(&T) -> &String) -> Vec<Step>
 where
-    T: Clone + PartialEq + Into<Record>,
+    T: PartialEq + Into<Record>,
 {
-    let mut out = Vec::new();
-    let (mut i, mut j) = (0, 0);
-    while i < old.len() || j < new.len() {
-        let order = match (old.get(i), new.get(j)) {
+    use std::cmp::Ordering;
+    let mut out = Vec::with_capacity(new.len().max(old.len()));
+    let mut old = old.into_iter().peekable();
+    let mut new = new.into_iter().peekable();
+    loop {
+        let order = match (old.peek(), new.peek()) {
             (Some(a), Some(b)) => id(a).cmp(id(b)),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            _ => std::cmp::Ordering::Greater,
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => break,
         };
-        match order {
-            std::cmp::Ordering::Less => {
-                out.push(Step {
-                    before: Some(old[i].clone().into()),
-                    after: None,
-                });
-                i += 1;
-            }
-            std::cmp::Ordering::Greater => {
-                out.push(Step {
-                    before: None,
-                    after: Some(new[j].clone().into()),
-                });
-                j += 1;
-            }
-            std::cmp::Ordering::Equal => {
-                if old[i] != new[j] {
-                    out.push(Step {
-                        before: Some(old[i].clone().into()),
-                        after: Some(new[j].clone().into()),
-                    });
-                }
-                i += 1;
-                j += 1;
-            }
-        }
+        let (before, after) = match order {
+            Ordering::Less => (old.next(), None),
+            Ordering::Greater => (None, new.next()),
+            Ordering::Equal => match (old.next(), new.next()) {
+                (Some(a), Some(b)) if a == b => continue,
+                pair => pair,
+            },
+        };
+        out.push(Step {
+            before: before.map(Into::into),
+            after: after.map(Into::into),
+        });
     }
     out
 }
