@@ -19,5 +19,6 @@ pub mod extraction;
 pub mod floor;
 pub mod pyrandom;
 pub mod rss;
+pub mod timing;
 pub mod tsv;
 pub mod workload;

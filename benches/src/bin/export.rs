@@ -1,21 +1,24 @@
 //! Scale-out measurement: a corpus exported as Parquet tables and as PROV-O N-Triples, with
 //! claimgraph's own in-memory W2 beside it.
 //!
-//! Usage: `export CORPUS.jsonl [--parquet DIR] [--ntriples FILE] [--w2]`
+//! Usage: `export CORPUS.jsonl [--parquet DIR] [--ntriples FILE|-] [--w2]`
 //!
 //! Ingests the corpus (as W1 does), or loads a graph saved as native JSON when the input's name
 //! ends in `.json` (the second-model fixtures the scale-out check runs beside the corpus), then
 //! writes what was asked, then (with `--w2`) computes the
-//! W2 tuples in memory. Prints one JSON object on stdout: wall seconds per step under `t`, file
+//! W2 tuples in memory. Prints one JSON object on stdout (on stderr when `--ntriples -` writes
+//! the triples to stdout, so that a 10M-claim export can be counted by `wc -c` without being
+//! stored): wall seconds per step under `t`, CPU seconds (user + system) under `cpu`, file
 //! sizes in bytes, the number of triples, peak RSS in MiB after ingest and after each export
 //! (the process's high-water mark, so an export's own peak is the growth over the step before),
 //! and the W2 digest that `benches/scale-out/w2_duckdb.py` and `w2_spark.py` must reproduce
 //! from the tables. Build it with `--release`.
 
-use std::path::PathBuf;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Instant;
 
+use claimgraph_benches::timing::Timings;
 use claimgraph_benches::{digest, rss, workload};
 use serde_json::{json, Map, Value};
 
@@ -27,7 +30,7 @@ struct Args {
 }
 
 const USAGE: &str =
-    "usage: export CORPUS.jsonl|GRAPH.json [--parquet DIR] [--ntriples FILE] [--w2]";
+    "usage: export CORPUS.jsonl|GRAPH.json [--parquet DIR] [--ntriples FILE|-] [--w2]";
 
 fn parse_args() -> Result<Args, String> {
     let mut corpus = None;
@@ -51,24 +54,61 @@ fn parse_args() -> Result<Args, String> {
     })
 }
 
-fn run(a: &Args) -> Result<Value, String> {
-    let mut t = Map::new();
-    let mut res = Map::new();
-    let t0 = Instant::now();
-    let g = if a.corpus.extension().is_some_and(|e| e == "json") {
-        claimgraph::ClaimGraph::load(&a.corpus).map_err(|e| format!("load: {e}"))?
+/// Counts the bytes written through it.
+struct Counted<W> {
+    out: W,
+    bytes: u64,
+}
+
+impl<W: Write> Write for Counted<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.out.write(buf)?;
+        self.bytes += n as u64;
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
+}
+
+/// The N-Triples export into `path` (standard output for `-`): (triples, bytes).
+fn write_ntriples(g: &claimgraph::ClaimGraph, path: &Path) -> Result<(u64, u64), String> {
+    let out: Box<dyn Write> = if path == Path::new("-") {
+        Box::new(std::io::stdout().lock())
     } else {
-        workload::ingest(&a.corpus).map_err(|e| format!("ingest: {e}"))?
+        Box::new(
+            std::fs::File::create(path)
+                .map_err(|e| format!("ntriples: cannot create {}: {e}", path.display()))?,
+        )
     };
-    t.insert("ingest".into(), json!(t0.elapsed().as_secs_f64()));
+    let mut counted = Counted { out, bytes: 0 };
+    let triples = g
+        .write_ntriples(&mut counted)
+        .map_err(|e| format!("ntriples: {e}"))?;
+    counted
+        .flush()
+        .map_err(|e| format!("ntriples: {}: {e}", path.display()))?;
+    Ok((triples, counted.bytes))
+}
+
+fn run(a: &Args) -> Result<Value, String> {
+    let mut t = Timings::default();
+    let mut res = Map::new();
+    let g = t.timed("ingest", || {
+        if a.corpus.extension().is_some_and(|e| e == "json") {
+            claimgraph::ClaimGraph::load(&a.corpus).map_err(|e| format!("load: {e}"))
+        } else {
+            workload::ingest(&a.corpus).map_err(|e| format!("ingest: {e}"))
+        }
+    })?;
     res.insert("n_claims".into(), json!(g.counts().claims));
     res.insert("n_attributions".into(), json!(g.counts().attributions));
     res.insert("rss_after_ingest_mb".into(), json!(rss::peak_mb()));
 
     if let Some(dir) = &a.parquet {
-        let t0 = Instant::now();
-        let files = g.write_parquet(dir).map_err(|e| format!("parquet: {e}"))?;
-        t.insert("parquet".into(), json!(t0.elapsed().as_secs_f64()));
+        let files = t
+            .timed("parquet", || g.write_parquet(dir))
+            .map_err(|e| format!("parquet: {e}"))?;
         let tables: Map<String, Value> = files
             .iter()
             .map(|f| {
@@ -87,26 +127,18 @@ fn run(a: &Args) -> Result<Value, String> {
     }
 
     if let Some(path) = &a.ntriples {
-        let t0 = Instant::now();
-        let file = std::fs::File::create(path)
-            .map_err(|e| format!("ntriples: cannot create {}: {e}", path.display()))?;
-        let triples = g
-            .write_ntriples(file)
-            .map_err(|e| format!("ntriples: {e}"))?;
-        t.insert("ntriples".into(), json!(t0.elapsed().as_secs_f64()));
-        let bytes = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        let (triples, bytes) = t.timed("ntriples", || write_ntriples(&g, path))?;
         res.insert("triples".into(), json!(triples));
         res.insert("ntriples_bytes".into(), json!(bytes));
         res.insert("rss_after_ntriples_mb".into(), json!(rss::peak_mb()));
     }
 
     if a.w2 {
-        let t0 = Instant::now();
-        let rows = workload::status_rows(&g);
-        t.insert("w2".into(), json!(t0.elapsed().as_secs_f64()));
+        let rows = t.timed("w2", || workload::status_rows(&g));
         res.insert("w2".into(), json!(digest::w2_digest(&rows)));
     }
-    res.insert("t".into(), Value::Object(t));
+    res.insert("t".into(), Value::Object(t.t));
+    res.insert("cpu".into(), Value::Object(t.cpu));
     res.insert("rss_peak_mb".into(), json!(rss::peak_mb()));
     Ok(Value::Object(res))
 }
@@ -120,6 +152,10 @@ fn main() -> ExitCode {
         }
     };
     match run(&args) {
+        Ok(v) if args.ntriples.as_deref() == Some(Path::new("-")) => {
+            eprintln!("{v}");
+            ExitCode::SUCCESS
+        }
         Ok(v) => {
             println!("{v}");
             ExitCode::SUCCESS

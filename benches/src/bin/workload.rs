@@ -13,9 +13,9 @@
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Instant;
 
 use claimgraph::ClaimGraph;
+use claimgraph_benches::timing::Timings;
 use claimgraph_benches::{corpus, digest, floor, pyrandom, rss, workload};
 use serde_json::{json, Map, Value};
 
@@ -72,23 +72,6 @@ fn counts(g: &ClaimGraph) -> Value {
            "citations": c.source_relations})
 }
 
-/// Wall seconds under `t`, CPU seconds of the whole process under `cpu`.
-struct Timings {
-    t: Map<String, Value>,
-    cpu: Map<String, Value>,
-}
-
-fn timed<T>(tm: &mut Timings, name: &str, f: impl FnOnce() -> T) -> T {
-    let c0 = rss::cpu_seconds();
-    let t0 = Instant::now();
-    let out = f();
-    tm.t.insert(name.into(), json!(t0.elapsed().as_secs_f64()));
-    if let (Some(c0), Some(c1)) = (c0, rss::cpu_seconds()) {
-        tm.cpu.insert(name.into(), json!(c1 - c0));
-    }
-    out
-}
-
 fn run(a: &Args) -> Result<Value, String> {
     let n_claims = corpus::n_claims(&a.corpus)?;
     let mut res = Map::new();
@@ -96,17 +79,16 @@ fn run(a: &Args) -> Result<Value, String> {
     res.insert("n_claims".into(), json!(n_claims));
     res.insert("mode".into(), json!("main"));
     res.insert("rss_start_mb".into(), json!(rss::peak_mb()));
-    let mut t = Timings {
-        t: Map::new(),
-        cpu: Map::new(),
-    };
+    let mut t = Timings::default();
 
-    let g = timed(&mut t, "W1", || workload::ingest(&a.corpus)).map_err(|e| format!("W1: {e}"))?;
+    let g = t
+        .timed("W1", || workload::ingest(&a.corpus))
+        .map_err(|e| format!("W1: {e}"))?;
     res.insert("rss_after_w1_mb".into(), json!(rss::peak_mb()));
     let original_counts = counts(&g);
     res.insert("counts".into(), original_counts.clone());
 
-    let rows = timed(&mut t, "W2", || workload::status_rows(&g));
+    let rows = t.timed("W2", || workload::status_rows(&g));
     let w2 = digest::w2_digest(&rows);
     drop(rows);
     res.insert("w2".into(), json!(w2));
@@ -115,7 +97,8 @@ fn run(a: &Args) -> Result<Value, String> {
     let mut last = Some(g);
     if let (false, Some(g)) = (a.only_w12, last.take()) {
         let sample = pyrandom::w3_sample(n_claims);
-        let tuples = timed(&mut t, "W3", || workload::chain_tuples(&g, &sample))
+        let tuples = t
+            .timed("W3", || workload::chain_tuples(&g, &sample))
             .map_err(|e| format!("W3: {e}"))?;
         res.insert("w3".into(), json!(digest::w3_digest(&tuples)));
         drop(tuples);
@@ -123,7 +106,7 @@ fn run(a: &Args) -> Result<Value, String> {
         let out = a
             .tmpdir
             .join(format!("peer-claimgraph-{}.json", std::process::id()));
-        let saved = timed(&mut t, "W4", || g.save(&out));
+        let saved = t.timed("W4", || g.save(&out));
         let result = saved
             .map_err(|e| format!("W4: {e}"))
             .and_then(|()| load_back(a, &out, g, &original_counts, &w2, &mut t, &mut res));
@@ -149,11 +132,8 @@ fn run(a: &Args) -> Result<Value, String> {
 
 /// W2 again, through the full status records.
 fn full_statuses(g: &ClaimGraph, res: &mut Map<String, Value>, w2: &digest::W2Digest) {
-    let mut tm = Timings {
-        t: Map::new(),
-        cpu: Map::new(),
-    };
-    let rows = timed(&mut tm, "W2", || workload::status_rows_full(g));
+    let mut tm = Timings::default();
+    let rows = tm.timed("W2", || workload::status_rows_full(g));
     let same = &digest::w2_digest(&rows) == w2;
     drop(rows);
     res.insert(
@@ -175,7 +155,9 @@ fn load_back(
     let bytes = std::fs::metadata(out).map(|m| m.len()).unwrap_or(0);
     res.insert("w4_bytes".into(), json!(bytes));
     drop(g);
-    let g2 = timed(t, "W5", || ClaimGraph::load(out)).map_err(|e| format!("W5: {e}"))?;
+    let g2 = t
+        .timed("W5", || ClaimGraph::load(out))
+        .map_err(|e| format!("W5: {e}"))?;
     let c2 = counts(&g2);
     res.insert(
         "roundtrip_counts_equal".into(),
