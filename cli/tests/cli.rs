@@ -1094,6 +1094,36 @@ fn match_answers_a_file_of_queries_as_tsv() {
 }
 
 #[test]
+fn match_reads_quoted_multi_line_queries_as_pandas_writes_them() {
+    let dir = temp();
+    let queries = dir.path().join("tweets.queries.tsv");
+    fs::write(
+        &queries,
+        "\ttweet_content\nq1\t\"North Korea \"\"delivered\"\"\nmunitions\tcontainers\"\nq2\tPutin op-ed\n",
+    )
+    .unwrap();
+    let out = stdout_of(
+        claimgraph()
+            .args(["match", REFERENCE, "--k", "1", "--json", "--queries"])
+            .arg(&queries),
+    );
+    let ids: Vec<String> = out
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["query"].to_string())
+        .collect();
+    assert_eq!(ids, ["\"q1\"", "\"q2\""], "{out}");
+    let first: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    assert_eq!(first["claim"], "containers", "{out}");
+    fs::write(&queries, "q1\tcontainers\nq2\tthree\tfields\n").unwrap();
+    claimgraph()
+        .args(["match", REFERENCE, "--queries"])
+        .arg(&queries)
+        .assert()
+        .code(1)
+        .stderr(contains("queries.tsv").and(contains("line 2")));
+}
+
+#[test]
 fn match_against_a_claimreview_feed() {
     let feed = Path::new(INTEROP).join("claimreview/sdo-eg0324-politifact-perry-homicides.jsonld");
     let out = stdout_of(

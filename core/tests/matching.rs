@@ -411,11 +411,22 @@ fn the_index_beside_the_graph_is_read_while_it_is_current_and_rebuilt_when_not()
         "{how:?}"
     );
     assert_eq!(index.options(), &french);
+    // A file of an older layout (version 1, before varint postings) is built again.
+    let mut bytes = std::fs::read(&path).unwrap();
+    bytes[8..12].copy_from_slice(&1u32.to_le_bytes());
+    std::fs::write(&path, &bytes).unwrap();
+    let (_, how) = ClaimIndex::load_or_build(&g, &path, french.clone()).unwrap();
+    assert!(
+        matches!(&how, IndexLoad::Rebuilt(why) if why.contains("format 1")),
+        "{how:?}"
+    );
+    let (_, how) = ClaimIndex::load_or_build(&g, &path, french).unwrap();
+    assert_eq!(how, IndexLoad::Loaded);
 }
 
 #[test]
 fn a_foreign_damaged_or_newer_file_is_a_clear_error_never_a_panic() {
-    let (_, index) = changed_index();
+    let (g, index) = changed_index();
     let bytes = index.to_bytes();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("record.index");
@@ -453,6 +464,22 @@ fn a_foreign_damaged_or_newer_file_is_a_clear_error_never_a_panic() {
         }
         other => panic!("{other:?}"),
     }
+    // A file of the first layout (fixed-width postings) is refused, naming its version.
+    let mut first = bytes.clone();
+    first[8..12].copy_from_slice(&1u32.to_le_bytes());
+    let err = ClaimIndex::from_bytes(&first, None).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            claimgraph::Error::UnsupportedVersion {
+                found: 1,
+                supported: 2,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains('1'), "{err}");
 
     // Every prefix, and every byte changed with the checksum made to match (a file damaged by
     // a program rather than by the disk): an error or a working index, never a panic.
@@ -473,9 +500,13 @@ fn a_foreign_damaged_or_newer_file_is_a_clear_error_never_a_panic() {
         let mut b = bytes[..body].to_vec();
         b[at] = b[at].wrapping_add(if at % 2 == 0 { 1 } else { 0x80 });
         b.extend_from_slice(&fnv(&b).to_le_bytes());
-        if let Ok(damaged) = ClaimIndex::from_bytes(&b, None) {
+        if let Ok(mut damaged) = ClaimIndex::from_bytes(&b, None) {
             read += 1;
             damaged.similar_claims(QUESTIONS[0], &SimilarOptions::default());
+            // Changing a damaged index that was read: no panic either.
+            damaged.remove_claim("drones");
+            damaged.refresh_claim(&g, "visit");
+            damaged.similar_claims(QUESTIONS[1], &SimilarOptions::default());
         }
     }
     // Some changes still read (a letter of a word, a count); the others are refused.

@@ -26,9 +26,10 @@ pub struct Args {
     /// The text to match (a sentence, a post); or use --queries or --duplicates.
     #[arg(value_name = "TEXT", required_unless_present_any = ["queries", "duplicates"])]
     text: Option<String>,
-    /// A file of texts to match, one per line: `id TAB text` (blank lines and lines starting
-    /// with `#` are skipped); the answer is one TSV line per hit: id, rank, claim, score,
-    /// shared words.
+    /// A file of texts to match, one record per text: `id TAB text`, where a field may be
+    /// quoted ("...", inner quotes doubled) to hold TABs and line breaks, as pandas writes TSV
+    /// (blank lines, lines starting with `#` and a header row with an empty first field are
+    /// skipped); the answer is one TSV line per hit: id, rank, claim, score, shared words.
     #[arg(long, value_name = "TSV", conflicts_with_all = ["text", "duplicates"])]
     queries: Option<String>,
     /// Pairs of claims of FILE that may be one claim worded twice (candidates for same-as).
@@ -152,31 +153,12 @@ fn queries(
         })
     })?;
     let mut out = String::new();
-    for (n, line) in text.lines().enumerate() {
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let Some((id, query)) = line
-            .split_once('\t')
-            .filter(|(id, _)| !id.trim().is_empty())
-        else {
-            return Err(Failure::in_file(
-                file,
-                Error::Format {
-                    format: "queries TSV",
-                    location: Location {
-                        line: Some(n as u64 + 1),
-                        ..Location::default()
-                    },
-                    message: "expected `id TAB text`".into(),
-                },
-            ));
-        };
-        for (rank, hit) in index.similar_claims(query, options).iter().enumerate() {
+    for (id, query) in query_records(file, &text)? {
+        for (rank, hit) in index.similar_claims(&query, options).iter().enumerate() {
             if json {
                 out.push_str(&hit_line(
                     hit,
-                    &[("query", id.into()), ("rank", (rank + 1).into())],
+                    &[("query", id.as_str().into()), ("rank", (rank + 1).into())],
                 )?);
             } else {
                 out.push_str(&format!(
@@ -190,6 +172,57 @@ fn queries(
         }
     }
     Ok(out)
+}
+
+/// The (id, text) records of a query file: TAB-separated, a field may be quoted (`"..."`, inner
+/// quotes doubled) and then hold TABs and line breaks, as pandas and spreadsheets write TSV.
+/// Lines starting with `#` and blank lines are skipped, and so is a first record with an empty
+/// id (the header row pandas writes, `<empty> TAB tweet_content`). An error names the line.
+fn query_records(file: &str, text: &str) -> Result<Vec<(String, String)>, Failure> {
+    let bad = |line: u64, message: String| {
+        Failure::in_file(
+            file,
+            Error::Format {
+                format: "queries TSV",
+                location: Location {
+                    line: Some(line),
+                    ..Location::default()
+                },
+                message,
+            },
+        )
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b'\t')
+        .has_headers(false)
+        .flexible(true)
+        .comment(Some(b'#'))
+        .from_reader(text.as_bytes());
+    let mut records = Vec::new();
+    for (n, record) in reader.records().enumerate() {
+        let record = record.map_err(|e| {
+            let line = e.position().map_or(0, csv::Position::line);
+            bad(line, format!("not a TSV record: {e}"))
+        })?;
+        let line = record.position().map_or(0, csv::Position::line);
+        let id = record.get(0).unwrap_or_default().trim();
+        if record.len() == 1 && id.is_empty() {
+            continue;
+        }
+        if n == 0 && id.is_empty() {
+            continue;
+        }
+        match (record.get(1), record.len()) {
+            (Some(query), 2) if !id.is_empty() => records.push((id.to_owned(), query.to_owned())),
+            (_, fields) => {
+                return Err(bad(
+                    line,
+                    format!("expected `id TAB text` (2 fields), found {fields} field(s)"),
+                ))
+            }
+        }
+    }
+    Ok(records)
 }
 
 /// The graph's candidate same-as pairs not yet linked, best first.

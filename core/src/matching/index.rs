@@ -72,8 +72,6 @@ pub(crate) struct Doc {
     pub(super) id_len: u32,
     /// Weighted length in words (quarters).
     pub(crate) len: u32,
-    /// Weighted length in character n-grams (quarters).
-    pub(crate) gram_len: u32,
     pub(super) words_at: u32,
     pub(super) words_len: u32,
     pub(super) phrases_at: u32,
@@ -83,8 +81,11 @@ pub(crate) struct Doc {
     pub(super) print: u64,
 }
 
-/// A stem and where it occurs. Singletons keep their one posting inline: a million claims each
-/// with its own number would otherwise cost a million small allocations.
+/// A stem and where it occurs: its postings, (claim, weighted tf) in claim order, delta-coded
+/// (the distance from the previous claim as a LEB128 varint, then the tf byte), so a posting
+/// takes two bytes or three rather than eight. The postings of all words share one byte pool
+/// ([`ClaimIndex::postings`]): a word holds where its block starts, how long it is and how
+/// much room it has, rather than a vector of its own.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Term {
     pub(super) text_at: u32,
@@ -93,27 +94,91 @@ pub(crate) struct Term {
     pub(crate) is_number: bool,
     pub(super) grams_at: u32,
     pub(super) grams_len: u32,
-    pub(super) first: u64,
-    pub(super) rest: Vec<u64>,
+    /// The last claim of the postings (what the next one is coded from).
+    pub(super) last: u32,
+    pub(super) post_at: u32,
+    pub(super) post_len: u32,
+    pub(super) post_cap: u32,
 }
 
-impl Term {
-    fn push(&mut self, doc: u32, tf: u8) {
-        let p = (u64::from(doc) << 8) | u64::from(tf);
-        if self.df == 0 && self.rest.is_empty() && self.first == 0 {
-            self.first = p | (1 << 63);
-        } else {
-            self.rest.push(p);
+/// Makes room in `v` for `need` more items, growing it by an eighth (not doubling it) when it
+/// is full: a large index taking a few more claims keeps its size.
+fn grow<T>(v: &mut Vec<T>, need: usize) {
+    if v.capacity() - v.len() < need {
+        v.reserve_exact(need.max(v.len() / 8));
+    }
+}
+
+/// Appends `x` as a LEB128 varint (seven bits a byte, low bits first).
+pub(super) fn put_varint(out: &mut Vec<u8>, mut x: u32) {
+    while x >= 0x80 {
+        out.push((x as u8) | 0x80);
+        x >>= 7;
+    }
+    out.push(x as u8);
+}
+
+/// Decodes delta-coded (id, byte) pairs: the postings of a word (claims) or the words of a claim
+/// (term ids). Stops at the end of the bytes, after `left` pairs, or at a malformed varint.
+#[derive(Clone)]
+pub(crate) struct Pairs<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    left: u32,
+    prev: u32,
+    started: bool,
+}
+
+impl<'a> Pairs<'a> {
+    pub(super) fn new(bytes: &'a [u8], left: u32) -> Pairs<'a> {
+        Pairs {
+            bytes,
+            at: 0,
+            left,
+            prev: 0,
+            started: false,
         }
     }
 
-    /// Every (doc, tf) posting, dead claims included.
-    pub(crate) fn postings(&self) -> impl Iterator<Item = (u32, u8)> + '_ {
-        let first = (self.first != 0).then_some(self.first & !(1 << 63));
-        first
-            .into_iter()
-            .chain(self.rest.iter().copied())
-            .map(|p| ((p >> 8) as u32, (p & 0xff) as u8))
+    /// How far into the bytes the pairs read so far go.
+    pub(super) fn position(&self) -> usize {
+        self.at
+    }
+}
+
+impl Iterator for Pairs<'_> {
+    type Item = (u32, u8);
+
+    fn next(&mut self) -> Option<(u32, u8)> {
+        if self.left == 0 {
+            return None;
+        }
+        let mut gap: u32 = 0;
+        let mut shift = 0u32;
+        loop {
+            let b = *self.bytes.get(self.at)?;
+            self.at += 1;
+            if shift > 28 {
+                self.left = 0;
+                return None;
+            }
+            gap |= u32::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                break;
+            }
+            shift += 7;
+        }
+        let value = *self.bytes.get(self.at)?;
+        self.at += 1;
+        let id = if self.started {
+            self.prev.wrapping_add(gap)
+        } else {
+            gap
+        };
+        self.started = true;
+        self.prev = id;
+        self.left -= 1;
+        Some((id, value))
     }
 }
 
@@ -156,8 +221,12 @@ pub struct ClaimIndex {
     pub(super) term_ids: HashTable<u32>,
     pub(crate) phrases: Vec<Phrase>,
     pub(super) phrase_ids: HashTable<u32>,
-    /// Per claim: (term id, weighted tf) pairs, packed.
-    pub(super) doc_words: Vec<u64>,
+    /// Per claim: (term id, weighted tf) pairs in term order, delta-coded as the postings are.
+    pub(super) doc_words: Vec<u8>,
+    /// The words' postings, a block per word (see [`Term`]); blocks outgrown by a word are left
+    /// behind as garbage until [`ClaimIndex::compact_postings`].
+    pub(super) postings: Vec<u8>,
+    pub(super) garbage: usize,
     pub(super) doc_phrases: Vec<u32>,
     /// Each word's character n-grams (hashed), once each; none for numbers.
     pub(super) term_grams: Vec<u32>,
@@ -230,6 +299,8 @@ impl ClaimIndex {
             phrases: Vec::new(),
             phrase_ids: HashTable::new(),
             doc_words: Vec::new(),
+            postings: Vec::new(),
+            garbage: 0,
             doc_phrases: Vec::new(),
             term_grams: Vec::new(),
             gram_words: Vec::new(),
@@ -273,8 +344,27 @@ impl ClaimIndex {
         }
         let texts = self.texts_of(graph, id);
         let mut scratch = Analyzed::default();
+        self.make_room();
         self.add_doc(id, &texts, &mut scratch, true);
+        if self.garbage > self.postings.len() / 2 {
+            self.compact_postings();
+        }
         true
+    }
+
+    /// Before adding one claim to a built index: grows the tables by an eighth when they are
+    /// (nearly) full, rather than doubling them, so a large index taking one more claim does not
+    /// double its memory.
+    fn make_room(&mut self) {
+        grow(&mut self.docs, 1);
+        grow(&mut self.terms, 64);
+        grow(&mut self.doc_words, 1024);
+        grow(&mut self.doc_phrases, 64);
+        grow(&mut self.term_grams, 2048);
+        if self.arena.capacity() - self.arena.len() < 1024 {
+            self.arena
+                .reserve_exact(1024usize.max(self.arena.len() / 8));
+        }
     }
 
     /// Forgets the claim `id`; returns whether the index held it.
@@ -289,8 +379,10 @@ impl ClaimIndex {
         let doc = self.docs[d as usize].clone();
         self.docs[d as usize].live = false;
         self.live -= 1;
-        self.total_len -= u64::from(doc.len);
-        self.total_gram_len -= u64::from(doc.gram_len);
+        self.total_len = self.total_len.saturating_sub(u64::from(doc.len));
+        self.total_gram_len = self
+            .total_gram_len
+            .saturating_sub(u64::from(self.gram_len(d)));
         self.fingerprint = self.fingerprint.wrapping_sub(doc.print);
         let words: Vec<(u32, u8)> = self.doc_words(d).collect();
         for (t, _) in words {
@@ -314,7 +406,7 @@ impl ClaimIndex {
     /// Approximate heap bytes the index holds.
     pub fn memory_bytes(&self) -> usize {
         use std::mem::size_of;
-        let rest: usize = self.terms.iter().map(|t| t.rest.capacity() * 8).sum();
+        let rest = self.postings.capacity();
         let docs: usize = self.phrases.iter().map(|p| p.docs.capacity() * 4).sum();
         self.docs.capacity() * size_of::<Doc>()
             + self.ids.capacity() * 5
@@ -325,7 +417,7 @@ impl ClaimIndex {
             + self.phrases.capacity() * size_of::<Phrase>()
             + docs
             + self.phrase_ids.capacity() * 5
-            + self.doc_words.capacity() * 8
+            + self.doc_words.capacity()
             + self.doc_phrases.capacity() * 4
             + self.term_grams.capacity() * 4
             + (self.gram_words.capacity() + self.gram_words_tail.capacity()) * 8
@@ -347,11 +439,91 @@ impl ClaimIndex {
         &self.arena[doc.id_at as usize..(doc.id_at + doc.id_len) as usize]
     }
 
-    pub(crate) fn doc_words(&self, d: u32) -> impl Iterator<Item = (u32, u8)> + '_ {
+    pub(crate) fn doc_words(&self, d: u32) -> Pairs<'_> {
         let doc = &self.docs[d as usize];
-        self.doc_words[doc.words_at as usize..(doc.words_at + doc.words_len) as usize]
-            .iter()
-            .map(|&p| ((p >> 8) as u32, (p & 0xff) as u8))
+        Pairs::new(
+            self.doc_words
+                .get(doc.words_at as usize..)
+                .unwrap_or_default(),
+            doc.words_len,
+        )
+    }
+
+    /// A claim's weighted length in character n-grams (quarters).
+    pub(crate) fn gram_len(&self, d: u32) -> u32 {
+        self.doc_words(d)
+            .map(|(t, f)| u32::from(f).saturating_mul(self.terms[t as usize].grams_len))
+            .fold(0u32, u32::saturating_add)
+    }
+
+    /// Every (doc, tf) posting of the word `t`, dead claims included.
+    pub(crate) fn postings(&self, t: u32) -> Pairs<'_> {
+        let term = &self.terms[t as usize];
+        let (at, len) = (term.post_at as usize, term.post_len as usize);
+        Pairs::new(
+            self.postings.get(at..at + len).unwrap_or_default(),
+            u32::MAX,
+        )
+    }
+
+    /// Appends the posting (doc, tf) to the word `t`, moving its block to the end of the pool
+    /// (a quarter larger) when it is full.
+    fn push_posting(&mut self, t: u32, doc: u32, tf: u8) {
+        let term = &self.terms[t as usize];
+        let gap = if term.post_len == 0 {
+            doc
+        } else {
+            doc.wrapping_sub(term.last)
+        };
+        let mut coded = [0u8; 6];
+        let mut n = 0;
+        let mut x = gap;
+        while x >= 0x80 {
+            coded[n] = (x as u8) | 0x80;
+            x >>= 7;
+            n += 1;
+        }
+        coded[n] = x as u8;
+        coded[n + 1] = tf;
+        let coded = &coded[..n + 2];
+        let (at, len, cap) = (
+            term.post_at as usize,
+            term.post_len as usize,
+            term.post_cap as usize,
+        );
+        let at = if len + coded.len() > cap {
+            let new_cap = (len + coded.len()).max(len + len / 4).max(4);
+            let new_at = self.postings.len();
+            grow(&mut self.postings, new_cap);
+            self.postings.extend_from_within(at..at + len);
+            self.postings.resize(new_at + new_cap, 0);
+            self.garbage += cap;
+            let term = &mut self.terms[t as usize];
+            term.post_at = new_at as u32;
+            term.post_cap = new_cap as u32;
+            new_at
+        } else {
+            at
+        };
+        self.postings[at + len..at + len + coded.len()].copy_from_slice(coded);
+        let term = &mut self.terms[t as usize];
+        term.post_len += coded.len() as u32;
+        term.last = doc;
+    }
+
+    /// Rewrites the postings pool without the blocks words outgrew and without spare room.
+    pub(super) fn compact_postings(&mut self) {
+        let total: usize = self.terms.iter().map(|t| t.post_len as usize).sum();
+        let mut pool = Vec::with_capacity(total);
+        for term in &mut self.terms {
+            let (at, len) = (term.post_at as usize, term.post_len as usize);
+            let new_at = pool.len() as u32;
+            pool.extend_from_slice(&self.postings[at..at + len]);
+            term.post_at = new_at;
+            term.post_cap = term.post_len;
+        }
+        self.postings = pool;
+        self.garbage = 0;
     }
 
     /// The character n-grams of a word (none for a number).
@@ -614,14 +786,17 @@ impl ClaimIndex {
         let words_at = self.doc_words.len() as u32;
         let mut len: u32 = 0;
         let mut gram_len: u32 = 0;
-        for &(t, f) in &entries {
-            self.doc_words.push((u64::from(t) << 8) | u64::from(f));
+        let mut prev = 0;
+        for (k, &(t, f)) in entries.iter().enumerate() {
+            put_varint(&mut self.doc_words, if k == 0 { t } else { t - prev });
+            self.doc_words.push(f);
+            prev = t;
             len += u32::from(f);
+            self.push_posting(t, d, f);
             let term = &mut self.terms[t as usize];
-            term.push(d, f);
             term.df += 1;
             let (at, n) = (term.grams_at as usize, term.grams_len as usize);
-            gram_len += u32::from(f) * n as u32;
+            gram_len = gram_len.saturating_add(u32::from(f).saturating_mul(n as u32));
             if grams_now {
                 for g in &self.term_grams[at..at + n] {
                     *self.gram_df.entry(*g).or_insert(0) += 1;
@@ -652,7 +827,6 @@ impl ClaimIndex {
             id_at,
             id_len,
             len,
-            gram_len,
             words_at,
             words_len: entries.len() as u32,
             phrases_at,
@@ -708,10 +882,22 @@ impl ClaimIndex {
         let mut live = 0u32;
         for (i, d) in self.docs.iter().enumerate() {
             if !fits(&self.arena, d.id_at, d.id_len)
-                || !within(d.words_at, d.words_len, self.doc_words.len())
+                || d.words_at as usize > self.doc_words.len()
                 || !within(d.phrases_at, d.phrases_len, self.doc_phrases.len())
             {
                 return Err(format!("claim {i} points outside the tables"));
+            }
+            let mut n = 0u32;
+            let mut prev: Option<u32> = None;
+            for (t, _) in self.doc_words(i as u32) {
+                if t as usize >= terms || prev.is_some_and(|p| p >= t) {
+                    return Err(format!("claim {i}'s words point outside the tables"));
+                }
+                prev = Some(t);
+                n += 1;
+            }
+            if n != d.words_len {
+                return Err(format!("claim {i}'s words are cut short"));
             }
             live += u32::from(d.live);
         }
@@ -721,9 +907,22 @@ impl ClaimIndex {
         for (i, t) in self.terms.iter().enumerate() {
             if !fits(&self.arena, t.text_at, t.text_len)
                 || !within(t.grams_at, t.grams_len, self.term_grams.len())
-                || t.postings().any(|(d, _)| d as usize >= docs)
             {
                 return Err(format!("word {i} points outside the tables"));
+            }
+            if !within(t.post_at, t.post_cap, self.postings.len()) || t.post_len > t.post_cap {
+                return Err(format!("word {i}'s claims point outside the tables"));
+            }
+            let mut postings = self.postings(i as u32);
+            let mut prev: Option<u32> = None;
+            for (d, _) in postings.by_ref() {
+                if d as usize >= docs || prev.is_some_and(|p| p >= d) {
+                    return Err(format!("word {i}'s claims point outside the tables"));
+                }
+                prev = Some(d);
+            }
+            if postings.position() != t.post_len as usize || prev.is_some_and(|p| p != t.last) {
+                return Err(format!("word {i}'s claims are malformed"));
             }
         }
         for (i, p) in self.phrases.iter().enumerate() {
@@ -733,8 +932,7 @@ impl ClaimIndex {
                 return Err(format!("name or link {i} points outside the tables"));
             }
         }
-        if self.doc_words.iter().any(|&w| (w >> 8) as usize >= terms)
-            || self.doc_phrases.iter().any(|&p| p as usize >= phrases)
+        if self.doc_phrases.iter().any(|&p| p as usize >= phrases)
             || self.gram_words.iter().any(|&(_, t)| t as usize >= terms)
         {
             return Err("a claim's words or names point outside the tables".into());
@@ -796,6 +994,17 @@ impl ClaimIndex {
         self.gram_words.append(&mut self.gram_words_tail);
         self.gram_words.sort_unstable();
         self.gram_words.shrink_to_fit();
+        self.doc_words.shrink_to_fit();
+        self.docs.shrink_to_fit();
+        self.terms.shrink_to_fit();
+        self.arena.shrink_to_fit();
+        self.doc_phrases.shrink_to_fit();
+        self.term_grams.shrink_to_fit();
+        self.compact_postings();
+        for phrase in &mut self.phrases {
+            phrase.docs.shrink_to_fit();
+        }
+        self.phrases.shrink_to_fit();
         self.gram_df.clear();
         for term in &self.terms {
             if term.df == 0 {

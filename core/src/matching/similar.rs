@@ -466,7 +466,7 @@ impl ClaimIndex {
             };
             let term = self.term(t);
             let idf = self.idf(term.df);
-            for (d, tf) in term.postings() {
+            for (d, tf) in self.postings(t) {
                 let doc = &self.docs[d as usize];
                 if !doc.live {
                     continue;
@@ -479,7 +479,7 @@ impl ClaimIndex {
         for &(t, resemblance) in &q.resembling {
             let term = self.term(t);
             let idf = self.idf(term.df) * resemblance;
-            for (d, tf) in term.postings() {
+            for (d, tf) in self.postings(t) {
                 let doc = &self.docs[d as usize];
                 if !doc.live {
                     continue;
@@ -586,7 +586,7 @@ impl ClaimIndex {
                 }
             }
             dtf.sort_unstable_by_key(|x| x.0);
-            let norm = k1 * (1.0 - b + b * doc.gram_len as f32 / self.avg_gram_len());
+            let norm = k1 * (1.0 - b + b * self.gram_len(d) as f32 / self.avg_gram_len());
             let mut got = 0.0f32;
             let mut i = 0;
             while i < dtf.len() {

@@ -20,7 +20,10 @@ use crate::graph::ClaimGraph;
 /// The first bytes of every claim index file.
 const MARK: &[u8; 8] = b"CGCLAIMX";
 /// The version of the layout this release reads and writes.
-pub const INDEX_FORMAT_VERSION: u32 = 1;
+///
+/// Version 2 (this one) codes postings and claims' words as varint deltas; version 1 files are
+/// refused with [`Error::UnsupportedVersion`] naming both versions (build the index again).
+pub const INDEX_FORMAT_VERSION: u32 = 2;
 /// The name errors give the format.
 const FORMAT: &str = "claim index";
 
@@ -92,7 +95,6 @@ impl ClaimIndex {
                 d.id_at,
                 d.id_len,
                 d.len,
-                d.gram_len,
                 d.words_at,
                 d.words_len,
                 d.phrases_at,
@@ -109,8 +111,9 @@ impl ClaimIndex {
                 w.u32(x);
             }
             w.0.push(u8::from(t.is_number));
-            w.u64(t.first);
-            w.u64s(&t.rest);
+            w.u32(t.last);
+            let at = t.post_at as usize;
+            w.bytes(&self.postings[at..at + t.post_len as usize]);
         }
         w.u64(self.phrases.len() as u64);
         for p in &self.phrases {
@@ -120,7 +123,7 @@ impl ClaimIndex {
             }
             w.u32s(&p.docs);
         }
-        w.u64s(&self.doc_words);
+        w.bytes(&self.doc_words);
         w.u32s(&self.doc_phrases);
         w.u32s(&self.term_grams);
         let mut grams: Vec<(u32, u32)> = self
@@ -243,8 +246,9 @@ impl ClaimIndex {
     /// # Ok::<(), claimgraph::Error>(())
     /// ```
     ///
-    /// Errors: a file at `path` that is not a claim index, or is damaged, is an error (it is
-    /// left untouched: it may be something else); so are the errors of reading and saving.
+    /// A file of an older format version is built again (and said so); one of a newer version
+    /// is an error, as is a file at `path` that is not a claim index, or is damaged (it is left
+    /// untouched: it may be something else); so are the errors of reading and saving.
     pub fn load_or_build(
         graph: &ClaimGraph,
         path: impl AsRef<Path>,
@@ -253,17 +257,26 @@ impl ClaimIndex {
         let path = path.as_ref();
         let how = match std::fs::metadata(path) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => IndexLoad::Built,
-            _ => match read(&read_file(path)?, Some(path))? {
-                Read::OtherRelease(release) => {
+            _ => match read(&read_file(path)?, Some(path)) {
+                Err(Error::UnsupportedVersion { found, .. })
+                    if found < u64::from(INDEX_FORMAT_VERSION) =>
+                {
+                    IndexLoad::Rebuilt(format!(
+                        "it was written in claim index format {found}; this release writes \
+                         format {INDEX_FORMAT_VERSION}"
+                    ))
+                }
+                Err(e) => return Err(e),
+                Ok(Read::OtherRelease(release)) => {
                     IndexLoad::Rebuilt(format!("it was written by claimgraph {release}"))
                 }
-                Read::Index(index) if index.options() != &options => {
+                Ok(Read::Index(index)) if index.options() != &options => {
                     IndexLoad::Rebuilt("it was built with other options".into())
                 }
-                Read::Index(index) if !index.is_index_of(graph) => {
+                Ok(Read::Index(index)) if !index.is_index_of(graph) => {
                     IndexLoad::Rebuilt("the graph's claims have changed since".into())
                 }
-                Read::Index(index) => return Ok((*index, IndexLoad::Loaded)),
+                Ok(Read::Index(index)) => return Ok((*index, IndexLoad::Loaded)),
             },
         };
         let index = ClaimIndex::with_options(graph, options);
@@ -355,10 +368,10 @@ fn read(bytes: &[u8], path: Option<&Path>) -> Result<Read> {
     index.total_len = r.u64("lengths")?;
     index.total_gram_len = r.u64("lengths")?;
     index.arena = r.text("texts")?;
-    let n = r.count("claims", 41)?;
+    let n = r.count("claims", 37)?;
     index.docs.reserve(n);
     for _ in 0..n {
-        let mut x = [0u32; 8];
+        let mut x = [0u32; 7];
         for v in &mut x {
             *v = r.u32("claims")?;
         }
@@ -368,16 +381,15 @@ fn read(bytes: &[u8], path: Option<&Path>) -> Result<Read> {
             id_at: x[0],
             id_len: x[1],
             len: x[2],
-            gram_len: x[3],
-            words_at: x[4],
-            words_len: x[5],
-            phrases_at: x[6],
-            phrases_len: x[7],
+            words_at: x[3],
+            words_len: x[4],
+            phrases_at: x[5],
+            phrases_len: x[6],
             live,
             print,
         });
     }
-    let n = r.count("words", 37)?;
+    let n = r.count("words", 33)?;
     index.terms.reserve(n);
     for _ in 0..n {
         let mut x = [0u32; 5];
@@ -385,8 +397,10 @@ fn read(bytes: &[u8], path: Option<&Path>) -> Result<Read> {
             *v = r.u32("words")?;
         }
         let is_number = r.flag("words")?;
-        let first = r.u64("words")?;
-        let rest = r.u64s("words")?;
+        let last = r.u32("words")?;
+        let postings = r.bytes("words")?;
+        let post_at = index.postings.len() as u32;
+        index.postings.extend_from_slice(&postings);
         index.terms.push(Term {
             text_at: x[0],
             text_len: x[1],
@@ -394,8 +408,10 @@ fn read(bytes: &[u8], path: Option<&Path>) -> Result<Read> {
             is_number,
             grams_at: x[3],
             grams_len: x[4],
-            first,
-            rest,
+            last,
+            post_at,
+            post_len: postings.len() as u32,
+            post_cap: postings.len() as u32,
         });
     }
     let n = r.count("names and links", 21)?;
@@ -419,7 +435,7 @@ fn read(bytes: &[u8], path: Option<&Path>) -> Result<Read> {
             docs,
         });
     }
-    index.doc_words = r.u64s("claim words")?;
+    index.doc_words = r.bytes("claim words")?;
     index.doc_phrases = r.u32s("claim names")?;
     index.term_grams = r.u32s("n-grams")?;
     let n = r.count("n-gram words", 8)?;
@@ -461,11 +477,9 @@ impl Writer {
             self.u32(x);
         }
     }
-    fn u64s(&mut self, xs: &[u64]) {
+    fn bytes(&mut self, xs: &[u8]) {
         self.u64(xs.len() as u64);
-        for &x in xs {
-            self.u64(x);
-        }
+        self.0.extend_from_slice(xs);
     }
 }
 
@@ -542,8 +556,8 @@ impl Reader<'_> {
         (0..n).map(|_| self.u32(table)).collect()
     }
 
-    fn u64s(&mut self, table: &str) -> Result<Vec<u64>> {
-        let n = self.count(table, 8)?;
-        (0..n).map(|_| self.u64(table)).collect()
+    fn bytes(&mut self, table: &str) -> Result<Vec<u8>> {
+        let n = self.count(table, 1)?;
+        Ok(self.take(n, table)?.to_vec())
     }
 }

@@ -80,7 +80,9 @@ impl ClaimGraph {
     pub fn from_prov_json(json: &str) -> Result<(ClaimGraph, ImportReport)> {
         let value = crate::io::parse_document(FORMAT, json)?;
         let mut reader = Reader::default();
-        reader.read_document(&value)?;
+        // The parsed document is taken apart as it is read: its values move into the reader
+        // rather than being copied, so the document is never held twice.
+        reader.read_document(value)?;
         let (records, mut report, context) = reader.finish()?;
         report.count(&records);
         let mut graph = ClaimGraph::from_records(records)?;
@@ -224,12 +226,92 @@ fn literals(v: &Value, record: &str, attr: &str) -> Result<Vec<Lit>> {
     }
 }
 
-/// An attribute of a record: its name as written, its expanded IRI, its value.
+/// An attribute of a record: its name as written, its expanded IRI, its value. A document
+/// writes the same few attribute names on every record, so each name and IRI is held once and
+/// shared.
 #[derive(Debug, Clone)]
 struct Attr {
-    name: String,
-    iri: String,
-    value: Value,
+    name: Rc<str>,
+    iri: Rc<str>,
+    value: AttrValue,
+}
+
+/// An attribute's value. Nearly every value in PROV-JSON is a string or one typed literal
+/// (`{"$": "cg:asserts", "type": "prov:QUALIFIED_NAME"}`); those are kept as their strings,
+/// without the JSON map that would hold them (several hundred bytes each). Anything else is kept
+/// as written. Both give back the JSON they were read from ([`AttrValue::to_json`]).
+#[derive(Debug, Clone)]
+enum AttrValue {
+    Text(String),
+    /// `{"$": text}` with an optional `"type"` and `"lang"`, all strings, and no other key.
+    Typed(Box<Lit>),
+    Json(Value),
+}
+
+impl AttrValue {
+    fn from_json(value: Value) -> AttrValue {
+        match value {
+            Value::String(s) => AttrValue::Text(s),
+            Value::Object(m) if typed_literal_shape(&m) => {
+                let mut text = String::new();
+                let mut lit = Lit {
+                    text: String::new(),
+                    lang: None,
+                    datatype: None,
+                };
+                for (k, v) in m {
+                    if let Value::String(v) = v {
+                        match k.as_str() {
+                            "$" => text = v,
+                            "lang" => lit.lang = Some(v),
+                            _ => lit.datatype = Some(v),
+                        }
+                    }
+                }
+                lit.text = text;
+                AttrValue::Typed(Box::new(lit))
+            }
+            other => AttrValue::Json(other),
+        }
+    }
+
+    /// The value as the document wrote it.
+    fn to_json(&self) -> Value {
+        match self {
+            AttrValue::Text(s) => Value::String(s.clone()),
+            AttrValue::Typed(l) => {
+                let mut m = Map::new();
+                m.insert("$".to_owned(), Value::String(l.text.clone()));
+                if let Some(t) = &l.datatype {
+                    m.insert("type".to_owned(), Value::String(t.clone()));
+                }
+                if let Some(lang) = &l.lang {
+                    m.insert("lang".to_owned(), Value::String(lang.clone()));
+                }
+                Value::Object(m)
+            }
+            AttrValue::Json(v) => v.clone(),
+        }
+    }
+
+    fn literals(&self, record: &str, attr: &str) -> Result<Vec<Lit>> {
+        match self {
+            AttrValue::Text(s) => Ok(vec![Lit {
+                text: s.clone(),
+                lang: None,
+                datatype: None,
+            }]),
+            AttrValue::Typed(l) => Ok(vec![(**l).clone()]),
+            AttrValue::Json(v) => literals(v, record, attr),
+        }
+    }
+}
+
+/// Whether a JSON object is a typed literal that [`AttrValue::Typed`] holds exactly.
+fn typed_literal_shape(m: &Map<String, Value>) -> bool {
+    m.contains_key("$")
+        && m.iter()
+            .all(|(k, v)| matches!(k.as_str(), "$" | "type" | "lang") && v.is_string())
 }
 
 /// An entity or agent, gathered from every declaration of its id.
@@ -344,27 +426,37 @@ const RELATION_SECTIONS: [&str; 4] = [
     "wasInfluencedBy",
 ];
 
-fn record_items<'a>(value: &'a Value, record: &str) -> Result<Vec<&'a Map<String, Value>>> {
-    // Python's prov writes several records with one id as a list of objects.
+/// Whether a record is an object, or a list of objects: Python's prov writes several records
+/// with one id as a list.
+fn is_record(value: &Value) -> bool {
     match value {
-        Value::Object(m) => Ok(vec![m]),
+        Value::Object(_) => true,
+        Value::Array(items) => items.iter().all(Value::is_object),
+        _ => false,
+    }
+}
+
+/// The objects of a record that [`is_record`].
+fn record_items(value: Value) -> Vec<Map<String, Value>> {
+    match value {
+        Value::Object(m) => vec![m],
         Value::Array(items) => items
-            .iter()
-            .map(|v| match v {
-                Value::Object(m) => Ok(m),
-                _ => Err(fmt_err(record, "a record must be a JSON object")),
+            .into_iter()
+            .filter_map(|v| match v {
+                Value::Object(m) => Some(m),
+                _ => None,
             })
             .collect(),
-        _ => Err(fmt_err(record, "a record must be a JSON object")),
+        _ => Vec::new(),
     }
 }
 
 impl Reader {
-    fn read_document(&mut self, value: &Value) -> Result<()> {
-        let Value::Object(doc) = value else {
+    fn read_document(&mut self, value: Value) -> Result<()> {
+        let Value::Object(mut doc) = value else {
             return Err(fmt_err("$", "a PROV-JSON document is a JSON object"));
         };
-        let scope = Rc::new(Scope::base().with_prefixes(doc, "")?);
+        let scope = Rc::new(Scope::base().with_prefixes(&doc, "")?);
         // The document's prefixes name what it describes: they are kept for the export.
         if let Some(Value::Object(p)) = doc.get("prefix") {
             for (k, v) in p {
@@ -375,8 +467,9 @@ impl Reader {
                 }
             }
         }
+        let bundles = doc.remove("bundle");
         self.read_container(doc, &scope, "")?;
-        if let Some(bundles) = doc.get("bundle") {
+        if let Some(bundles) = bundles {
             let Value::Object(bundles) = bundles else {
                 return Err(fmt_err("bundle", "\"bundle\" must be an object"));
             };
@@ -386,11 +479,11 @@ impl Reader {
                     return Err(fmt_err(&record, "a bundle must be a JSON object"));
                 };
                 self.report.bundles.push(name.clone());
-                let inner = Rc::new(scope.with_prefixes(content, &format!("{record}: "))?);
+                let inner = Rc::new(scope.with_prefixes(&content, &format!("{record}: "))?);
                 if content.contains_key("bundle") {
                     self.report.skip(
                         "bundle",
-                        name,
+                        &name,
                         None,
                         content.get("bundle"),
                         "PROV does not nest bundles; the nested ones were not read",
@@ -411,10 +504,12 @@ impl Reader {
 
     fn read_container(
         &mut self,
-        container: &Map<String, Value>,
+        container: Map<String, Value>,
         scope: &Rc<Scope>,
         context: &str,
     ) -> Result<()> {
+        // The attribute names of this container, each with its IRI in the container's scope.
+        let mut names: BTreeMap<String, (Rc<str>, Rc<str>)> = BTreeMap::new();
         for (section, records) in container {
             if section == "prefix" || section == "bundle" {
                 continue;
@@ -423,7 +518,7 @@ impl Reader {
             let Value::Object(records) = records else {
                 return Err(fmt_err(&section_record, "a section must be a JSON object"));
             };
-            let skipped = SKIPPED_SECTIONS.iter().find(|(s, _)| s == section);
+            let skipped = SKIPPED_SECTIONS.iter().find(|(s, _)| *s == section);
             let known = ELEMENT_SECTIONS.contains(&section.as_str())
                 || RELATION_SECTIONS.contains(&section.as_str());
             if known || skipped.is_some() {
@@ -433,40 +528,56 @@ impl Reader {
             }
             for (id, value) in records {
                 let record = format!("{context}{section} {id}");
-                let items = record_items(value, &record)?;
+                if !is_record(&value) {
+                    return Err(fmt_err(&record, "a record must be a JSON object"));
+                }
                 if let Some((_, reason)) = skipped {
-                    self.report.skip(section, id, None, Some(value), *reason);
+                    self.report.skip(&section, &id, None, Some(&value), *reason);
                     continue;
                 }
                 if !known {
                     self.report.skip(
-                        section,
-                        id,
+                        &section,
+                        &id,
                         None,
-                        Some(value),
+                        Some(&value),
                         "not a PROV-JSON record kind",
                     );
                     continue;
                 }
-                for (n, item) in items.into_iter().enumerate() {
-                    let attrs = item
-                        .iter()
-                        .map(|(k, v)| Attr {
-                            name: k.clone(),
-                            iri: scope.iri(k),
-                            value: v.clone(),
-                        })
-                        .collect();
-                    if ELEMENT_SECTIONS.contains(&section.as_str()) {
-                        self.declare(section, id, &record, scope, attrs)?;
-                    } else if n > 0 && !id.starts_with("_:") {
+                let element = ELEMENT_SECTIONS.contains(&section.as_str());
+                for (n, item) in record_items(value).into_iter().enumerate() {
+                    if !element && n > 0 && !id.starts_with("_:") {
                         self.report.skip(
-                            section,
-                            id,
+                            &section,
+                            &id,
                             None,
-                            Some(&Value::Object(item.clone())),
+                            Some(&Value::Object(item)),
                             format!("a second relation with the id {id}, which PROV-CONSTRAINTS forbids (one id, one relation); the first one is kept"),
                         );
+                        continue;
+                    }
+                    let attrs = item
+                        .into_iter()
+                        .map(|(k, v)| {
+                            let (name, iri) = match names.get(&k) {
+                                Some(known) => known.clone(),
+                                None => {
+                                    let iri: Rc<str> = scope.iri(&k).into();
+                                    let name: Rc<str> = k.as_str().into();
+                                    names.insert(k, (Rc::clone(&name), Rc::clone(&iri)));
+                                    (name, iri)
+                                }
+                            };
+                            Attr {
+                                name,
+                                iri,
+                                value: AttrValue::from_json(v),
+                            }
+                        })
+                        .collect();
+                    if element {
+                        self.declare(&section, &id, &record, scope, attrs)?;
                     } else {
                         self.relations.push(Relation {
                             section: section.clone(),
@@ -637,6 +748,6 @@ impl Reader {
 
     fn skip_attr(&mut self, kind: &str, id: &str, a: &Attr, reason: &str) {
         self.report
-            .skip(kind, id, Some(&a.name), Some(&a.value), reason);
+            .skip(kind, id, Some(&a.name), Some(&a.value.to_json()), reason);
     }
 }

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
-use super::{fmt_err, literals, Attr, Element, Lit, Reader, Relation, Resolved, Scope};
+use super::{fmt_err, Attr, AttrValue, Element, Lit, Reader, Relation, Resolved, Scope};
 use crate::error::{Error, Result};
 use crate::graph::Records;
 use crate::io::prov::context::{Derivation, DerivationType, ProvContext};
@@ -91,9 +91,10 @@ impl Reader {
             let v = self.read_verdict(&iri, &el)?;
             records.verdicts.push(v);
         }
+        // Each edge id with the relation that took it first (an index into `resolved`).
         let mut edge_ids = BTreeMap::new();
-        for r in resolved {
-            self.read_relation(r, &kinds, &mut records, &mut edge_ids)?;
+        for n in 0..resolved.len() {
+            self.read_relation(&resolved, n, &kinds, &mut records, &mut edge_ids)?;
         }
         let context = ProvContext {
             namespaces: self.namespaces,
@@ -107,8 +108,8 @@ impl Reader {
         let section = if el.agent { "agent" } else { "entity" };
         let mut types = BTreeSet::new();
         for (scope, a) in &el.scope_attrs {
-            if a.iri == format!("{PROV_NS}type") {
-                for l in literals(&a.value, record, &a.name)? {
+            if *a.iri == *format!("{PROV_NS}type") {
+                for l in a.value.literals(record, &a.name)? {
                     types.insert(scope.iri(&l.text));
                 }
             }
@@ -124,12 +125,12 @@ impl Reader {
         let mut period = Period::default();
         let mut quantity: (Option<f64>, Option<String>) = (None, None);
         for (scope, a) in &el.scope_attrs {
-            let lits = literals(&a.value, record, &a.name)?;
+            let lits = a.value.literals(record, &a.name)?;
             let first = || lits.first().map(|l| l.text.clone()).unwrap_or_default();
             let cg = a.iri.strip_prefix(CLAIMGRAPH_NAMESPACE);
             let ctx = |e: Error| fmt_err(record, format!("attribute {}: {e}", a.name));
             let when = |s: String| When::parse(&s).map_err(ctx);
-            match (cg, a.iri.as_str()) {
+            match (cg, &*a.iri) {
                 (_, i) if i == format!("{PROV_NS}type") => {
                     let unknown: Vec<Value> = lits
                         .iter()
@@ -275,7 +276,7 @@ impl Reader {
         let mut v = Verdict::new("", "", "").with_id(id);
         let mut rating: [Option<f64>; 3] = [None; 3];
         for (scope, a) in &el.scope_attrs {
-            let lits = literals(&a.value, record, &a.name)?;
+            let lits = a.value.literals(record, &a.name)?;
             let first = lits.first().map(|l| l.text.clone()).unwrap_or_default();
             let ctx = |e: Error| fmt_err(record, format!("attribute {}: {e}", a.name));
             let num = |s: &str| {
@@ -292,8 +293,8 @@ impl Reader {
                 Some("date") => v.date = Some(When::parse(&first).map_err(ctx)?),
                 Some("url") => v.url = Some(first),
                 Some("summary") => v.summary = Some(first),
-                _ if a.iri == format!("{PROV_NS}label") => v.label = first,
-                _ if a.iri == format!("{PROV_NS}type") => {}
+                _ if *a.iri == *format!("{PROV_NS}label") => v.label = first,
+                _ if *a.iri == *format!("{PROV_NS}type") => {}
                 _ => self.skip_attr(
                     "entity",
                     &el.written,
@@ -328,22 +329,25 @@ impl Reader {
 
     fn read_relation(
         &mut self,
-        resolved: Resolved,
+        all: &[Resolved],
+        n: usize,
         kinds: &BTreeMap<String, NodeKind>,
         records: &mut Records,
-        edge_ids: &mut BTreeMap<String, Value>,
+        edge_ids: &mut BTreeMap<String, usize>,
     ) -> Result<()> {
-        let Resolved {
+        let Some(Resolved {
             rel,
             from,
             to,
             types,
-        } = resolved;
-        let rel = &rel;
+        }) = all.get(n)
+        else {
+            return Ok(());
+        };
         let record = rel.record.as_str();
         let section = rel.section.as_str();
         let kind_of = |id: &str| kinds.get(id).copied();
-        let (from_k, to_k) = (kind_of(&from), kind_of(&to));
+        let (from_k, to_k) = (kind_of(from), kind_of(to));
         let explicit_id = self.edge_id(&rel.scope, &rel.written_id, record)?;
         let roles = roles_of(section).unwrap_or(("", "", false, false));
         let formal_iris = [
@@ -417,10 +421,13 @@ impl Reader {
         let mut until = None;
         let mut derivation_types: Vec<DerivationType> = Vec::new();
         for a in &rel.attrs {
-            if a.name == roles.0 || a.name == roles.1 || formal_iris.contains(&a.iri) {
+            if &*a.name == roles.0
+                || &*a.name == roles.1
+                || formal_iris.iter().any(|f| *f == *a.iri)
+            {
                 continue;
             }
-            let lits = literals(&a.value, record, &a.name)?;
+            let lits = a.value.literals(record, &a.name)?;
             let first = lits.first().map(|l| l.text.clone()).unwrap_or_default();
             let ctx = |e: Error| fmt_err(record, format!("attribute {}: {e}", a.name));
             let cg = a.iri.strip_prefix(CLAIMGRAPH_NAMESPACE);
@@ -456,7 +463,7 @@ impl Reader {
                 Some("until") if matches!(out, Out::Source(_)) => {
                     until = Some(When::parse(&first).map_err(ctx)?)
                 }
-                _ if a.iri == format!("{PROV_NS}type") => {
+                _ if *a.iri == *format!("{PROV_NS}type") => {
                     if matches!(out, Out::Source(SourceRelationKind::Cites)) {
                         // Kept whatever it is, and written back on export.
                         derivation_types.extend(lits.iter().map(|l| derivation_type(rel, l)));
@@ -479,7 +486,7 @@ impl Reader {
                 }
                 _ if ["activity", "generation", "usage"]
                     .iter()
-                    .any(|k| a.iri == format!("{PROV_NS}{k}")) =>
+                    .any(|k| *a.iri == format!("{PROV_NS}{k}")) =>
                 {
                     self.skip_attr(
                         section,
@@ -538,7 +545,7 @@ impl Reader {
                         a.covers.push(c);
                     }
                 }
-                if self.claim_edge_id(&a.id, edge_ids, rel, explicit) {
+                if self.claim_edge_id(&a.id, edge_ids, all, n, explicit) {
                     records.attributions.push(a);
                 }
             }
@@ -550,7 +557,7 @@ impl Reader {
                 r.date = date;
                 r.since = since;
                 r.until = until;
-                if self.claim_edge_id(&r.id, edge_ids, rel, explicit) {
+                if self.claim_edge_id(&r.id, edge_ids, all, n, explicit) {
                     if kind == SourceRelationKind::Cites {
                         self.keep_derivation(&r, derivation_types, record);
                     }
@@ -562,7 +569,7 @@ impl Reader {
                 if let Some(id) = explicit_id {
                     r.id = id;
                 }
-                if self.claim_edge_id(&r.id, edge_ids, rel, explicit) {
+                if self.claim_edge_id(&r.id, edge_ids, all, n, explicit) {
                     records.claim_relations.push(r);
                 }
             }
@@ -575,24 +582,31 @@ impl Reader {
     fn claim_edge_id(
         &mut self,
         id: &str,
-        edge_ids: &mut BTreeMap<String, Value>,
-        rel: &Relation,
+        edge_ids: &mut BTreeMap<String, usize>,
+        all: &[Resolved],
+        n: usize,
         explicit: bool,
     ) -> bool {
-        let value = attrs_value(&rel.attrs);
-        let reason = match edge_ids.get(id) {
+        let Some(rel) = all.get(n).map(|r| &r.rel) else {
+            return false;
+        };
+        let first = match edge_ids.get(id) {
             None => {
-                edge_ids.insert(id.to_owned(), value);
+                edge_ids.insert(id.to_owned(), n);
                 return true;
             }
-            Some(_) if !explicit => format!(
+            Some(first) => all.get(*first).map(|r| attrs_value(&r.rel.attrs)),
+        };
+        let value = attrs_value(&rel.attrs);
+        let reason = match first {
+            _ if !explicit => format!(
                 "a second {} between the same records as {id}, which a claim graph records once",
                 rel.section
             ),
-            Some(first) if *first == value => {
+            Some(first) if first == value => {
                 format!("repeats the relation {id} as it was already read")
             }
-            Some(_) => format!(
+            _ => format!(
                 "a second relation with the id {id}, which PROV-CONSTRAINTS forbids (one id, one relation); the first one is kept"
             ),
         };
@@ -673,7 +687,7 @@ fn attrs_value(attrs: &[Attr]) -> Value {
     Value::Object(
         attrs
             .iter()
-            .map(|a| (a.name.clone(), a.value.clone()))
+            .map(|a| (a.name.to_string(), a.value.to_json()))
             .collect(),
     )
 }
@@ -682,8 +696,8 @@ fn attrs_value(attrs: &[Attr]) -> Value {
 fn relation_types(rel: &Relation) -> Result<BTreeSet<String>> {
     let mut types = BTreeSet::new();
     for a in &rel.attrs {
-        if a.iri == format!("{PROV_NS}type") {
-            for l in literals(&a.value, &rel.record, &a.name)? {
+        if *a.iri == *format!("{PROV_NS}type") {
+            for l in a.value.literals(&rel.record, &a.name)? {
                 types.insert(rel.scope.iri(&l.text));
             }
         }
@@ -783,9 +797,14 @@ fn formal(rel: &Relation, key: &str) -> Result<String> {
     let a = rel
         .attrs
         .iter()
-        .find(|a| a.name == key || a.iri == format!("{PROV_NS}{local}"))
+        .find(|a| &*a.name == key || *a.iri == format!("{PROV_NS}{local}"))
         .ok_or_else(|| fmt_err(&rel.record, format!("{key} is missing")))?;
-    match &a.value {
+    let v = match &a.value {
+        AttrValue::Text(s) => return Ok(s.clone()),
+        AttrValue::Typed(l) => return Ok(l.text.clone()),
+        AttrValue::Json(v) => v,
+    };
+    match v {
         Value::String(s) => Ok(s.clone()),
         Value::Array(v) if v.len() == 1 => match v.first() {
             Some(Value::String(s)) => Ok(s.clone()),
