@@ -52,9 +52,9 @@ fn ids<T>(found: &[&T], id: impl Fn(&T) -> &str) -> Vec<String> {
 #[test]
 fn an_alias_finds_its_source_whatever_the_case_and_spacing() {
     let g = graph();
-    let found = g.find_sources("south korea");
+    let found = g.sources_named("south korea");
     assert_eq!(ids(&found, |s: &Source| &s.id), ["rok"]);
-    let found = g.find_sources("  SOUTH \t Korea ");
+    let found = g.sources_named("  SOUTH \t Korea ");
     assert_eq!(ids(&found, |s: &Source| &s.id), ["rok"]);
 }
 
@@ -62,11 +62,11 @@ fn an_alias_finds_its_source_whatever_the_case_and_spacing() {
 fn the_name_itself_finds_its_source() {
     let g = graph();
     assert_eq!(
-        ids(&g.find_sources("republic of korea"), |s: &Source| &s.id),
+        ids(&g.sources_named("republic of korea"), |s: &Source| &s.id),
         ["rok"]
     );
     assert_eq!(
-        ids(&g.find_sources("rok sources"), |s: &Source| &s.id),
+        ids(&g.sources_named("rok sources"), |s: &Source| &s.id),
         ["rok-sources"]
     );
 }
@@ -75,19 +75,19 @@ fn the_name_itself_finds_its_source() {
 fn case_is_folded_beyond_ascii() {
     let g = graph();
     assert_eq!(
-        ids(&g.find_sources("ÉLYSÉE"), |s: &Source| &s.id),
+        ids(&g.sources_named("ÉLYSÉE"), |s: &Source| &s.id),
         ["elysee"]
     );
-    assert_eq!(ids(&g.find_sources("дпрк"), |s: &Source| &s.id), ["dprk"]);
+    assert_eq!(ids(&g.sources_named("дпрк"), |s: &Source| &s.id), ["dprk"]);
 }
 
 #[test]
 fn only_whole_names_match_and_ids_are_not_names() {
     let g = graph();
-    assert!(g.find_sources("Korea").is_empty());
-    assert!(g.find_sources("elysee").is_empty());
-    assert!(g.find_sources("").is_empty());
-    assert!(g.find_sources("   ").is_empty());
+    assert!(g.sources_named("Korea").is_empty());
+    assert!(g.sources_named("elysee").is_empty());
+    assert!(g.sources_named("").is_empty());
+    assert!(g.sources_named("   ").is_empty());
 }
 
 #[test]
@@ -96,7 +96,7 @@ fn sources_sharing_a_name_are_all_found_sorted_by_id() {
     g.add_source(Source::new("a-rok", SourceKind::Outlet, "South Korea"))
         .unwrap();
     assert_eq!(
-        ids(&g.find_sources("South Korea"), |s: &Source| &s.id),
+        ids(&g.sources_named("South Korea"), |s: &Source| &s.id),
         ["a-rok", "rok"]
     );
 }
@@ -186,7 +186,7 @@ fn search_tolerates_plurals_inflections_and_accents() {
 }
 
 #[test]
-fn search_sources_finds_part_of_a_name_or_alias_best_match_first() {
+fn find_sources_finds_part_of_a_name_or_alias_best_match_first() {
     let mut g = ClaimGraph::new();
     for s in [
         Source::new("cos", SourceKind::Organization, "Church of Scientology"),
@@ -205,8 +205,7 @@ fn search_sources_finds_part_of_a_name_or_alias_best_match_first() {
     ] {
         g.add_source(s).unwrap();
     }
-    let ids =
-        |q: &str| -> Vec<String> { g.search_sources(q).iter().map(|s| s.id.clone()).collect() };
+    let ids = |q: &str| -> Vec<String> { g.find_sources(q).iter().map(|s| s.id.clone()).collect() };
     // Whole words first, the shorter name before the longer.
     assert_eq!(ids("church"), ["cos", "anglican"]);
     assert_eq!(ids("CHURCH of"), ["cos", "anglican"]);
@@ -218,6 +217,6 @@ fn search_sources_finds_part_of_a_name_or_alias_best_match_first() {
     assert_eq!(ids("tson"), ["paris"]);
     assert!(ids("mosque").is_empty());
     assert!(ids("  ").is_empty());
-    // find_sources still matches whole names only.
-    assert!(g.find_sources("church").is_empty());
+    // sources_named matches whole names only.
+    assert!(g.sources_named("church").is_empty());
 }

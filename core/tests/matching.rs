@@ -426,7 +426,7 @@ fn the_index_beside_the_graph_is_read_while_it_is_current_and_rebuilt_when_not()
 
 #[test]
 fn a_foreign_damaged_or_newer_file_is_a_clear_error_never_a_panic() {
-    let (_, index) = changed_index();
+    let (g, index) = changed_index();
     let bytes = index.to_bytes();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("record.index");
@@ -500,9 +500,13 @@ fn a_foreign_damaged_or_newer_file_is_a_clear_error_never_a_panic() {
         let mut b = bytes[..body].to_vec();
         b[at] = b[at].wrapping_add(if at % 2 == 0 { 1 } else { 0x80 });
         b.extend_from_slice(&fnv(&b).to_le_bytes());
-        if let Ok(damaged) = ClaimIndex::from_bytes(&b, None) {
+        if let Ok(mut damaged) = ClaimIndex::from_bytes(&b, None) {
             read += 1;
             damaged.similar_claims(QUESTIONS[0], &SimilarOptions::default());
+            // Changing a damaged index that was read: no panic either.
+            damaged.remove_claim("drones");
+            damaged.refresh_claim(&g, "visit");
+            damaged.similar_claims(QUESTIONS[1], &SimilarOptions::default());
         }
     }
     // Some changes still read (a letter of a word, a count); the others are refused.

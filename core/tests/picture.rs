@@ -504,3 +504,56 @@ fn a_whole_graph_picture_of_thirty_claims_is_laid_out_in_rows() {
     let around = g.to_dot(&PictureOptions::around("c00")).unwrap();
     assert!(!around.contains("rank=same"));
 }
+
+/// "In a statement to the ABC, the Church denied ..., reported by Wikinews on 2 December": the
+/// claim is joined to the document it was last reported in, and the earlier hop to the next.
+#[test]
+fn a_reporting_chain_is_drawn_hop_by_hop() {
+    let mut g = ClaimGraph::new();
+    for s in [
+        Source::new("church", SourceKind::Organization, "Church of Scientology"),
+        Source::new(
+            "abc",
+            SourceKind::Outlet,
+            "Australian Broadcasting Corporation",
+        ),
+        Source::new("wikinews", SourceKind::Document, "Wikinews article"),
+    ] {
+        g.add_source(s).unwrap();
+    }
+    g.add_claim(Claim::new("abuse", "The Church covered up abuse"))
+        .unwrap();
+    g.add_attribution(
+        Attribution::new("church", "abuse", Stance::Denies)
+            .via("abc")
+            .via_on("wikinews", "2011-12-02".parse().unwrap()),
+    )
+    .unwrap();
+    for options in [
+        PictureOptions::whole_graph(),
+        PictureOptions::around("abuse"),
+    ] {
+        let dot = g.to_dot(&options).unwrap();
+        let edge = |from: &str, to: &str| {
+            dot.lines()
+                .find(|l| {
+                    l.trim_start()
+                        .starts_with(&format!("\"{from}\" -> \"{to}\""))
+                })
+                .map(str::to_owned)
+        };
+        let last = edge("abuse", "wikinews").expect(&dot);
+        assert!(last.contains("label=\"reported in\""), "{last}");
+        let earlier = edge("abc", "wikinews").expect(&dot);
+        assert!(
+            earlier.contains("label=\"then reported in, 2011-12-02\""),
+            "{earlier}"
+        );
+        assert_eq!(edge("abuse", "abc"), None, "{dot}");
+        let mermaid = g.to_mermaid(&options).unwrap();
+        assert!(
+            mermaid.contains("then reported in, 2011-12-02"),
+            "{mermaid}"
+        );
+    }
+}

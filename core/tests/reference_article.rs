@@ -218,7 +218,7 @@ fn on_the_articles_day_the_record_holds_all_it_reports() -> Result<()> {
 fn sources_are_found_by_alias_ignoring_case() {
     let g = graph();
     let ids = |name: &str| -> Vec<String> {
-        g.find_sources(name)
+        g.sources_named(name)
             .into_iter()
             .map(|s| s.id.clone())
             .collect()
@@ -228,6 +228,9 @@ fn sources_are_found_by_alias_ignoring_case() {
     assert_eq!(ids("Russian Federation"), [RUSSIA]);
     assert_eq!(ids("羊城晚报"), [YANGCHENG_EVENING_NEWS]);
     assert_eq!(ids("qian kejin"), [QIAN_KEJIN]);
+    // Part of a name, ranked: the exact alias first.
+    assert_eq!(g.find_sources("north korea")[0].id, DPRK);
+    assert_eq!(g.find_sources("yangcheng")[0].id, YANGCHENG_EVENING_NEWS);
 }
 
 #[test]

@@ -109,3 +109,46 @@ fn each_json_line_is_one_claim_with_the_documented_keys() {
         assert_eq!(&g.report_json(claim).unwrap(), line);
     }
 }
+
+/// The reference article's containers claim specializes the ammunition-supply claim: its
+/// assertions support the broader claim, and the report says so, in its text and in the claim's
+/// JSON line.
+#[test]
+fn stances_counted_through_a_related_claim_are_shown_with_why() {
+    let g = putin_dprk_visit().unwrap();
+    let status = g.status("ammunition-supply").unwrap();
+    assert!(!status.inferred.is_empty(), "{status:?}");
+    let text = g
+        .report(&ReportOptions::claim("ammunition-supply"))
+        .unwrap();
+    let related: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.starts_with("  related"))
+        .take(status.inferred.len())
+        .collect();
+    assert_eq!(related.len(), status.inferred.len(), "{text}");
+    for (line, inference) in related.iter().zip(&status.inferred) {
+        assert!(
+            line.ends_with(&inference.detail),
+            "{line:?} / {inference:?}"
+        );
+    }
+    assert!(text.contains(&format!(
+        "{} asserts {CONTAINERS}, a specialization of this claim",
+        status.inferred[0].source
+    )));
+
+    let line: serde_json::Value =
+        serde_json::from_str(&g.report_json("ammunition-supply").unwrap()).unwrap();
+    let inferred = line["inferred"].as_array().unwrap();
+    assert_eq!(inferred.len(), status.inferred.len());
+    assert_eq!(inferred[0]["relation"], "specializes");
+    assert_eq!(inferred[0]["claim"], CONTAINERS);
+
+    // A claim related to nothing shows no such line.
+    let lone = g.report(&ReportOptions::claim("state-visit")).unwrap();
+    assert!(!lone.contains("  related"), "{lone}");
+    let lone: serde_json::Value =
+        serde_json::from_str(&g.report_json("state-visit").unwrap()).unwrap();
+    assert_eq!(lone["inferred"], serde_json::json!([]));
+}

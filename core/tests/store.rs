@@ -354,7 +354,7 @@ fn damaged_foreign_and_newer_databases_are_refused_by_name() -> claimgraph::Resu
             err,
             Error::UnsupportedVersion {
                 found: 99,
-                supported: 1,
+                supported: 2,
                 ..
             }
         ),
@@ -600,5 +600,93 @@ fn a_closed_shared_store_refuses_calls_by_name() -> claimgraph::Result<()> {
         "{err}"
     );
     assert!(err.to_string().contains("closed"), "{err}");
+    Ok(())
+}
+
+#[test]
+fn a_version_1_database_is_brought_to_the_current_schema_when_opened() -> claimgraph::Result<()> {
+    let dir = temp();
+    let path = dir.path().join("desk.db");
+    let expected = {
+        let mut g = ClaimGraph::open(&path)?;
+        small_desk(&mut g)?;
+        g.update_source(Source::new("abc", SourceKind::Outlet, "ABC News"))?;
+        g.remove_source_relation("abc:cites:church")?;
+        g.graph().clone()
+    };
+    // Version 1 kept the current values in a `records` table that pointed at their events.
+    rusqlite::Connection::open(&path)
+        .expect("open")
+        .execute_batch(
+            "CREATE TABLE records (
+                 kind TEXT NOT NULL, id TEXT NOT NULL, seq INTEGER NOT NULL,
+                 PRIMARY KEY (kind, id)
+             ) WITHOUT ROWID;
+             INSERT INTO records SELECT kind, id, seq FROM events WHERE live = 1;
+             ALTER TABLE events DROP COLUMN live;
+             PRAGMA user_version = 1;",
+        )
+        .expect("write a version 1 database");
+    {
+        let mut g = ClaimGraph::open(&path)?;
+        assert_eq!(*g.graph(), expected);
+        assert_eq!(g.source("abc").map(|s| s.name.as_str()), Some("ABC News"));
+        assert!(g.verify_history()?.intact());
+        assert_eq!(g.history("abc")?.len(), 2);
+        // It is changed as any other, and what changed is there when it is opened again.
+        g.update_source(Source::new("abc", SourceKind::Outlet, "ABC"))?;
+    }
+    let version: u32 = rusqlite::Connection::open(&path)
+        .expect("open")
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .expect("version");
+    assert_eq!(version, 2);
+    let g = ClaimGraph::open(&path)?;
+    assert_eq!(g.source("abc").map(|s| s.name.as_str()), Some("ABC"));
+    assert_eq!(g.counts().source_relations, 0);
+    Ok(())
+}
+
+#[test]
+fn a_bulk_change_of_many_records_reopens_as_it_was_with_its_history() -> claimgraph::Result<()> {
+    let dir = temp();
+    let path = dir.path().join("desk.db");
+    let mut bulk = ClaimGraph::new();
+    for n in 0..150 {
+        bulk.add_source(Source::new(
+            format!("s{n}"),
+            SourceKind::Outlet,
+            format!("Outlet {n}"),
+        ))?;
+        bulk.add_claim(Claim::new(format!("c{n}"), format!("Claim {n}")))?;
+        bulk.add_attribution(Attribution::new(
+            format!("s{n}"),
+            format!("c{n}"),
+            Stance::Asserts,
+        ))?;
+    }
+    let mut g = ClaimGraph::open(&path)?;
+    g.merge(&bulk, MergePolicy::Fail)?;
+    // A second bulk change replaces some records and removes others.
+    g.change_with("edit", |g| {
+        for n in (0..150).step_by(3) {
+            g.update_source(Source::new(format!("s{n}"), SourceKind::Outlet, "Renamed"))?;
+        }
+        for n in (1..150).step_by(7) {
+            g.remove_claim(&format!("c{n}"))?;
+        }
+        Ok(())
+    })?;
+    let expected = g.graph().clone();
+    drop(g);
+    let g = ClaimGraph::open(&path)?;
+    assert_eq!(*g.graph(), expected);
+    assert_eq!(g.source("s3").map(|s| s.name.as_str()), Some("Renamed"));
+    assert!(g.claim("c8").is_none());
+    let actions: Vec<_> = g.history("s3")?.iter().map(|e| e.action).collect();
+    assert_eq!(actions, [Action::Add, Action::Update]);
+    let check = g.verify_history()?;
+    assert!(check.intact(), "{:?}", check.problem);
+    assert_eq!(check.events, 450 + 50 + 2 * 22);
     Ok(())
 }

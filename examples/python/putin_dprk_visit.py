@@ -348,12 +348,12 @@ def _attributions(g: ClaimGraph) -> None:
 
 
 def claim_json(g: ClaimGraph, status: Status) -> dict[str, Any]:
-    """One claim as the Rust example writes it: id, text, the status without `claim` and
-    `inferred`, the independent-origin count, and the assessment's score, reasons and notes."""
+    """One claim as the Rust example writes it: id, text, the status without `claim`, the
+    independent-origin count, and the assessment's score, reasons and notes."""
     claim = g.claim(status.claim)
     assessment = g.assess(status.claim).to_dict()
     out: dict[str, Any] = {"id": claim.id, "text": claim.text}
-    out.update((k, v) for k, v in status.to_dict().items() if k not in ("claim", "inferred"))
+    out.update((k, v) for k, v in status.to_dict().items() if k != "claim")
     out["independent_origin_count"] = status.independent_origin_count
     out["score"] = assessment["score"]
     out["reasons"] = assessment["reasons"]
@@ -458,6 +458,9 @@ def _claim_section(g: ClaimGraph, status: Status, out: _Text) -> None:
     stances = list(Stance)
     attributions = sorted(g.attributions_of(cid), key=lambda a: (stances.index(a.stance), a.id))
     out.field("said", _or_none([_attribution_line(g, a) for a in attributions]))
+    # Stances counted here through a rewording or a specialization, each with why.
+    if status.inferred:
+        out.field("related", [i.detail for i in status.inferred])
 
     origins = []
     for o in status.origins:

@@ -16,7 +16,7 @@ pub mod reference;
 /// [`Status`](claimgraph::Status) except `claim` (which repeats the id), the independent-origin
 /// count, and the score and reasons of the claim's assessment. The lines themselves list their
 /// keys sorted (see [`json_lines`]).
-pub const JSON_LINE_KEYS: [&str; 17] = claimgraph::io::REPORT_JSON_KEYS;
+pub const JSON_LINE_KEYS: [&str; 18] = claimgraph::io::REPORT_JSON_KEYS;
 
 /// The `--json` output: one compact JSON object per claim, in the order the claims were added
 /// (see [`ClaimGraph::report_json`]).

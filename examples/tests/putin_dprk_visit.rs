@@ -42,6 +42,7 @@ fn every_json_line_has_exactly_the_documented_keys() {
         "id",
         "independent_origin_count",
         "independent_origins",
+        "inferred",
         "interested_deniers",
         "no_comment",
         "notes",

@@ -2,7 +2,7 @@
 //!
 //! Usage: `clef2020-t2 --vclaims verified_claims.docs.tsv --tweets tweets.queries.tsv
 //! --out RUN [--depth 100] [--weights WORDS,NGRAMS,NUMBERS,NAMES,LINKS] [--review-weight W]
-//! [--keep-tail]`
+//! [--keep-tail | --drop-tail] [--parts FILE]`
 //!
 //! Builds a graph of the verified claims through the public API (each claim with its Snopes
 //! fact-check: the data has no rating, so the verdict's label is "unrated", and the fact-check
@@ -13,7 +13,9 @@
 //!
 //! A tweet's text ends with "— Name (@handle) Month Day, Year", which says who posted it and
 //! when, not what it claims: the date is dropped and the name and handle kept (a claim about
-//! what someone said names them), unless `--keep-tail`.
+//! what someone said names them), unless `--keep-tail` (all of it kept) or `--drop-tail`
+//! (none of it). `--parts FILE` writes, for every hit, the similarity of each match kind (what
+//! `benches/matching/fit-weights` fits the weights on).
 //! Build it with `--release`; it prints the timings on stderr.
 
 use std::io::Write;
@@ -21,8 +23,8 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use claimgraph::{
-    Claim, ClaimGraph, ClaimIndex, IndexOptions, MatchWeights, SimilarOptions, Source, SourceKind,
-    Verdict,
+    Claim, ClaimGraph, ClaimIndex, IndexOptions, MatchKind, MatchWeights, SimilarOptions, Source,
+    SourceKind, Verdict,
 };
 use claimgraph_benches::tsv;
 
@@ -34,6 +36,8 @@ struct Args {
     weights: MatchWeights,
     review_weight: f32,
     keep_tail: bool,
+    drop_tail: bool,
+    parts: Option<String>,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -46,6 +50,8 @@ fn parse_args() -> Result<Args, String> {
         weights: MatchWeights::default(),
         review_weight: IndexOptions::default().review_weight,
         keep_tail: false,
+        drop_tail: false,
+        parts: None,
     };
     while let Some(flag) = it.next() {
         let mut value = || it.next().ok_or_else(|| format!("{flag} needs a value"));
@@ -60,6 +66,8 @@ fn parse_args() -> Result<Args, String> {
                     .map_err(|e| format!("--review-weight: {e}"))?
             }
             "--keep-tail" => a.keep_tail = true,
+            "--drop-tail" => a.drop_tail = true,
+            "--parts" => a.parts = Some(value()?),
             "--weights" => {
                 let v: Vec<f64> = value()?
                     .split(',')
@@ -138,13 +146,25 @@ fn run(a: &Args) -> Result<(), String> {
     };
     let t2 = Instant::now();
     let mut out = String::new();
+    let mut parts = String::new();
     for r in &tweets {
         let text = if a.keep_tail {
             r[1].as_str()
+        } else if a.drop_tail {
+            r[1].rfind('\u{2014}')
+                .map_or(r[1].as_str(), |at| &r[1][..at])
         } else {
             without_date(&r[1])
         };
         for (rank, hit) in index.similar_claims(text, &options).iter().enumerate() {
+            if a.parts.is_some() {
+                parts.push_str(&format!("{}\t{}", r[0], hit.claim));
+                for kind in MatchKind::ALL {
+                    let sim = hit.parts.iter().find(|p| p.kind == kind);
+                    parts.push_str(&format!("\t{:.6}", sim.map_or(0.0, |p| p.similarity)));
+                }
+                parts.push('\n');
+            }
             out.push_str(&format!(
                 "{}\tQ0\t{}\t{}\t{:.6}\tclaimgraph\n",
                 r[0],
@@ -155,6 +175,9 @@ fn run(a: &Args) -> Result<(), String> {
         }
     }
     let t_query = t2.elapsed();
+    if let Some(path) = &a.parts {
+        std::fs::write(path, parts).map_err(|e| format!("{path}: {e}"))?;
+    }
     std::fs::File::create(&a.out)
         .and_then(|mut f| f.write_all(out.as_bytes()))
         .map_err(|e| format!("{}: {e}", a.out))?;

@@ -719,10 +719,10 @@ impl PyClaimGraph {
         list(py, v, |inner| PyAssessment { inner })
     }
 
-    /// Sources whose name or an alias matches `name`, ignoring case.
-    fn find_sources<'py>(&self, py: Python<'py>, name: String) -> PyResult<Bound<'py, PyList>> {
+    /// Sources whose name or an alias is exactly `name` (case and spacing aside), sorted by id.
+    fn sources_named<'py>(&self, py: Python<'py>, name: String) -> PyResult<Bound<'py, PyList>> {
         let v = self.reading(py, |g| {
-            Ok(g.find_sources(&name).into_iter().cloned().collect())
+            Ok(g.sources_named(&name).into_iter().cloned().collect())
         })?;
         list(py, v, PySource::from)
     }
@@ -730,10 +730,10 @@ impl PyClaimGraph {
     /// Sources whose name or an alias contains `query`, best match first: the whole name, then
     /// the query's words as whole words in order ("church" finds "Church of Scientology"), then
     /// as starts of words ("scient"), then anywhere; shorter names first within each. Case is
-    /// ignored. `find_sources` matches whole names only.
-    fn search_sources<'py>(&self, py: Python<'py>, query: String) -> PyResult<Bound<'py, PyList>> {
+    /// ignored. `sources_named` matches whole names only.
+    fn find_sources<'py>(&self, py: Python<'py>, query: String) -> PyResult<Bound<'py, PyList>> {
         let v = self.reading(py, |g| {
-            Ok(g.search_sources(&query).into_iter().cloned().collect())
+            Ok(g.find_sources(&query).into_iter().cloned().collect())
         })?;
         list(py, v, PySource::from)
     }

@@ -68,7 +68,7 @@ def test_json_lines_have_the_documented_keys(rust_json: list[dict[str, Any]]) ->
     keys = {
         "id", "text", "asserters", "deniers", "doubters", "no_comment", "disputed", "origins",
         "independent_origins", "unnamed_only", "interested_deniers", "circular_reporting",
-        "verdicts", "independent_origin_count", "score", "reasons", "notes",
+        "verdicts", "inferred", "independent_origin_count", "score", "reasons", "notes",
     }  # fmt: skip
     ours = [json.loads(line) for line in run_python("--json").splitlines()]
     assert all(set(o) == keys for o in ours)

@@ -21,14 +21,14 @@ def test_the_status_table_carries_the_claim_text_and_its_flags(graph: ClaimGraph
     assert status.text is None
 
 
-def test_search_sources_finds_part_of_a_name_or_alias_ranked(graph: ClaimGraph) -> None:
+def test_find_sources_finds_part_of_a_name_or_alias_ranked(graph: ClaimGraph) -> None:
     graph.add_source("cos", "organization", "Church of Scientology")
     graph.add_source("anglican", "organization", "Anglican Church of Australia")
-    assert [s.id for s in graph.search_sources("church")] == ["cos", "anglican"]
-    assert [s.id for s in graph.search_sources("north")] == ["dprk"]  # an alias
-    assert [s.id for s in graph.search_sources("scient")] == ["cos"]
-    assert graph.search_sources("mosque") == []
-    assert graph.find_sources("church") == []  # whole names only
+    assert [s.id for s in graph.find_sources("church")] == ["cos", "anglican"]
+    assert [s.id for s in graph.find_sources("north")] == ["dprk"]  # an alias
+    assert [s.id for s in graph.find_sources("scient")] == ["cos"]
+    assert graph.find_sources("mosque") == []
+    assert graph.sources_named("church") == []  # whole names only
 
 
 def test_remove_source_reports_what_went_with_it_or_refuses_while_in_use(

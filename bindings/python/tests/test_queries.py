@@ -208,10 +208,10 @@ def test_statuses_is_a_table_of_every_claim(graph: ClaimGraph) -> None:
 
 
 def test_lookup_by_name_or_alias_ignores_case(graph: ClaimGraph) -> None:
-    assert [s.id for s in graph.find_sources("north korea")] == ["dprk"]
-    assert [s.id for s in graph.find_sources("RUSSIAN FEDERATION")] == ["russia"]
-    assert [s.id for s in graph.find_sources("Rodong Sinmun")] == ["rodong"]
-    assert graph.find_sources("nobody at all") == []
+    assert [s.id for s in graph.sources_named("north korea")] == ["dprk"]
+    assert [s.id for s in graph.sources_named("RUSSIAN FEDERATION")] == ["russia"]
+    assert [s.id for s in graph.sources_named("Rodong Sinmun")] == ["rodong"]
+    assert graph.sources_named("nobody at all") == []
 
 
 def test_search_finds_claims_containing_every_word(graph: ClaimGraph) -> None:

@@ -5,8 +5,8 @@ use std::sync::Arc;
 
 use claimgraph::{
     Assessment, Attribution, Chain, Claim, ClaimRelation, Counts, Findings, IngestReport,
-    JsonlOptions, MergePolicy, MergeReport, Origin, RecordKind, Source, SourceRelation, Status,
-    StatusSummary, Verdict, When,
+    JsonlOptions, MergePolicy, MergeReport, Origin, RecordKind, Source, SourceRelation, SourceUses,
+    Status, StatusSummary, Verdict, When,
 };
 
 use crate::error::{guard, Result};
@@ -29,6 +29,23 @@ use crate::error::{guard, Result};
 #[uniffi::export(Eq)]
 pub struct ClaimGraph {
     inner: claimgraph::SharedGraph,
+}
+
+/// A removed source and what went with it (the core's `remove_source_reporting`).
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct RemovedSource {
+    /// The source as it was.
+    pub source: Source,
+    /// What was removed with it and what lost it.
+    pub uses: SourceUses,
+}
+
+/// What a reader looks for in a status at a glance, in this order, each only when it holds:
+/// "disputed", "interested denial", "unnamed sources only", "circular reporting", "no comment",
+/// "related claims" (stances counted through same-as or specializes) and "verdict".
+#[uniffi::export]
+pub fn status_flags(status: Status) -> Vec<String> {
+    status.flags().into_iter().map(str::to_owned).collect()
 }
 
 /// The graph as it stood on a date, and what could not be placed in time (the core's `AsOf`,
@@ -232,6 +249,26 @@ impl ClaimGraph {
         self.writing(|g| g.remove_source(&id))
     }
 
+    /// Removes a source only when nothing uses it (no statement, relation or verdict of its own,
+    /// no attribution or claim naming it); otherwise nothing changes and the error says what
+    /// uses it. `sourceUses` tells beforehand.
+    pub fn remove_source_if_unused(&self, id: String) -> Result<Source> {
+        self.writing(|g| g.remove_source_if_unused(&id))
+    }
+
+    /// Removes a source as `removeSource` does and returns it with what went with it and what
+    /// lost it (what `sourceUses` would have said).
+    pub fn remove_source_reporting(&self, id: String) -> Result<RemovedSource> {
+        self.writing(|g| g.remove_source_reporting(&id))
+            .map(|(source, uses)| RemovedSource { source, uses })
+    }
+
+    /// The records that use a source: what removing it takes with it (its attributions,
+    /// relations and verdicts) and what only loses it (hops, basis, subjects), as sorted ids.
+    pub fn source_uses(&self, id: String) -> Result<SourceUses> {
+        self.reading(|g| g.source_uses(&id))
+    }
+
     /// Removes a claim with every edge from or to it, and returns it.
     pub fn remove_claim(&self, id: String) -> Result<Claim> {
         self.writing(|g| g.remove_claim(&id))
@@ -342,9 +379,17 @@ impl ClaimGraph {
         self.reading(|g| g.relations_of_claim(&claim))
     }
 
-    /// Sources whose name or an alias matches `name`, ignoring case.
-    pub fn find_sources(&self, name: String) -> Result<Vec<Source>> {
-        self.reading(|g| Ok(g.find_sources(&name).into_iter().cloned().collect()))
+    /// Sources whose name or an alias is exactly `name` (case and spacing aside), sorted by id.
+    pub fn sources_named(&self, name: String) -> Result<Vec<Source>> {
+        self.reading(|g| Ok(g.sources_named(&name).into_iter().cloned().collect()))
+    }
+
+    /// Sources whose name or an alias contains `query`, best first: whole names, then names
+    /// holding every word of the query as whole words ("church" finds "Church of Scientology"),
+    /// then as starts of words ("scient"), then anywhere; shorter names first within each. Case
+    /// is ignored. `sourcesNamed` matches whole names only.
+    pub fn find_sources(&self, query: String) -> Result<Vec<Source>> {
+        self.reading(|g| Ok(g.find_sources(&query).into_iter().cloned().collect()))
     }
 
     /// Claims whose text contains every content word of `query`, ignoring case and accents,

@@ -23,7 +23,7 @@ use claimgraph::{
     Contradiction, Counts, Findings, Hop, ImportReport, Inference, IngestReport, MergePolicy,
     MergeReport, Modality, Origin, OriginGroup, Period, Quantity, Rating, Reason, ReasonKind,
     RecordKind, RejectedRecord, Reliability, SkippedRecord, Source, SourceKind, SourceRelation,
-    SourceRelationKind, Stance, Status, StatusSummary, Verdict, When,
+    SourceRelationKind, SourceUses, Stance, Status, StatusSummary, Verdict, When,
 };
 
 use crate::error::ClaimGraphError;
@@ -311,6 +311,16 @@ pub struct Status {
     pub circular_reporting: bool,
     pub verdicts: Vec<Verdict>,
     pub inferred: Vec<Inference>,
+}
+
+#[uniffi::remote(Record)]
+pub struct SourceUses {
+    pub attributions: Vec<String>,
+    pub source_relations: Vec<String>,
+    pub verdicts: Vec<String>,
+    pub hops: Vec<String>,
+    pub basis: Vec<String>,
+    pub subject_of: Vec<String>,
 }
 
 #[uniffi::remote(Record)]

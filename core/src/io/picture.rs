@@ -297,15 +297,27 @@ impl ClaimGraph {
                 label: stance_label(a.stance, a.modality, a.said.map(|w| w.to_string())),
             });
             if let Some(v) = a.reported_in() {
-                via_pairs.insert((claim.to_owned(), v.to_owned()));
+                via_pairs.insert((claim.to_owned(), v.to_owned(), "reported in".to_owned()));
+            }
+            // The earlier hops of a chain ("told the ABC, reported by Wikinews") run from each
+            // hop to the next, with the later hop's date when known.
+            let hops: Vec<_> = a.via.iter().filter(|h| h.source != a.source).collect();
+            for pair in hops.windows(2) {
+                if shown(&pair[0].source) && shown(&pair[1].source) {
+                    let label = match &pair[1].date {
+                        Some(d) => format!("then reported in, {d}"),
+                        None => "then reported in".to_owned(),
+                    };
+                    via_pairs.insert((pair[0].source.clone(), pair[1].source.clone(), label));
+                }
             }
         }
-        for (claim, via) in via_pairs {
+        for (from, to, label) in via_pairs {
             edges.push(PEdge {
-                from: claim,
-                to: via,
+                from,
+                to,
                 line: Line::Via,
-                label: "reported in".to_owned(),
+                label,
             });
         }
         for v in &r.verdicts {
@@ -366,7 +378,8 @@ impl ClaimGraph {
     /// Stances run from the claim down to the source: asserted by (green, solid), **denied by
     /// (red, dashed, thick)**, doubted by (orange, dotted), with the modality when the wording
     /// hedges and the date when known. A thin grey line without arrowhead joins a claim to the
-    /// documents it was reported in. Cites (blue) and authored by (purple) run on down to the
+    /// document it was last reported in, and each earlier hop of a reporting chain to the next
+    /// ("then reported in", with that hop's date when known). Cites (blue) and authored by (purple) run on down to the
     /// origins, so a chain reads top to bottom: claim, article, the media it cites, their
     /// sources. Published in and affiliated with are grey and brown; verdicts (teal, bold)
     /// carry the reviewer's label; claim relations are slate, contradictions magenta and bold.

@@ -17,9 +17,9 @@ use crate::query::{Chain, Status};
 use crate::time::When;
 
 /// The keys of each object of [`ClaimGraph::report_json`]: the claim's id and text, every field
-/// of [`Status`] except `claim` (which repeats the id) and `inferred`, the independent-origin count, and the
+/// of [`Status`] except `claim` (which repeats the id), the independent-origin count, and the
 /// score, reasons and notes of the claim's assessment. The objects list their keys sorted.
-pub const REPORT_JSON_KEYS: [&str; 17] = [
+pub const REPORT_JSON_KEYS: [&str; 18] = [
     "id",
     "text",
     "asserters",
@@ -33,6 +33,7 @@ pub const REPORT_JSON_KEYS: [&str; 17] = [
     "interested_deniers",
     "circular_reporting",
     "verdicts",
+    "inferred",
     "independent_origin_count",
     "score",
     "reasons",
@@ -42,7 +43,9 @@ pub const REPORT_JSON_KEYS: [&str; 17] = [
 /// The parts of a claim's section in a report, each on or off.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ClaimParts {
-    /// "said": every attribution, with stance, modality, date, quote and `via`.
+    /// "said": every attribution, with stance, modality, date, quote and `via`; then "related":
+    /// the stances counted through same-as or specializes, each with why (only when there are
+    /// any).
     pub said: bool,
     /// "origins" and "independent": the origins and their independence groups.
     pub origins: bool,
@@ -275,9 +278,7 @@ fn claim_json(graph: &ClaimGraph, status: &Status) -> Result<Map<String, Value>>
     out.insert("id".to_owned(), Value::from(claim.id.as_str()));
     out.insert("text".to_owned(), Value::from(claim.text.as_str()));
     for (key, value) in to_object(id, serde_json::to_value(status))? {
-        // `inferred` is not part of a line yet: the Python and Kotlin twins of the example
-        // print the same lines from their bindings, which do not carry it yet.
-        if key != "claim" && key != "inferred" {
+        if key != "claim" {
             out.insert(key, value);
         }
     }
@@ -436,6 +437,12 @@ fn claim_section(
             .map(|a| attribution_line(graph, a))
             .collect();
         out.field("said", &or_none(said));
+        // Stances counted here through a rewording or a specialization, each with why; shown
+        // only when there are any, as most claims have none.
+        let related: Vec<String> = status.inferred.iter().map(|i| i.detail.clone()).collect();
+        if !related.is_empty() {
+            out.field("related", &related);
+        }
     }
 
     if parts.origins {

@@ -379,8 +379,10 @@ impl ClaimIndex {
         let doc = self.docs[d as usize].clone();
         self.docs[d as usize].live = false;
         self.live -= 1;
-        self.total_len -= u64::from(doc.len);
-        self.total_gram_len -= u64::from(self.gram_len(d));
+        self.total_len = self.total_len.saturating_sub(u64::from(doc.len));
+        self.total_gram_len = self
+            .total_gram_len
+            .saturating_sub(u64::from(self.gram_len(d)));
         self.fingerprint = self.fingerprint.wrapping_sub(doc.print);
         let words: Vec<(u32, u8)> = self.doc_words(d).collect();
         for (t, _) in words {

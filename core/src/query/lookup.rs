@@ -4,7 +4,7 @@ use crate::graph::ClaimGraph;
 use crate::matching::{Analyzer, Language};
 use crate::model::{Claim, Source};
 
-/// A name as compared by [`ClaimGraph::find_sources`]: lower case (Unicode rules), white space
+/// A name as compared by [`ClaimGraph::sources_named`] and [`ClaimGraph::find_sources`]: lower case (Unicode rules), white space
 /// trimmed and collapsed, so that "  South   Korea" and "south korea" are the same name.
 fn normalize_name(name: &str) -> String {
     name.split_whitespace()
@@ -14,7 +14,7 @@ fn normalize_name(name: &str) -> String {
 }
 
 /// How well a normalized name matches a normalized query (see
-/// [`ClaimGraph::search_sources`]): 0 best, `None` when it does not match.
+/// [`ClaimGraph::find_sources`]): 0 best, `None` when it does not match.
 fn name_rank(name: &str, query: &str, words: &[&str]) -> Option<u8> {
     if name == query {
         return Some(0);
@@ -37,8 +37,8 @@ fn name_rank(name: &str, query: &str, words: &[&str]) -> Option<u8> {
 }
 
 impl ClaimGraph {
-    /// Sources whose name or one of whose aliases is `name`, sorted by id. For part of a name,
-    /// ranked, see [`search_sources`](ClaimGraph::search_sources).
+    /// Sources whose name or one of whose aliases is exactly `name`, sorted by id. For part of a
+    /// name, ranked, see [`find_sources`](ClaimGraph::find_sources).
     ///
     /// Case is ignored with Unicode rules ("ÉLYSÉE" finds "Élysée"), and white space around and
     /// inside the name does not matter. Only whole names match: "Korea" does not find
@@ -49,12 +49,12 @@ impl ClaimGraph {
     /// use claimgraph::{ClaimGraph, Source, SourceKind};
     /// let mut g = ClaimGraph::new();
     /// g.add_source(Source::new("rok", SourceKind::Government, "Republic of Korea").alias("South Korea"))?;
-    /// let found = g.find_sources("south  KOREA");
+    /// let found = g.sources_named("south  KOREA");
     /// assert_eq!(found.len(), 1);
     /// assert_eq!(found[0].id, "rok");
     /// # Ok::<(), claimgraph::Error>(())
     /// ```
-    pub fn find_sources(&self, name: &str) -> Vec<&Source> {
+    pub fn sources_named(&self, name: &str) -> Vec<&Source> {
         let wanted = normalize_name(name);
         if wanted.is_empty() {
             return Vec::new();
@@ -74,7 +74,7 @@ impl ClaimGraph {
     /// typing part of a name ("church" for "Church of Scientology") is looking for.
     ///
     /// Case is ignored (Unicode rules) and white space collapsed, as in
-    /// [`find_sources`](ClaimGraph::find_sources). A source matches in the best of these ways,
+    /// [`sources_named`](ClaimGraph::sources_named). A source matches in the best of these ways,
     /// over its name and aliases, ranked in this order:
     ///
     /// 1. the whole name or alias is the query;
@@ -92,13 +92,13 @@ impl ClaimGraph {
     /// g.add_source(Source::new("cos", SourceKind::Organization, "Church of Scientology"))?;
     /// g.add_source(Source::new("church", SourceKind::Organization, "Church").alias("The Church"))?;
     /// g.add_source(Source::new("chu", SourceKind::Person, "Chu Hsi"))?;
-    /// let ids: Vec<&str> = g.search_sources("church").iter().map(|s| s.id.as_str()).collect();
+    /// let ids: Vec<&str> = g.find_sources("church").iter().map(|s| s.id.as_str()).collect();
     /// assert_eq!(ids, ["church", "cos"]);
-    /// assert_eq!(g.search_sources("scient")[0].id, "cos");
-    /// assert_eq!(g.search_sources("chu").len(), 3);
+    /// assert_eq!(g.find_sources("scient")[0].id, "cos");
+    /// assert_eq!(g.find_sources("chu").len(), 3);
     /// # Ok::<(), claimgraph::Error>(())
     /// ```
-    pub fn search_sources(&self, query: &str) -> Vec<&Source> {
+    pub fn find_sources(&self, query: &str) -> Vec<&Source> {
         let wanted = normalize_name(query);
         if wanted.is_empty() {
             return Vec::new();

@@ -375,7 +375,7 @@ impl StoredGraph {
         let before = self.graph.records();
         let mut next = self.graph.clone();
         let out = f(&mut next)?;
-        let steps = diff(&before, &next.records());
+        let steps = diff(before, next.records());
         let old = std::mem::replace(&mut self.graph, next);
         match self.persist(operation, &steps, None) {
             Ok(_) => Ok(out),
@@ -435,7 +435,7 @@ impl StoredGraph {
         Ok(())
     }
 
-    /// Writes the events and record rows of one change, already applied in memory. Inside a
+    /// Writes the events of one change, already applied in memory. Inside a
     /// transaction the change waits for [`commit`](StoredGraph::commit); outside it is committed
     /// now. On failure the database and the chain are as before (the caller restores memory).
     fn persist(&mut self, operation: &str, steps: &[Step], undoes: Option<u64>) -> Result<u64> {
@@ -479,64 +479,58 @@ impl StoredGraph {
         let change = self.tail.change + 1;
         let mut hash = self.tail.hash;
         let mut seq = self.tail.seq;
+        let path = &self.path;
+        let err = |e| db_error(path, e);
+        let common = Common {
+            change,
+            at: &at_text,
+            actor: &self.actor,
+            reason: self.reason.as_deref(),
+            operation,
+            undoes,
+        };
         {
-            let mut insert_event = self
+            // A record replaced or removed: the event holding its old value is no longer live.
+            let mut unset = self.db.prepare_cached(schema::UNSET_LIVE).map_err(err)?;
+            for step in steps {
+                if let Some(old) = &step.before {
+                    unset
+                        .execute(params![old.id(), old.kind().as_str()])
+                        .map_err(err)?;
+                }
+            }
+            let mut one = self
                 .db
-                .prepare_cached(schema::INSERT_EVENT)
-                .map_err(|e| db_error(&self.path, e))?;
-            let mut upsert = self
+                .prepare_cached(schema::insert_events(false))
+                .map_err(err)?;
+            let mut many = self
                 .db
-                .prepare_cached(schema::UPSERT_RECORD)
-                .map_err(|e| db_error(&self.path, e))?;
-            let mut delete = self
-                .db
-                .prepare_cached(schema::DELETE_RECORD)
-                .map_err(|e| db_error(&self.path, e))?;
+                .prepare_cached(schema::insert_events(true))
+                .map_err(err)?;
+            let mut pending = Vec::with_capacity(schema::ROWS_PER_INSERT.min(steps.len()));
             for step in steps {
                 let Some(record) = step.record() else {
                     continue;
                 };
                 seq += 1;
-                let before = step.before.as_ref().map(Record::to_json);
-                let after = step.after.as_ref().map(Record::to_json);
-                let kind = record.kind().as_str();
-                let row = EventRow {
+                let row = PendingRow {
                     seq,
-                    change,
-                    at: &at_text,
-                    actor: &self.actor,
-                    reason: self.reason.as_deref(),
-                    operation,
-                    undoes,
                     action: step.action().as_str(),
-                    kind,
+                    kind: record.kind().as_str(),
                     id: record.id(),
-                    before: before.as_deref(),
-                    after: after.as_deref(),
+                    before: step.before.as_ref().map(Record::to_json),
+                    after: step.after.as_ref().map(Record::to_json),
+                    hash: [0; 32],
                 };
-                hash = row.hash(&hash);
-                insert_event
-                    .execute(params![
-                        seq as i64,
-                        change as i64,
-                        row.at,
-                        row.actor,
-                        row.reason,
-                        row.operation,
-                        undoes.map(|u| u as i64),
-                        row.action,
-                        kind,
-                        row.id,
-                        row.before,
-                        row.after,
-                        &hash[..],
-                    ])
-                    .map_err(|e| db_error(&self.path, e))?;
-                match &after {
-                    Some(_) => upsert.execute(params![kind, record.id(), seq as i64]),
-                    None => delete.execute(params![kind, record.id()]),
+                hash = row.event(&common).hash(&hash);
+                pending.push(PendingRow { hash, ..row });
+                if pending.len() == schema::ROWS_PER_INSERT {
+                    insert_rows(&mut many, &common, &pending).map_err(err)?;
+                    pending.clear();
                 }
-                .map_err(|e| db_error(&self.path, e))?;
+            }
+            for row in &pending {
+                insert_rows(&mut one, &common, std::slice::from_ref(row)).map_err(err)?;
             }
         }
         self.tail = Tail {
@@ -826,6 +820,73 @@ impl Drop for StoredGraph {
             let _ = self.rollback();
         }
     }
+}
+
+/// The fields every event of one change shares.
+struct Common<'a> {
+    change: u64,
+    at: &'a str,
+    actor: &'a str,
+    reason: Option<&'a str>,
+    operation: &'a str,
+    undoes: Option<u64>,
+}
+
+/// One event row waiting to be written with others in one `INSERT`.
+struct PendingRow<'a> {
+    seq: u64,
+    action: &'static str,
+    kind: &'static str,
+    id: &'a str,
+    before: Option<String>,
+    after: Option<String>,
+    hash: [u8; 32],
+}
+
+impl PendingRow<'_> {
+    fn event<'a>(&'a self, common: &'a Common<'a>) -> EventRow<'a> {
+        EventRow {
+            seq: self.seq,
+            change: common.change,
+            at: common.at,
+            actor: common.actor,
+            reason: common.reason,
+            operation: common.operation,
+            undoes: common.undoes,
+            action: self.action,
+            kind: self.kind,
+            id: self.id,
+            before: self.before.as_deref(),
+            after: self.after.as_deref(),
+        }
+    }
+}
+
+/// Binds `rows` to an `INSERT` of exactly that many rows (`schema::insert_events`) and runs it.
+fn insert_rows(
+    stmt: &mut rusqlite::CachedStatement<'_>,
+    common: &Common<'_>,
+    rows: &[PendingRow<'_>],
+) -> rusqlite::Result<()> {
+    let undoes = common.undoes.map(|u| u as i64);
+    for (r, row) in rows.iter().enumerate() {
+        let at = r * schema::EVENT_COLUMN_COUNT;
+        stmt.raw_bind_parameter(at + 1, row.seq as i64)?;
+        stmt.raw_bind_parameter(at + 2, common.change as i64)?;
+        stmt.raw_bind_parameter(at + 3, common.at)?;
+        stmt.raw_bind_parameter(at + 4, common.actor)?;
+        stmt.raw_bind_parameter(at + 5, common.reason)?;
+        stmt.raw_bind_parameter(at + 6, common.operation)?;
+        stmt.raw_bind_parameter(at + 7, undoes)?;
+        stmt.raw_bind_parameter(at + 8, row.action)?;
+        stmt.raw_bind_parameter(at + 9, row.kind)?;
+        stmt.raw_bind_parameter(at + 10, row.id)?;
+        stmt.raw_bind_parameter(at + 11, row.before.as_deref())?;
+        stmt.raw_bind_parameter(at + 12, row.after.as_deref())?;
+        stmt.raw_bind_parameter(at + 13, &row.hash[..])?;
+        stmt.raw_bind_parameter(at + 14, i64::from(row.after.is_some()))?;
+    }
+    stmt.raw_execute().map(drop)
 }
 
 pub(crate) fn db_error(path: &Path, e: rusqlite::Error) -> Error {

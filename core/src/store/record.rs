@@ -93,17 +93,25 @@ impl Record {
     }
 
     /// Reads a record of `kind` from JSON; `place` names where the JSON came from in errors.
-    pub(crate) fn from_json(kind: RecordKind, json: &str, place: &str) -> Result<Record> {
-        fn read<T: serde::de::DeserializeOwned>(json: &str, place: &str) -> Result<T> {
+    pub(crate) fn from_json(
+        kind: RecordKind,
+        json: &str,
+        place: impl Fn() -> String,
+    ) -> Result<Record> {
+        fn read<T: serde::de::DeserializeOwned>(
+            json: &str,
+            place: &dyn Fn() -> String,
+        ) -> Result<T> {
             serde_json::from_str(json).map_err(|e| Error::Format {
                 format: super::FORMAT,
                 location: Location {
-                    record: Some(place.to_owned()),
+                    record: Some(place()),
                     ..Location::default()
                 },
                 message: e.to_string(),
             })
         }
+        let place: &dyn Fn() -> String = &place;
         Ok(match kind {
             RecordKind::Source => Record::Source(read(json, place)?),
             RecordKind::Claim => Record::Claim(read(json, place)?),
@@ -115,7 +123,7 @@ impl Record {
                 return Err(Error::Format {
                     format: super::FORMAT,
                     location: Location {
-                        record: Some(place.to_owned()),
+                        record: Some(place()),
                         ..Location::default()
                     },
                     message: format!("a stored record cannot be of the generic kind {kind}"),
@@ -265,95 +273,81 @@ pub(crate) fn current(g: &ClaimGraph, kind: RecordKind, id: &str) -> Option<Reco
 /// The steps that turn `old` into `new`, in an order in which each step is valid when applied
 /// one after the other: edges removed first, then nodes added and updated, then edges updated and
 /// added, and nodes removed last (claims before sources).
-pub(crate) fn diff(old: &Records, new: &Records) -> Vec<Step> {
-    let mut edge_removals = Vec::new();
-    let mut node_adds = Vec::new();
-    let mut node_updates = Vec::new();
-    let mut edge_updates = Vec::new();
-    let mut edge_adds = Vec::new();
-    let mut claim_removals = Vec::new();
-    let mut source_removals = Vec::new();
-    let mut sort = |steps: Vec<Step>| {
-        for s in steps {
-            let (is_node, action) = (s.record().is_some_and(Record::is_node), s.action());
-            let target = match (is_node, action) {
-                (false, Action::Remove) => &mut edge_removals,
-                (true, Action::Add) => &mut node_adds,
-                (true, Action::Update) => &mut node_updates,
-                (false, Action::Update) => &mut edge_updates,
-                (false, Action::Add) => &mut edge_adds,
-                (true, Action::Remove) => {
-                    if matches!(s.record(), Some(Record::Claim(_))) {
-                        &mut claim_removals
-                    } else {
-                        &mut source_removals
-                    }
-                }
-            };
-            target.push(s);
-        }
-    };
-    sort(diff_kind(&old.sources, &new.sources, |r| &r.id));
-    sort(diff_kind(&old.claims, &new.claims, |r| &r.id));
-    sort(diff_kind(&old.attributions, &new.attributions, |r| &r.id));
-    sort(diff_kind(
-        &old.source_relations,
-        &new.source_relations,
+pub(crate) fn diff(old: Records, new: Records) -> Vec<Step> {
+    // Each step goes once into its group (edge removals, node additions, node updates, edge
+    // updates, edge additions, claim removals, source removals), and the groups are joined in
+    // that order: a bulk change moves a million steps, so each move counts.
+    let nodes = new.sources.len() + new.claims.len();
+    let edges = new.attributions.len()
+        + new.source_relations.len()
+        + new.claim_relations.len()
+        + new.verdicts.len();
+    let mut groups: [Vec<Step>; 7] = Default::default();
+    groups[1].reserve(nodes);
+    groups[4].reserve(edges);
+    diff_kind(old.sources, new.sources, |r| &r.id, &mut groups);
+    diff_kind(old.claims, new.claims, |r| &r.id, &mut groups);
+    diff_kind(old.attributions, new.attributions, |r| &r.id, &mut groups);
+    diff_kind(
+        old.source_relations,
+        new.source_relations,
         |r| &r.id,
-    ));
-    sort(diff_kind(&old.claim_relations, &new.claim_relations, |r| {
-        &r.id
-    }));
-    sort(diff_kind(&old.verdicts, &new.verdicts, |r| &r.id));
-    let mut out = edge_removals;
-    out.extend(node_adds);
-    out.extend(node_updates);
-    out.extend(edge_updates);
-    out.extend(edge_adds);
-    out.extend(claim_removals);
-    out.extend(source_removals);
+        &mut groups,
+    );
+    diff_kind(
+        old.claim_relations,
+        new.claim_relations,
+        |r| &r.id,
+        &mut groups,
+    );
+    diff_kind(old.verdicts, new.verdicts, |r| &r.id, &mut groups);
+    let mut out = Vec::with_capacity(groups.iter().map(Vec::len).sum());
+    for group in &mut groups {
+        out.append(group);
+    }
     out
 }
 
-/// Merge-joins two id-sorted lists of one kind.
-fn diff_kind<T>(old: &[T], new: &[T], id: impl Fn(&T) -> &String) -> Vec<Step>
-where
-    T: Clone + PartialEq + Into<Record>,
-{
-    let mut out = Vec::new();
-    let (mut i, mut j) = (0, 0);
-    while i < old.len() || j < new.len() {
-        let order = match (old.get(i), new.get(j)) {
-            (Some(a), Some(b)) => id(a).cmp(id(b)),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            _ => std::cmp::Ordering::Greater,
-        };
-        match order {
-            std::cmp::Ordering::Less => {
-                out.push(Step {
-                    before: Some(old[i].clone().into()),
-                    after: None,
-                });
-                i += 1;
-            }
-            std::cmp::Ordering::Greater => {
-                out.push(Step {
-                    before: None,
-                    after: Some(new[j].clone().into()),
-                });
-                j += 1;
-            }
-            std::cmp::Ordering::Equal => {
-                if old[i] != new[j] {
-                    out.push(Step {
-                        before: Some(old[i].clone().into()),
-                        after: Some(new[j].clone().into()),
-                    });
-                }
-                i += 1;
-                j += 1;
-            }
-        }
+/// Which of [`diff`]'s groups a step belongs to.
+fn group(step: &Step) -> usize {
+    match (step.record(), step.action()) {
+        (Some(Record::Source(_)), Action::Remove) => 6,
+        (Some(Record::Claim(_)), Action::Remove) => 5,
+        (Some(r), Action::Remove) if !r.is_node() => 0,
+        (Some(r), Action::Add) if r.is_node() => 1,
+        (Some(r), Action::Update) if r.is_node() => 2,
+        (_, Action::Update) => 3,
+        _ => 4,
     }
-    out
+}
+
+/// Merge-joins two id-sorted lists of one kind, moving the records into steps in their groups.
+fn diff_kind<T>(old: Vec<T>, new: Vec<T>, id: impl Fn(&T) -> &String, groups: &mut [Vec<Step>; 7])
+where
+    T: PartialEq + Into<Record>,
+{
+    use std::cmp::Ordering;
+    let mut old = old.into_iter().peekable();
+    let mut new = new.into_iter().peekable();
+    loop {
+        let order = match (old.peek(), new.peek()) {
+            (Some(a), Some(b)) => id(a).cmp(id(b)),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => break,
+        };
+        let (before, after) = match order {
+            Ordering::Less => (old.next(), None),
+            Ordering::Greater => (None, new.next()),
+            Ordering::Equal => match (old.next(), new.next()) {
+                (Some(a), Some(b)) if a == b => continue,
+                pair => pair,
+            },
+        };
+        let step = Step {
+            before: before.map(Into::into),
+            after: after.map(Into::into),
+        };
+        groups[group(&step)].push(step);
+    }
 }

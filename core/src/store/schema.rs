@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
+use rusqlite::types::ValueRef;
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Params};
 
 use super::history::{hex, parse_kind, Event, EventRow, HistoryCheck};
@@ -13,19 +14,17 @@ use crate::error::{Error, Location, Result};
 use crate::graph::{ClaimGraph, Records};
 
 /// The schema this library writes. Each later version adds a step to [`migrate`].
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// SQLite's `application_id` for claimgraph databases ("CLGR"), so a database of another
 /// program is recognised as such instead of being read or changed.
 const APPLICATION_ID: i32 = 0x434c_4752;
 
-const CREATE_V1: &str = "
-CREATE TABLE records (
-    kind TEXT NOT NULL,
-    id   TEXT NOT NULL,
-    seq  INTEGER NOT NULL,
-    PRIMARY KEY (kind, id)
-) WITHOUT ROWID;
+/// The log of events is the only table: the current value of each record is the `after` of its
+/// one event marked `live` (bookkeeping outside the hash chain, like version 1's `records`
+/// table, written by the same change that writes the event), so opening is one scan of the log
+/// and a bulk ingest writes one row per record.
+const CREATE: &str = "
 CREATE TABLE events (
     seq       INTEGER PRIMARY KEY,
     change    INTEGER NOT NULL,
@@ -39,17 +38,48 @@ CREATE TABLE events (
     id        TEXT NOT NULL,
     before    TEXT,
     after     TEXT,
-    hash      BLOB NOT NULL
+    hash      BLOB NOT NULL,
+    live      INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX events_by_record ON events (id, seq);
 ";
 
-pub(crate) const INSERT_EVENT: &str = "INSERT INTO events
-    (seq, change, at, actor, reason, operation, undoes, action, kind, id, before, after, hash)
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
-pub(crate) const UPSERT_RECORD: &str = "INSERT INTO records (kind, id, seq) VALUES (?1, ?2, ?3)
-     ON CONFLICT (kind, id) DO UPDATE SET seq = excluded.seq";
-pub(crate) const DELETE_RECORD: &str = "DELETE FROM records WHERE kind = ?1 AND id = ?2";
+/// Version 1 kept the current values in a `records` table pointing at their events.
+const MIGRATE_1_TO_2: &str = "
+ALTER TABLE events ADD COLUMN live INTEGER NOT NULL DEFAULT 0;
+UPDATE events SET live = 1 WHERE seq IN (SELECT seq FROM records);
+DROP TABLE records;
+";
+
+/// Rows written by one `INSERT` of a bulk change.
+pub(crate) const ROWS_PER_INSERT: usize = 32;
+
+/// The columns of one event row as written, in the order of [`insert_events`].
+pub(crate) const EVENT_COLUMN_COUNT: usize = 14;
+
+/// `INSERT` of one event row, or of [`ROWS_PER_INSERT`] when `batch` (the text is built once).
+pub(crate) fn insert_events(batch: bool) -> &'static str {
+    static ONE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    static MANY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let (slot, rows) = if batch {
+        (&MANY, ROWS_PER_INSERT)
+    } else {
+        (&ONE, 1)
+    };
+    slot.get_or_init(|| {
+        let row = format!("({})", vec!["?"; EVENT_COLUMN_COUNT].join(","));
+        format!(
+            "INSERT INTO events \
+             (seq, change, at, actor, reason, operation, undoes, action, kind, id, before, after, hash, live) \
+             VALUES {}",
+            vec![row; rows].join(",")
+        )
+    })
+}
+
+/// Marks the event holding a record's current value as no longer current.
+pub(crate) const UNSET_LIVE: &str =
+    "UPDATE events SET live = 0 WHERE id = ?1 AND kind = ?2 AND live = 1";
 
 fn database_error(path: &Path, message: impl Into<String>) -> Error {
     Error::Database {
@@ -123,7 +153,7 @@ fn prepare_schema(db: &Connection, path: &Path) -> Result<()> {
         .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
         .map_err(|e| db_error(path, e))?;
     if app == 0 && version == 0 && tables == 0 {
-        db.execute_batch(CREATE_V1).map_err(|e| db_error(path, e))?;
+        db.execute_batch(CREATE).map_err(|e| db_error(path, e))?;
         db.execute_batch(&format!(
             "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {SCHEMA_VERSION};"
         ))
@@ -152,41 +182,66 @@ fn prepare_schema(db: &Connection, path: &Path) -> Result<()> {
 
 /// Brings a database of an older schema version to [`SCHEMA_VERSION`], one step per version,
 /// inside the opening transaction (so a failed migration leaves the file as it was).
-fn migrate(_db: &Connection, path: &Path, version: u32) -> Result<()> {
-    match version {
-        SCHEMA_VERSION => Ok(()),
-        other => Err(database_error(
-            path,
-            format!("schema version {other} is not one this library wrote"),
-        )),
+fn migrate(db: &Connection, path: &Path, version: u32) -> Result<()> {
+    let mut version = version;
+    while version < SCHEMA_VERSION {
+        let step = match version {
+            1 => MIGRATE_1_TO_2,
+            other => {
+                return Err(database_error(
+                    path,
+                    format!("schema version {other} is not one this library wrote"),
+                ))
+            }
+        };
+        db.execute_batch(step).map_err(|e| {
+            database_error(
+                path,
+                format!(
+                    "cannot bring schema version {version} to {}: {e}",
+                    version + 1
+                ),
+            )
+        })?;
+        version += 1;
+        db.execute_batch(&format!("PRAGMA user_version = {version}"))
+            .map_err(|e| db_error(path, e))?;
     }
+    Ok(())
 }
 
-/// Reads every record into a graph.
+/// Reads every record into a graph: one scan of the log for the events marked live.
 pub(crate) fn load(db: &Connection, path: &Path) -> Result<ClaimGraph> {
     let mut records = Records::default();
     let mut stmt = db
-        .prepare(
-            "SELECT r.kind, r.id, e.after FROM records r LEFT JOIN events e ON e.seq = r.seq
-             ORDER BY r.kind, r.id",
-        )
+        .prepare("SELECT seq, kind, after FROM events WHERE live = 1")
         .map_err(|e| db_error(path, e))?;
     let mut rows = stmt.query([]).map_err(|e| db_error(path, e))?;
     while let Some(row) = rows.next().map_err(|e| db_error(path, e))? {
-        let kind: String = row.get(0).map_err(|e| db_error(path, e))?;
-        let id: String = row.get(1).map_err(|e| db_error(path, e))?;
-        let body: Option<String> = row.get(2).map_err(|e| db_error(path, e))?;
-        let body = body.ok_or_else(|| {
+        let seq: i64 = row.get(0).map_err(|e| db_error(path, e))?;
+        let text = |i: usize| -> Result<Option<&str>> {
+            match row.get_ref(i).map_err(|e| db_error(path, e))? {
+                ValueRef::Null => Ok(None),
+                v => v
+                    .as_str()
+                    .map(Some)
+                    .map_err(|e| database_error(path, format!("event {seq}: {e}"))),
+            }
+        };
+        let kind_name = text(1)?.unwrap_or_default();
+        let kind = parse_kind(kind_name).ok_or_else(|| {
             database_error(
                 path,
-                format!("record {id:?}: the event holding its value is missing"),
+                format!("event {seq} has an unknown kind {kind_name:?}"),
             )
         })?;
-        let kind = parse_kind(&kind).ok_or_else(|| {
-            database_error(path, format!("record {id:?} has an unknown kind {kind:?}"))
+        let body = text(2)?.ok_or_else(|| {
+            database_error(
+                path,
+                format!("event {seq} holds the current {kind} but no value"),
+            )
         })?;
-        let place = format!("{}: {kind} {id}", path.display());
-        match Record::from_json(kind, &body, &place)? {
+        match Record::from_json(kind, body, || format!("{}: event {seq}", path.display()))? {
             Record::Source(r) => records.sources.push(r),
             Record::Claim(r) => records.claims.push(r),
             Record::Attribution(r) => records.attributions.push(r),
@@ -195,6 +250,20 @@ pub(crate) fn load(db: &Connection, path: &Path) -> Result<ClaimGraph> {
             Record::Verdict(r) => records.verdicts.push(r),
         }
     }
+    // In the order of their ids, as a graph's records are listed (already so after a bulk
+    // ingest, which sorting sees at once).
+    records.sources.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    records.claims.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    records
+        .attributions
+        .sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    records
+        .source_relations
+        .sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    records
+        .claim_relations
+        .sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    records.verdicts.sort_unstable_by(|a, b| a.id.cmp(&b.id));
     ClaimGraph::from_records(records)
         .map_err(|e| database_error(path, format!("the stored records do not form a graph: {e}")))
 }
@@ -282,13 +351,14 @@ fn raw(r: &rusqlite::Row<'_>) -> rusqlite::Result<Raw> {
 fn event(path: &Path, r: Raw) -> Result<Event> {
     let bad = |what: &str| database_error(path, format!("event {}: {what}", r.seq));
     let kind = parse_kind(&r.kind).ok_or_else(|| bad("unknown record kind"))?;
-    let place = |side: &str| format!("{}: event {} ({side})", path.display(), r.seq);
+    let place =
+        |side: &'static str| move || format!("{}: event {} ({side})", path.display(), r.seq);
     let before = match &r.before {
-        Some(b) => Some(Record::from_json(kind, b, &place("before"))?),
+        Some(b) => Some(Record::from_json(kind, b, place("before"))?),
         None => None,
     };
     let after = match &r.after {
-        Some(a) => Some(Record::from_json(kind, a, &place("after"))?),
+        Some(a) => Some(Record::from_json(kind, a, place("after"))?),
         None => None,
     };
     Ok(Event {
@@ -369,9 +439,10 @@ pub(crate) fn verify(db: &Connection, path: &Path) -> Result<HistoryCheck> {
         problem: Some(problem),
     };
     while let Some(row) = rows.next().map_err(|e| db_error(path, e))? {
-        let r = raw(row).map_err(|e| db_error(path, e))?;
         count += 1;
-        let seq = u64::try_from(r.seq).unwrap_or(0);
+        // Read in place, without copying each field out of SQLite's row.
+        let int = |i: usize| row.get::<_, Option<i64>>(i).map_err(|e| db_error(path, e));
+        let seq = u64::try_from(int(0)?.unwrap_or(0)).unwrap_or(0);
         if seq != count {
             return Ok(broken(
                 count,
@@ -379,28 +450,47 @@ pub(crate) fn verify(db: &Connection, path: &Path) -> Result<HistoryCheck> {
                 format!("event {count} is missing (the next one is numbered {seq})"),
             ));
         }
-        let row = EventRow {
-            seq,
-            change: u64::try_from(r.change).unwrap_or(0),
-            at: &r.at,
-            actor: &r.actor,
-            reason: r.reason.as_deref(),
-            operation: &r.operation,
-            undoes: r.undoes.and_then(|u| u64::try_from(u).ok()),
-            action: &r.action,
-            kind: &r.kind,
-            id: &r.id,
-            before: r.before.as_deref(),
-            after: r.after.as_deref(),
+        let mut unreadable = None;
+        let mut text = |i: usize| -> Result<Option<&str>> {
+            let bytes = match row.get_ref(i).map_err(|e| db_error(path, e))? {
+                ValueRef::Null => return Ok(None),
+                ValueRef::Text(b) | ValueRef::Blob(b) => b,
+                ValueRef::Integer(_) | ValueRef::Real(_) => {
+                    unreadable.get_or_insert(i);
+                    return Ok(Some(""));
+                }
+            };
+            Ok(Some(std::str::from_utf8(bytes).unwrap_or_else(|_| {
+                unreadable.get_or_insert(i);
+                ""
+            })))
         };
-        let expected = row.hash(&previous);
-        if r.hash[..] != expected[..] {
+        let event = EventRow {
+            seq,
+            change: u64::try_from(int(1)?.unwrap_or(0)).unwrap_or(0),
+            at: text(2)?.unwrap_or_default(),
+            actor: text(3)?.unwrap_or_default(),
+            reason: text(4)?,
+            operation: text(5)?.unwrap_or_default(),
+            undoes: int(6)?.and_then(|u| u64::try_from(u).ok()),
+            action: text(7)?.unwrap_or_default(),
+            kind: text(8)?.unwrap_or_default(),
+            id: text(9)?.unwrap_or_default(),
+            before: text(10)?,
+            after: text(11)?,
+        };
+        let stored = match row.get_ref(12).map_err(|e| db_error(path, e))? {
+            ValueRef::Blob(b) => b,
+            _ => &[],
+        };
+        let expected = event.hash(&previous);
+        if unreadable.is_some() || stored != &expected[..] {
             return Ok(broken(
                 seq,
                 count,
                 format!(
                     "event {seq} ({} {} {}) does not match its hash: it, or an event before it, was altered",
-                    r.action, r.kind, r.id
+                    event.action, event.kind, event.id
                 ),
             ));
         }

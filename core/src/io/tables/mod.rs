@@ -237,22 +237,7 @@ impl ClaimGraph {
         Filling::<ClaimRelations>::all(sink, self.claim_relations())?;
         Filling::<Verdicts>::all(sink, self.verdicts())?;
 
-        let mut origins = Filling::<SourceOrigins>::begin(sink)?;
-        let mut analysis = Analysis::whole(self);
-        for ix in self.graph.node_indices() {
-            let Some(Node::Source(s)) = self.graph.node_weight(ix) else {
-                continue;
-            };
-            for c in analysis.origin_sccs_of(&[ix]) {
-                let (origin, tops) = analysis.origin_and_tops(c);
-                origins.push(SourceOriginRow {
-                    source: &s.id,
-                    origin: &origin,
-                    tops: &tops,
-                })?;
-            }
-        }
-        origins.end()?;
+        self.write_source_origins(sink)?;
 
         let mut relatives = Filling::<ClaimRelatives>::begin(sink)?;
         for ix in self.claim_indices() {
@@ -277,6 +262,27 @@ impl ClaimGraph {
         let mut statuses = Filling::<Statuses>::begin(sink)?;
         self.for_each_summary(|s| statuses.push(s))?;
         statuses.end()
+    }
+
+    /// The `source_origins` table. Its origin analysis of the whole graph (dense per-node
+    /// tables) is dropped when the table is written, before `statuses` builds its own.
+    fn write_source_origins(&self, sink: &mut dyn Sink) -> Result<()> {
+        let mut origins = Filling::<SourceOrigins>::begin(sink)?;
+        let mut analysis = Analysis::whole(self);
+        for ix in self.graph.node_indices() {
+            let Some(Node::Source(s)) = self.graph.node_weight(ix) else {
+                continue;
+            };
+            for c in analysis.origin_sccs_of(&[ix]) {
+                let (origin, tops) = analysis.origin_and_tops(c);
+                origins.push(SourceOriginRow {
+                    source: &s.id,
+                    origin: &origin,
+                    tops: &tops,
+                })?;
+            }
+        }
+        origins.end()
     }
 
     /// Writes the graph as Parquet tables into the folder `dir` (created when missing): one file

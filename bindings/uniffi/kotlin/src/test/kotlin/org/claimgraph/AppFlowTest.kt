@@ -28,7 +28,7 @@ class AppFlowTest {
         // Offline queries.
         val found = shipped.searchClaims("6,700 containers")
         assertEquals(listOf("containers"), found.map { it.id })
-        assertEquals(listOf("russia"), shipped.findSources("russian federation").map { it.id })
+        assertEquals(listOf("russia"), shipped.sourcesNamed("russian federation").map { it.id })
         val status = shipped.status("containers")
         assertTrue(status.disputed)
         assertTrue(status.unnamedOnly)

@@ -111,6 +111,19 @@ class ReferenceArticleTest {
                 assertEquals(v.optText("date"), verdict.date)
             }
 
+            // Stances counted through same-as or specializes, each with why.
+            val inferred = expected.getJSONArray("inferred")
+            assertEquals(inferred.length(), status.inferred.size)
+            status.inferred.forEachIndexed { i, inference ->
+                val o = inferred.getJSONObject(i)
+                assertEquals(o.getString("source"), inference.source)
+                assertEquals(o.getString("claim"), inference.claim)
+                assertEquals(o.getString("relation"), inference.relation.name.lowercase())
+                assertEquals(o.getString("attribution"), inference.attribution)
+                assertEquals(o.getString("detail"), inference.detail)
+            }
+            assertEquals(inferred.length() > 0, "related claims" in statusFlags(status))
+
             // The same core computes the score, so it is the same double, bit for bit.
             val assessment = graph.assess(id)
             assertEquals(expected.getDouble("score"), assessment.score)

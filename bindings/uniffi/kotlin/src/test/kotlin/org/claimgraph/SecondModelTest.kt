@@ -97,4 +97,43 @@ class SecondModelTest {
         assertEquals("2030", r.until)
         assertFalse(r.date != null)
     }
+
+    @Test
+    fun `sources are found by part of a name, and removing one says what went with it`() {
+        val g = graph()
+        g.addSource(Source("cos", SourceKind.ORGANIZATION, "Church of Scientology"))
+        g.addSource(Source("church", SourceKind.ORGANIZATION, "Church"))
+        assertEquals(listOf("church", "cos"), g.findSources("church").map { it.id })
+        assertEquals("cos", g.findSources("scient").first().id)
+        assertEquals(listOf("church"), g.sourcesNamed("church").map { it.id })
+
+        val said = g.addAttribution(
+            Attribution("rok-sources", "containers", Stance.ASSERTS, Modality.ALLEGED, via = listOf(Hop("yonhap"))),
+        )
+        val uses = g.sourceUses("yonhap")
+        assertEquals(listOf(said), uses.hops)
+        assertTrue(uses.attributions.isEmpty())
+
+        // In use, so refused, and nothing changes.
+        assertThrows<ClaimGraphException.InvalidInput> { g.removeSourceIfUnused("yonhap") }
+        assertEquals("yonhap", g.source("yonhap")?.id)
+        assertEquals("church", g.removeSourceIfUnused("church").id)
+
+        val removed = g.removeSourceReporting("rok-sources")
+        assertEquals("rok-sources", removed.source.id)
+        assertEquals(listOf(said), removed.uses.attributions)
+        assertEquals(null, g.attribution(said))
+    }
+
+    @Test
+    fun `a status's flags are what a reader looks for at a glance`() {
+        val g = graph()
+        g.addAttribution(Attribution("rok-sources", "containers", Stance.ASSERTS, Modality.ALLEGED))
+        g.addAttribution(Attribution("russia", "containers", Stance.DENIES, Modality.STATED))
+        assertEquals(
+            listOf("disputed", "interested denial", "unnamed sources only"),
+            statusFlags(g.status("containers")),
+        )
+        assertTrue(statusFlags(g.status("ammunition")).isEmpty())
+    }
 }
