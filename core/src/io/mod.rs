@@ -135,6 +135,15 @@ pub(crate) fn parse_document(
     format: &'static str,
     json: &str,
 ) -> crate::error::Result<serde_json::Value> {
+    parse_json(format, json)
+}
+
+/// Parses a whole document into `T` (a `Value`, or a borrowed `RawValue` to be read in parts),
+/// with the line and column of a syntax fault.
+pub(crate) fn parse_json<'a, T: serde::Deserialize<'a>>(
+    format: &'static str,
+    json: &'a str,
+) -> crate::error::Result<T> {
     serde_json::from_str(json).map_err(|e| crate::error::Error::Format {
         format,
         location: crate::error::Location {

@@ -7,6 +7,7 @@ mod records;
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use super::context::{DEFAULT_PREFIX, RESERVED_PREFIXES};
@@ -78,11 +79,8 @@ impl ClaimGraph {
     /// # Ok::<(), claimgraph::Error>(())
     /// ```
     pub fn from_prov_json(json: &str) -> Result<(ClaimGraph, ImportReport)> {
-        let value = crate::io::parse_document(FORMAT, json)?;
         let mut reader = Reader::default();
-        // The parsed document is taken apart as it is read: its values move into the reader
-        // rather than being copied, so the document is never held twice.
-        reader.read_document(value)?;
+        reader.read_document(json)?;
         let (records, mut report, context) = reader.finish()?;
         report.count(&records);
         let mut graph = ClaimGraph::from_records(records)?;
@@ -120,9 +118,9 @@ impl Scope {
         }
     }
 
-    fn with_prefixes(&self, container: &Map<String, Value>, record: &str) -> Result<Scope> {
+    fn with_prefixes(&self, prefix: Option<&Value>, record: &str) -> Result<Scope> {
         let mut scope = self.clone();
-        let Some(p) = container.get("prefix") else {
+        let Some(p) = prefix else {
             return Ok(scope);
         };
         let Value::Object(p) = p else {
@@ -426,6 +424,24 @@ const RELATION_SECTIONS: [&str; 4] = [
     "wasInfluencedBy",
 ];
 
+/// The members of a JSON object, each still as its text in the document. The document is read
+/// a section and a record at a time from these, so it is never held whole as a `Value`.
+type Members<'a> = BTreeMap<String, &'a RawValue>;
+
+fn is_object(raw: &RawValue) -> bool {
+    raw.get().starts_with('{')
+}
+
+/// The members of an object whose syntax the whole document's parse has checked.
+fn members<'a>(raw: &'a RawValue, record: &str) -> Result<Members<'a>> {
+    serde_json::from_str(raw.get()).map_err(|e| fmt_err(record, format!("not JSON: {e}")))
+}
+
+/// One part of the document as a `Value` (only the nesting limit can fail here).
+fn parse_value(raw: &RawValue, record: &str) -> Result<Value> {
+    serde_json::from_str(raw.get()).map_err(|e| fmt_err(record, format!("not JSON: {e}")))
+}
+
 /// Whether a record is an object, or a list of objects: Python's prov writes several records
 /// with one id as a list.
 fn is_record(value: &Value) -> bool {
@@ -452,13 +468,21 @@ fn record_items(value: Value) -> Vec<Map<String, Value>> {
 }
 
 impl Reader {
-    fn read_document(&mut self, value: Value) -> Result<()> {
-        let Value::Object(mut doc) = value else {
+    fn read_document(&mut self, json: &str) -> Result<()> {
+        // The whole document's syntax is checked here (a fault is reported with its line and
+        // column); its parts are then parsed one record at a time, as they are read.
+        let top: &RawValue = crate::io::parse_json(FORMAT, json)?;
+        if !is_object(top) {
             return Err(fmt_err("$", "a PROV-JSON document is a JSON object"));
-        };
-        let scope = Rc::new(Scope::base().with_prefixes(&doc, "")?);
+        }
+        let mut doc = members(top, "$")?;
+        let prefix = doc
+            .get("prefix")
+            .map(|p| parse_value(p, "prefix"))
+            .transpose()?;
+        let scope = Rc::new(Scope::base().with_prefixes(prefix.as_ref(), "")?);
         // The document's prefixes name what it describes: they are kept for the export.
-        if let Some(Value::Object(p)) = doc.get("prefix") {
+        if let Some(Value::Object(p)) = &prefix {
             for (k, v) in p {
                 if let Value::String(ns) = v {
                     if !RESERVED_PREFIXES.iter().any(|(r, _)| r == k) {
@@ -470,22 +494,28 @@ impl Reader {
         let bundles = doc.remove("bundle");
         self.read_container(doc, &scope, "")?;
         if let Some(bundles) = bundles {
-            let Value::Object(bundles) = bundles else {
+            if !is_object(bundles) {
                 return Err(fmt_err("bundle", "\"bundle\" must be an object"));
-            };
-            for (name, content) in bundles {
+            }
+            for (name, content) in members(bundles, "bundle")? {
                 let record = format!("bundle {name}");
-                let Value::Object(content) = content else {
+                if !is_object(content) {
                     return Err(fmt_err(&record, "a bundle must be a JSON object"));
-                };
+                }
+                let content = members(content, &record)?;
                 self.report.bundles.push(name.clone());
-                let inner = Rc::new(scope.with_prefixes(&content, &format!("{record}: "))?);
-                if content.contains_key("bundle") {
+                let prefix = content
+                    .get("prefix")
+                    .map(|p| parse_value(p, &record))
+                    .transpose()?;
+                let inner = Rc::new(scope.with_prefixes(prefix.as_ref(), &format!("{record}: "))?);
+                if let Some(nested) = content.get("bundle") {
+                    let nested = parse_value(nested, &record)?;
                     self.report.skip(
                         "bundle",
                         &name,
                         None,
-                        content.get("bundle"),
+                        Some(&nested),
                         "PROV does not nest bundles; the nested ones were not read",
                     );
                 }
@@ -504,7 +534,7 @@ impl Reader {
 
     fn read_container(
         &mut self,
-        container: Map<String, Value>,
+        container: Members<'_>,
         scope: &Rc<Scope>,
         context: &str,
     ) -> Result<()> {
@@ -515,9 +545,10 @@ impl Reader {
                 continue;
             }
             let section_record = format!("{context}{section}");
-            let Value::Object(records) = records else {
+            if !is_object(records) {
                 return Err(fmt_err(&section_record, "a section must be a JSON object"));
-            };
+            }
+            let records = members(records, &section_record)?;
             let skipped = SKIPPED_SECTIONS.iter().find(|(s, _)| *s == section);
             let known = ELEMENT_SECTIONS.contains(&section.as_str())
                 || RELATION_SECTIONS.contains(&section.as_str());
@@ -528,6 +559,7 @@ impl Reader {
             }
             for (id, value) in records {
                 let record = format!("{context}{section} {id}");
+                let value = parse_value(value, &record)?;
                 if !is_record(&value) {
                     return Err(fmt_err(&record, "a record must be a JSON object"));
                 }
