@@ -26,6 +26,25 @@ fn a_denial_makes_a_claim_disputed() {
     assert!(s.doubters.is_empty());
 }
 
+/// Found by `independence_and_interest_match_the_reference` (the seed is kept in
+/// status.proptest-regressions): a statement whose document is affiliated with a body that is
+/// also the document's author's author. Reached first as an affiliation, that body's own author
+/// (the claim's subject) was never followed, so the denial was not seen as interested.
+#[test]
+fn an_author_reached_first_as_an_affiliation_is_still_followed_to_its_author() {
+    use claimgraph::SourceRelationKind::{AffiliatedWith, AuthoredBy};
+    let g = G::new()
+        .sources(&["statement", "spokesman", "office", "minister"], Person)
+        .rel("statement", AuthoredBy, "spokesman")
+        .rel("spokesman", AuthoredBy, "office")
+        .rel("office", AuthoredBy, "minister")
+        .rel("statement", AffiliatedWith, "office")
+        .claim("c", &["minister"])
+        .denies("statement", "c");
+    let s = g.0.status("c").unwrap();
+    assert_eq!(s.interested_deniers, ["statement"]);
+}
+
 #[test]
 fn a_doubt_alone_does_not_dispute_a_claim() {
     let g = G::new()

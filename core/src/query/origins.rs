@@ -12,7 +12,7 @@
 //! assessment, which deniers and doubters speak as one). [`Analysis`] is the one place these
 //! rules live; the other queries ask it per source.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::NodeIndexable;
@@ -522,6 +522,13 @@ impl<'g> Analysis<'g> {
         // Breadth-first, remembering how each source was reached, so the shortest way is told.
         let mut reached: Vec<(NodeIndex, Option<(usize, SourceRelationKind)>)> =
             vec![(speaker, None)];
+        // A source is reached either as one who speaks through the document (its authors and
+        // publishers are followed, and its affiliations) or only as an affiliation (only further
+        // affiliations are followed). Each source is taken at most once in each way, and one
+        // reached first as an affiliation is taken again if it turns out to speak through the
+        // document too, so the walk stays linear and misses no author.
+        let mut as_speaker: HashSet<NodeIndex> = HashSet::from([speaker]);
+        let mut as_affiliation: HashSet<NodeIndex> = HashSet::new();
         let mut i = 0;
         while let Some(&(v, _)) = reached.get(i) {
             if subjects.contains(&v) {
@@ -565,7 +572,16 @@ impl<'g> Analysis<'g> {
                     .span
                     .as_deref()
                     .is_none_or(|(s, u)| time.may_meet(s.as_ref(), u.as_ref()));
-                if follow && holds && !reached.iter().any(|&(n, _)| n == to) {
+                if !(follow && holds) {
+                    continue;
+                }
+                let new = match r.kind {
+                    SourceRelationKind::AffiliatedWith => {
+                        !as_speaker.contains(&to) && as_affiliation.insert(to)
+                    }
+                    _ => as_speaker.insert(to),
+                };
+                if new {
                     reached.push((to, Some((i, r.kind))));
                 }
             }
@@ -580,7 +596,7 @@ impl<'g> Analysis<'g> {
     pub(crate) fn authors_of(&self, source: NodeIndex) -> Vec<NodeIndex> {
         let mut seen = vec![source];
         // Membership through a set: a chain of authored-by edges can be as long as the graph.
-        let mut known: std::collections::HashSet<NodeIndex> = std::collections::HashSet::new();
+        let mut known: HashSet<NodeIndex> = HashSet::new();
         known.insert(source);
         let mut i = 0;
         while let Some(&v) = seen.get(i) {
