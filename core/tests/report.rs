@@ -152,3 +152,25 @@ fn stances_counted_through_a_related_claim_are_shown_with_why() {
         serde_json::from_str(&g.report_json("state-visit").unwrap()).unwrap();
     assert_eq!(lone["inferred"], serde_json::json!([]));
 }
+
+/// "Both Russia and DPRK have denied these claims": one statement per denier covering the
+/// containers and ammunition-supply claims. Each claim's section names the other claim it covers,
+/// never the claim itself.
+#[test]
+fn a_statement_covering_several_claims_names_the_others_in_each_section() {
+    let g = putin_dprk_visit().unwrap();
+    for (this, other) in [
+        ("ammunition-supply", CONTAINERS),
+        (CONTAINERS, "ammunition-supply"),
+    ] {
+        let text = g.report(&ReportOptions::claim(this)).unwrap();
+        let denial = text
+            .lines()
+            .find(|l| l.contains("denies  Russia"))
+            .unwrap_or_else(|| panic!("{text}"));
+        assert!(
+            denial.ends_with(&format!("also covering {other}")),
+            "{this}: {denial}"
+        );
+    }
+}

@@ -422,7 +422,8 @@ def _name(g: ClaimGraph, id: str) -> str:
     return g.source(id).name if g.kind_of(id) == RecordKind.SOURCE else id
 
 
-def _attribution_line(g: ClaimGraph, a: Attribution) -> str:
+def _attribution_line(g: ClaimGraph, this: str, a: Attribution) -> str:
+    """One statement on the claim `this`, as its section shows it."""
     parts = [f"{a.stance.value:<8}{_who(g, a.source)}"]
     # Only an id someone chose tells the reader something the line does not already show.
     if a.id != Attribution(a.source, a.claim, a.stance).id:
@@ -438,8 +439,10 @@ def _attribution_line(g: ClaimGraph, a: Attribution) -> str:
         parts.append(f"via {' > '.join(hops)}")
     if a.basis:
         parts.append(f"resting on {', '.join(a.basis)}")
-    if a.covers:
-        parts.append(f"also covering {', '.join(a.covers)}")
+    # The other claims the same statement covers, seen from this claim's section.
+    others = [c for c in (a.claim, *a.covers) if c != this]
+    if others:
+        parts.append(f"also covering {', '.join(others)}")
     return ", ".join(parts)
 
 
@@ -457,7 +460,7 @@ def _claim_section(g: ClaimGraph, status: Status, out: _Text) -> None:
     out.line(f"[{cid}] {g.claim(cid).text}")
     stances = list(Stance)
     attributions = sorted(g.attributions_of(cid), key=lambda a: (stances.index(a.stance), a.id))
-    out.field("said", _or_none([_attribution_line(g, a) for a in attributions]))
+    out.field("said", _or_none([_attribution_line(g, cid, a) for a in attributions]))
     # Stances counted here through a rewording or a specialization, each with why.
     if status.inferred:
         out.field("related", [i.detail for i in status.inferred])

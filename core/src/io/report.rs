@@ -371,7 +371,8 @@ fn name(graph: &ClaimGraph, id: &str) -> String {
         .map_or_else(|| id.to_owned(), |s| s.name.clone())
 }
 
-fn attribution_line(graph: &ClaimGraph, a: &Attribution) -> String {
+/// One statement on the claim `this`, as its section shows it.
+fn attribution_line(graph: &ClaimGraph, this: &str, a: &Attribution) -> String {
     let mut parts = vec![format!("{:<8}{}", a.stance.as_str(), who(graph, &a.source))];
     // Only an id someone chose tells the reader something the line does not already show.
     if a.id != Attribution::default_id(&a.source, &a.claim, a.stance) {
@@ -401,8 +402,10 @@ fn attribution_line(graph: &ClaimGraph, a: &Attribution) -> String {
     if !a.basis.is_empty() {
         parts.push(format!("resting on {}", a.basis.join(", ")));
     }
-    if !a.covers.is_empty() {
-        parts.push(format!("also covering {}", a.covers.join(", ")));
+    // The other claims the same statement covers, seen from this claim's section.
+    let others: Vec<&str> = a.claims().filter(|&c| c != this).collect();
+    if !others.is_empty() {
+        parts.push(format!("also covering {}", others.join(", ")));
     }
     parts.join(", ")
 }
@@ -434,7 +437,7 @@ fn claim_section(
         attributions.sort_by(|a, b| (a.stance, &a.id).cmp(&(b.stance, &b.id)));
         let said = attributions
             .iter()
-            .map(|a| attribution_line(graph, a))
+            .map(|a| attribution_line(graph, id, a))
             .collect();
         out.field("said", &or_none(said));
         // Stances counted here through a rewording or a specialization, each with why; shown
