@@ -371,6 +371,16 @@ fn a_long_authored_by_chain_is_assessed() {
     assert_eq!(s.claim, "c");
     let _ = g.summary("c").unwrap();
     let _ = g.findings();
+
+    // A denial by the first document of a claim about the last author: the walk for interested
+    // parties goes up the whole chain (once per source) and finds it.
+    let last = format!("d{}", n - 1);
+    g.add_claim(Claim::new("about-last", "The claim about the last author").subject(&last))
+        .unwrap();
+    g.add_attribution(Attribution::new("d0", "about-last", Stance::Denies))
+        .unwrap();
+    assert_eq!(g.status("about-last").unwrap().interested_deniers, ["d0"]);
+    assert!((0.0..=1.0).contains(&g.assess("about-last").unwrap().score));
 }
 
 /// Sources citing each other in one loop of `n`, every one asserting the claim.
