@@ -1114,6 +1114,18 @@ fn match_reads_quoted_multi_line_queries_as_pandas_writes_them() {
     assert_eq!(ids, ["\"q1\"", "\"q2\""], "{out}");
     let first: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
     assert_eq!(first["claim"], "containers", "{out}");
+    // A quote never closed would take every later line as its text: refused, naming its line.
+    fs::write(&queries, "q1\tcontainers\nq2\t\"unclosed\nq3\tammunition\n").unwrap();
+    claimgraph()
+        .args(["match", REFERENCE, "--queries"])
+        .arg(&queries)
+        .assert()
+        .code(1)
+        .stderr(
+            contains("queries.tsv")
+                .and(contains("line 2"))
+                .and(contains("never closed")),
+        );
     fs::write(&queries, "q1\tcontainers\nq2\tthree\tfields\n").unwrap();
     claimgraph()
         .args(["match", REFERENCE, "--queries"])

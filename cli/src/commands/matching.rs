@@ -199,6 +199,9 @@ fn query_records(file: &str, text: &str) -> Result<Vec<(String, String)>, Failur
         .comment(Some(b'#'))
         .from_reader(text.as_bytes());
     let mut records = Vec::new();
+    // Where the last record began (line, byte): a quote never closed runs to the end of the file,
+    // so only the last record can have swallowed the lines after it.
+    let mut last_start: Option<(u64, usize)> = None;
     for (n, record) in reader.records().enumerate() {
         let record = record.map_err(|e| {
             let line = e.position().map_or(0, csv::Position::line);
@@ -212,6 +215,10 @@ fn query_records(file: &str, text: &str) -> Result<Vec<(String, String)>, Failur
         if n == 0 && id.is_empty() {
             continue;
         }
+        let byte = record
+            .position()
+            .and_then(|p| usize::try_from(p.byte()).ok());
+        last_start = byte.map(|b| (line, b));
         match (record.get(1), record.len()) {
             (Some(query), 2) if !id.is_empty() => records.push((id.to_owned(), query.to_owned())),
             (_, fields) => {
@@ -219,6 +226,19 @@ fn query_records(file: &str, text: &str) -> Result<Vec<(String, String)>, Failur
                     line,
                     format!("expected `id TAB text` (2 fields), found {fields} field(s)"),
                 ))
+            }
+        }
+    }
+    if let Some((line, byte)) = last_start {
+        if let Some(raw) = text.get(byte..) {
+            let field = raw.split_once('\t').map_or("", |(_, f)| f);
+            let field = field.trim_end_matches(['\n', '\r']);
+            if field.starts_with('"') && (field.len() < 2 || !field.ends_with('"')) {
+                return Err(bad(
+                    line,
+                    "a quoted text is never closed: its quote runs to the end of the file"
+                        .to_owned(),
+                ));
             }
         }
     }
