@@ -1026,15 +1026,25 @@ impl PyClaimGraph {
 }
 
 /// A source's uses as a dict of id lists.
+/// The struct is destructured whole, so a field added to the core's `SourceUses` does not
+/// compile here until it is in the dict too.
 fn uses_dict<'py>(py: Python<'py>, u: &claimgraph::SourceUses) -> PyResult<Bound<'py, PyDict>> {
+    let claimgraph::SourceUses {
+        attributions,
+        source_relations,
+        verdicts,
+        hops,
+        basis,
+        subject_of,
+    } = u;
     let d = PyDict::new(py);
     for (key, ids) in [
-        ("attributions", &u.attributions),
-        ("source_relations", &u.source_relations),
-        ("verdicts", &u.verdicts),
-        ("hops", &u.hops),
-        ("basis", &u.basis),
-        ("subject_of", &u.subject_of),
+        ("attributions", attributions),
+        ("source_relations", source_relations),
+        ("verdicts", verdicts),
+        ("hops", hops),
+        ("basis", basis),
+        ("subject_of", subject_of),
     ] {
         d.set_item(key, ids.clone())?;
     }

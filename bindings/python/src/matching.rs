@@ -2,7 +2,9 @@
 
 use std::collections::HashMap;
 
-use claimgraph::{DuplicateCandidate, MatchKind, MatchPart, SimilarClaim, SimilarOptions};
+use claimgraph::{
+    DuplicateCandidate, MatchKind, MatchPart, MatchWeights, SimilarClaim, SimilarOptions,
+};
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 
@@ -20,9 +22,22 @@ pub(crate) fn similar_options(
     min_shared_words: Option<usize>,
     weights: Option<HashMap<String, f64>>,
 ) -> PyResult<SimilarOptions> {
-    let defaults = SimilarOptions::default();
-    let mut w = defaults.weights;
-    for (name, value) in weights.unwrap_or_default() {
+    let weights = match weights {
+        None => None,
+        Some(given) => Some(parse_weights(py, given)?),
+    };
+    Ok(SimilarOptions::given(
+        k,
+        min_score,
+        min_shared_words,
+        weights,
+    ))
+}
+
+/// Weights by kind name over the defaults; an unknown name is an `InvalidInputError`.
+fn parse_weights(py: Python<'_>, given: HashMap<String, f64>) -> PyResult<MatchWeights> {
+    let mut w = MatchWeights::default();
+    for (name, value) in given {
         let kind: MatchKind = name.parse().map_err(|_| {
             let kinds: Vec<&str> = MatchKind::ALL.iter().map(|k| k.as_str()).collect();
             invalid_input(
@@ -33,12 +48,7 @@ pub(crate) fn similar_options(
         })?;
         *w.weight_mut(kind) = value;
     }
-    Ok(SimilarOptions {
-        k: k.unwrap_or(defaults.k),
-        min_score: min_score.unwrap_or(defaults.min_score),
-        min_shared_words: min_shared_words.unwrap_or(defaults.min_shared_words),
-        weights: w,
-    })
+    Ok(w)
 }
 
 /// A kind of evidence is its name: "words", "ngrams", "numbers", "names" or "links".

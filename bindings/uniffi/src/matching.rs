@@ -15,13 +15,12 @@ fn options(
     weights: Option<MatchWeights>,
 ) -> SimilarOptions {
     let count = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
-    let defaults = SimilarOptions::default();
-    SimilarOptions {
-        k: k.map_or(defaults.k, count),
-        min_score: min_score.unwrap_or(defaults.min_score),
-        min_shared_words: min_shared_words.map_or(defaults.min_shared_words, count),
-        weights: weights.unwrap_or(defaults.weights),
-    }
+    SimilarOptions::given(
+        k.map(count),
+        min_score,
+        min_shared_words.map(count),
+        weights,
+    )
 }
 
 /// The weights a match uses unless told otherwise (change one with `copy`).

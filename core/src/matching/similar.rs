@@ -154,6 +154,33 @@ pub struct SimilarOptions {
     pub weights: MatchWeights,
 }
 
+impl SimilarOptions {
+    /// The options given, the default for each one that is not: what a binding's optional
+    /// arguments mean.
+    ///
+    /// ```
+    /// use claimgraph::SimilarOptions;
+    /// let o = SimilarOptions::given(Some(3), None, Some(2), None);
+    /// assert_eq!((o.k, o.min_shared_words), (3, 2));
+    /// assert_eq!(o.min_score, SimilarOptions::default().min_score);
+    /// assert_eq!(SimilarOptions::given(None, None, None, None), SimilarOptions::default());
+    /// ```
+    pub fn given(
+        k: Option<usize>,
+        min_score: Option<f64>,
+        min_shared_words: Option<usize>,
+        weights: Option<MatchWeights>,
+    ) -> SimilarOptions {
+        let defaults = SimilarOptions::default();
+        SimilarOptions {
+            k: k.unwrap_or(defaults.k),
+            min_score: min_score.unwrap_or(defaults.min_score),
+            min_shared_words: min_shared_words.unwrap_or(defaults.min_shared_words),
+            weights: weights.unwrap_or(defaults.weights),
+        }
+    }
+}
+
 impl Default for SimilarOptions {
     fn default() -> SimilarOptions {
         SimilarOptions {
