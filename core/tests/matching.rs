@@ -522,3 +522,28 @@ fn fnv(bytes: &[u8]) -> u64 {
     }
     h
 }
+
+#[test]
+fn claims_the_text_cannot_tell_apart_come_in_the_order_of_their_ids_numbers_as_numbers() {
+    let mut g = ClaimGraph::new();
+    // Two copies of one claim, differing only in their quotation marks, and a third copy.
+    g.add_claim(Claim::new(
+        "snopes-10",
+        "The senator called the bill \"a disgrace\" in 2019",
+    ))
+    .unwrap();
+    g.add_claim(Claim::new(
+        "snopes-9",
+        "The senator called the bill 'a disgrace' in 2019",
+    ))
+    .unwrap();
+    g.add_claim(Claim::new(
+        "snopes-100",
+        "The senator called the bill a disgrace in 2019",
+    ))
+    .unwrap();
+    let hits = g.similar_claims("Senator calls the bill a disgrace", 10);
+    let ids: Vec<&str> = hits.iter().map(|h| h.claim.as_str()).collect();
+    assert_eq!(ids, ["snopes-9", "snopes-10", "snopes-100"]);
+    assert_eq!(hits[0].score, hits[1].score);
+}
