@@ -375,11 +375,7 @@ impl<'g> Analysis<'g> {
             self.origins.visit(*seed, &self.origin_edges);
             let comps = self.origins.tops_of(*seed).to_vec();
             for c in comps {
-                let members: Vec<NodeIndex> = self.origins.members_of(c).collect();
-                let mut tops = Vec::new();
-                for m in members {
-                    tops.extend(self.affiliation_tops_at(m, time));
-                }
+                let tops = self.origin_tops_then(c, time);
                 out.entry(c)
                     .or_insert_with(|| (Vec::new(), ""))
                     .0
@@ -392,6 +388,52 @@ impl<'g> Analysis<'g> {
             *name = tops.iter().map(|&t| self.top_name(t)).min().unwrap_or("");
         }
         Some(out)
+    }
+
+    /// The affiliation tops of the members of origin component `c` at `time` (those of every
+    /// affiliation when none holds for a time only, or when the time is unknown), sorted and
+    /// distinct: what the origin answered to when a statement tracing back to it was made.
+    fn origin_tops_then(&mut self, c: usize, time: &StatementTime) -> Vec<usize> {
+        let members: Vec<NodeIndex> = self.origins.members_of(c).collect();
+        let mut tops = Vec::new();
+        for m in members {
+            tops.extend(self.affiliation_tops_at(m, time));
+        }
+        tops.sort_unstable();
+        tops.dedup();
+        tops
+    }
+
+    /// The origins an assertion made at `time` and traced from `seed` reaches, each with the
+    /// names of what it answered to then (sorted, distinct; never empty: a source affiliated
+    /// with no one answers to itself). Two origins of a claim are one independent origin
+    /// exactly when, joined transitively, they share such a name: what the `statement_origins`
+    /// table lists so that an engine can group them as [`Analysis::independence`] does.
+    #[cfg(feature = "parquet")]
+    pub(crate) fn statement_origins(
+        &mut self,
+        seed: NodeIndex,
+        time: &StatementTime,
+    ) -> Vec<(String, Vec<&'g str>)> {
+        self.origins.visit(seed, &self.origin_edges);
+        let comps = self.origins.tops_of(seed).to_vec();
+        let mut out = Vec::with_capacity(comps.len());
+        for c in comps {
+            let id = self.info(c).origin.id.clone();
+            let mut names: Vec<&'g str> = self
+                .origin_tops_then(c, time)
+                .into_iter()
+                .map(|t| self.top_name(t))
+                .collect();
+            names.sort_unstable();
+            names.dedup();
+            if names.is_empty() {
+                let g = self.graph;
+                names.extend(self.origins.members_of(c).map(|m| g.node_id(m)).min());
+            }
+            out.push((id, names));
+        }
+        out
     }
 
     /// The tops of a source's affiliation chain at `time`: like
