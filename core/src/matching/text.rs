@@ -333,12 +333,22 @@ impl Analyzer {
     }
 
     pub(crate) fn analyze_into(&self, text: &str, out: &mut Analyzed) {
-        for chunk in text.split_whitespace().flat_map(glued_links) {
-            if let Some(link) = link_of(chunk) {
-                out.links.push(link);
-                continue;
+        for chunk in text.split_whitespace() {
+            // Every link holds a '/': only such a chunk may hold one glued to a word.
+            if chunk.contains('/') {
+                for piece in glued_links(chunk) {
+                    self.link_or_words(piece, out);
+                }
+            } else {
+                self.link_or_words(chunk, out);
             }
-            self.split_chunk(chunk, out);
+        }
+    }
+
+    fn link_or_words(&self, chunk: &str, out: &mut Analyzed) {
+        match link_of(chunk) {
+            Some(link) => out.links.push(link),
+            None => self.split_chunk(chunk, out),
         }
     }
 
