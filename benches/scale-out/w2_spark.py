@@ -6,7 +6,8 @@
 Local mode stands in for a cluster: the same job, submitted with another master, runs there
 unchanged. One session serves every DIR (starting one costs far more than the job at small
 sizes). For each DIR, prints a JSON line with the row count and the seconds the session start
-and the query took; then the W2 digest (sha256_16) of each DIR alone on a line, in order, so with
+and the query took, and the digest of each claim's independent origins
+(`independent_sha256_16`, grouped from `statement_origins` as w2_sql.py says); then the W2 digest (sha256_16) of each DIR alone on a line, in order, so with
 one DIR the last line is its digest. Only the tables are read.
 """
 import argparse
@@ -16,7 +17,14 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from w2_sql import TABLES, w2_lines  # noqa: E402
+from w2_sql import TABLES, independent_lines, w2_lines  # noqa: E402
+
+
+# A query's number of lines, and the first 16 hex digits of the SHA-256 of its sorted lines
+# joined by newlines.
+DIGEST = ("SELECT count(*) AS n, "
+          "substr(sha2(concat_ws(chr(10), array_sort(collect_list(line))), 256), 1, 16) AS d "
+          "FROM (%s)")
 
 
 def main():
@@ -40,6 +48,11 @@ def main():
     )
     spark.sparkContext.setLogLevel("ERROR")
     session_s = time.perf_counter() - t0
+
+    def table(name, sql):
+        # Checkpointed, so that the rounds of label propagation do not stack up one plan.
+        spark.sql(sql).localCheckpoint().createOrReplaceTempView(name)
+
     digests = []
     for folder in a.dirs:
         t1 = time.perf_counter()
@@ -47,15 +60,16 @@ def main():
             spark.read.parquet(os.path.join(os.path.abspath(folder), t + ".parquet")) \
                 .createOrReplaceTempView(t)
         t2 = time.perf_counter()
-        row = spark.sql(
-            "SELECT count(*) AS n, "
-            "substr(sha2(concat_ws(chr(10), array_sort(collect_list(line))), 256), 1, 16) AS d "
-            "FROM (%s)" % w2_lines("spark")
-        ).collect()[0]
+        row = spark.sql(DIGEST % w2_lines("spark")).collect()[0]
         t3 = time.perf_counter()
+        query, rounds = independent_lines("spark", table, lambda sql: spark.sql(sql).collect()[0][0])
+        independent = spark.sql(DIGEST % query).collect()[0]["d"]
+        t4 = time.perf_counter()
         print(json.dumps({"engine": "spark", "spark": spark.version, "master": a.master,
                           "dir": folder, "claims": row["n"], "session_s": session_s,
-                          "setup_s": session_s + t2 - t1, "w2_s": t3 - t2}))
+                          "setup_s": session_s + t2 - t1, "w2_s": t3 - t2,
+                          "independent_sha256_16": independent, "independence_rounds": rounds,
+                          "independence_s": t4 - t3}))
         digests.append(row["d"])
     spark.stop()
     for d in digests:

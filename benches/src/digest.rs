@@ -106,6 +106,24 @@ pub fn w2_digest(rows: &[StatusRow]) -> W2Digest {
     d
 }
 
+/// The checksum of each claim's number of independent origins: one line
+/// `claim\tindependent_origins` per claim, sorted, as W2's (what `benches/scale-out/w2_sql.py`
+/// computes from the `statement_origins` table).
+///
+/// ```
+/// use claimgraph_benches::digest::independence_digest;
+/// let d = independence_digest([("c0", 2), ("c1", 0)]);
+/// assert_eq!(d, independence_digest([("c1", 0), ("c0", 2)]));
+/// assert_ne!(d, independence_digest([("c0", 1), ("c1", 0)]));
+/// ```
+pub fn independence_digest<'a>(rows: impl IntoIterator<Item = (&'a str, usize)>) -> String {
+    sha256_16(
+        rows.into_iter()
+            .map(|(claim, n)| format!("{claim}\t{n}"))
+            .collect(),
+    )
+}
+
 /// The W3 checksum of chain tuples `(claim, stance, p0, ..., pk)`.
 pub fn w3_digest(tuples: &[Vec<String>]) -> W3Digest {
     W3Digest {

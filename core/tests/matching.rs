@@ -522,3 +522,65 @@ fn fnv(bytes: &[u8]) -> u64 {
     }
     h
 }
+
+#[test]
+fn claims_the_text_cannot_tell_apart_come_in_the_order_of_their_ids_numbers_as_numbers() {
+    let mut g = ClaimGraph::new();
+    // Two copies of one claim, differing only in their quotation marks, and a third copy.
+    g.add_claim(Claim::new(
+        "snopes-10",
+        "The senator called the bill \"a disgrace\" in 2019",
+    ))
+    .unwrap();
+    g.add_claim(Claim::new(
+        "snopes-9",
+        "The senator called the bill 'a disgrace' in 2019",
+    ))
+    .unwrap();
+    g.add_claim(Claim::new(
+        "snopes-100",
+        "The senator called the bill a disgrace in 2019",
+    ))
+    .unwrap();
+    let hits = g.similar_claims("Senator calls the bill a disgrace", 10);
+    let ids: Vec<&str> = hits.iter().map(|h| h.claim.as_str()).collect();
+    assert_eq!(ids, ["snopes-9", "snopes-10", "snopes-100"]);
+    assert_eq!(hits[0].score, hits[1].score);
+}
+
+#[test]
+fn a_link_written_without_a_space_before_it_matches_as_a_link_and_makes_no_words() {
+    let mut g = ClaimGraph::new();
+    g.add_source(Source::new("desk", SourceKind::Organization, "Fact Desk"))
+        .unwrap();
+    g.add_claim(Claim::new("runway", "A photograph shows a flooded runway"))
+        .unwrap();
+    g.add_verdict(
+        Verdict::new("desk", "runway", "false").url("https://desk.example/flooded-runway"),
+    )
+    .unwrap();
+    g.add_claim(Claim::new("tvrk", "Tvrkhvlgby was elected mayor"))
+        .unwrap();
+    let hits = g.similar_claims(
+        "Look at this runway.https://desk.example/flooded-runway",
+        10,
+    );
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(hits[0].claim, "runway");
+    let links = hits[0]
+        .parts
+        .iter()
+        .find(|p| p.kind == MatchKind::Links)
+        .unwrap();
+    assert_eq!(links.matched, ["desk.example/flooded-runway"]);
+    let words = hits[0]
+        .parts
+        .iter()
+        .find(|p| p.kind == MatchKind::Words)
+        .unwrap();
+    assert_eq!(words.matched, ["runway"]);
+    // The code of a link glued to a hashtag is not a word.
+    let hits = g.similar_claims("#Floodpic.twitter.com/TvRkHvlgby", 10);
+    let ids: Vec<&str> = hits.iter().map(|h| h.claim.as_str()).collect();
+    assert_eq!(ids, ["runway"]);
+}

@@ -15,7 +15,9 @@
 //! when, not what it claims: the date is dropped and the name and handle kept (a claim about
 //! what someone said names them), unless `--keep-tail` (all of it kept) or `--drop-tail`
 //! (none of it). `--parts FILE` writes, for every hit, the similarity of each match kind (what
-//! `benches/matching/fit-weights` fits the weights on).
+//! `benches/matching/fit-weights` fits the weights on). The run keeps `similar_claims`' order:
+//! claims it ties (copies of one claim) are written with scores a hair apart, smaller id first,
+//! since the scorer would otherwise put the higher id first.
 //! Build it with `--release`; it prints the timings on stderr.
 
 use std::io::Write;
@@ -156,6 +158,7 @@ fn run(a: &Args) -> Result<(), String> {
         } else {
             without_date(&r[1])
         };
+        let mut above = f64::INFINITY;
         for (rank, hit) in index.similar_claims(text, &options).iter().enumerate() {
             if a.parts.is_some() {
                 parts.push_str(&format!("{}\t{}", r[0], hit.claim));
@@ -165,12 +168,17 @@ fn run(a: &Args) -> Result<(), String> {
                 }
                 parts.push('\n');
             }
+            // The scorer orders tied scores by claim id, highest first; similar_claims orders
+            // them by claim id, smallest first. A claim tied with the one above it is written a
+            // hair lower, so the run keeps similar_claims' order.
+            let written = hit.score.min(above - 1e-12);
+            above = written;
             out.push_str(&format!(
-                "{}\tQ0\t{}\t{}\t{:.6}\tclaimgraph\n",
+                "{}\tQ0\t{}\t{}\t{:.12}\tclaimgraph\n",
                 r[0],
                 hit.claim,
                 rank + 1,
-                hit.score
+                written
             ));
         }
     }

@@ -12,7 +12,8 @@
 //! sizes in bytes, the number of triples, peak RSS in MiB after ingest and after each export
 //! (the process's high-water mark, so an export's own peak is the growth over the step before),
 //! and the W2 digest that `benches/scale-out/w2_duckdb.py` and `w2_spark.py` must reproduce
-//! from the tables. Build it with `--release`.
+//! from the tables, with the digest of each claim's independent origins
+//! (`independent_sha256_16`, untimed) that they must reproduce too. Build it with `--release`.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -136,6 +137,17 @@ fn run(a: &Args) -> Result<Value, String> {
     if a.w2 {
         let rows = t.timed("w2", || workload::status_rows(&g));
         res.insert("w2".into(), json!(digest::w2_digest(&rows)));
+        // Untimed: each claim's independent origins, which the engines group from
+        // `statement_origins`.
+        let summaries = g.summaries();
+        res.insert(
+            "independent_sha256_16".into(),
+            json!(digest::independence_digest(
+                summaries
+                    .iter()
+                    .map(|s| (s.claim.as_str(), s.independent_origins))
+            )),
+        );
     }
     res.insert("t".into(), Value::Object(t.t));
     res.insert("cpu".into(), Value::Object(t.cpu));

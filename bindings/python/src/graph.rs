@@ -878,7 +878,8 @@ impl PyClaimGraph {
 
     /// Writes the graph as Parquet tables into the folder `path` (created when missing): one
     /// `<table>.parquet` file per record kind with every field, plus `source_origins` (each
-    /// source's origins, computed once), `claim_relatives` (the claims each claim's answers draw
+    /// source's origins, computed once), `statement_origins` (each assertion's origins with what
+    /// they answered to at the time), `claim_relatives` (the claims each claim's answers draw
     /// on) and `statuses` (every claim's status figures), for DuckDB, Spark or pandas. Returns
     /// `{table: file}` in the order written.
     fn to_parquet<'py>(&self, py: Python<'py>, path: PathBuf) -> PyResult<Bound<'py, PyDict>> {

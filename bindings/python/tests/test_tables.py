@@ -13,7 +13,7 @@ pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")
 
 TABLES = ["sources", "claims", "attributions", "source_relations", "claim_relations",
-          "verdicts", "source_origins", "claim_relatives", "statuses"]
+          "verdicts", "source_origins", "statement_origins", "claim_relatives", "statuses"]
 
 
 @pytest.fixture
@@ -97,6 +97,10 @@ def test_source_origins_and_statuses_hold_the_cores_answers(graph, tmp_path):
     origins = pq.read_table(files["source_origins"]).to_pylist()
     article = [o for o in origins if o["source"] == "article"]
     assert [(o["origin"], o["unnamed"]) for o in article] == [("rok-sources", True)]
+    # The article's assertion traces back to the unnamed sources, who answer to no one else.
+    (traced,) = pq.read_table(files["statement_origins"]).to_pylist()
+    assert traced == {"attribution": graph.attributions()[0].id, "traced_from": "article",
+                      "origin": "rok-sources", "answers_to": "rok-sources"}
     statuses = {s["claim"]: s for s in pq.read_table(files["statuses"]).to_pylist()}
     status = graph.status("containers")
     row = statuses["containers"]

@@ -20,6 +20,43 @@ const COMMON_GRAM: usize = 5000;
 /// Longest name looked for in a text, in words.
 const MAX_NAME_WORDS: usize = 5;
 
+/// Orders claim ids as a reader would: runs of digits compare as numbers ("c9" before "c10",
+/// "867" before "1016"), the rest character by character; ids equal that way ("c09", "c9")
+/// fall back to plain string order.
+pub(crate) fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    let (mut i, mut j) = (0, 0);
+    while i < x.len() && j < y.len() {
+        if x[i].is_ascii_digit() && y[j].is_ascii_digit() {
+            let (si, sj) = (i, j);
+            while i < x.len() && x[i].is_ascii_digit() {
+                i += 1;
+            }
+            while j < y.len() && y[j].is_ascii_digit() {
+                j += 1;
+            }
+            let p = std::str::from_utf8(&x[si..i])
+                .unwrap_or_default()
+                .trim_start_matches('0');
+            let q = std::str::from_utf8(&y[sj..j])
+                .unwrap_or_default()
+                .trim_start_matches('0');
+            let o = p.len().cmp(&q.len()).then_with(|| p.cmp(q));
+            if o != Ordering::Equal {
+                return o;
+            }
+        } else {
+            if x[i] != y[j] {
+                return x[i].cmp(&y[j]);
+            }
+            i += 1;
+            j += 1;
+        }
+    }
+    (x.len() - i).cmp(&(y.len() - j)).then_with(|| a.cmp(b))
+}
+
 /// What kind of evidence a part of a match score stands on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum MatchKind {
@@ -390,8 +427,10 @@ impl ClaimIndex {
     ///
     /// The claims that share the text's rarest words come first, then each is compared in full:
     /// words (stemmed), character n-grams, numbers, names and links, each a similarity in
-    /// [0, 1], weighed by [`SimilarOptions::weights`] into one score. Ties go to the smaller
-    /// claim id. A text without content words or links finds nothing.
+    /// [0, 1], weighed by [`SimilarOptions::weights`] into one score. Ties (claims the text
+    /// cannot tell apart, such as two copies of one claim) go to the smaller claim id, numbers
+    /// in ids compared as numbers ("c9" before "c10"): with ids given in the order claims were
+    /// recorded, the earlier record first. A text without content words or links finds nothing.
     ///
     /// ```
     /// use claimgraph::{ClaimGraph, ClaimIndex, Claim, MatchKind, SimilarOptions};
@@ -552,7 +591,7 @@ impl ClaimIndex {
             .collect();
         scored.sort_by(|a, b| {
             b.1.total_cmp(&a.1)
-                .then_with(|| self.doc_id(a.0).cmp(self.doc_id(b.0)))
+                .then_with(|| natural_cmp(self.doc_id(a.0), self.doc_id(b.0)))
         });
         scored.truncate(options.k);
         scored

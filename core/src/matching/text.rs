@@ -6,7 +6,9 @@
 //! camel case gives its parts as well ("#BlackLivesMatter": black, lives, matter). Numbers lose
 //! their thousands separators ("6,700" is 6700) and take the scale word that follows ("2.5
 //! million" is 2500000). Links are kept apart from the words, without scheme, `www.` or trailing
-//! slash, so `https://www.example.org/a/` and `example.org/a` are one link.
+//! slash, so `https://www.example.org/a/` and `example.org/a` are one link; a link written
+//! without a space before it ("Thursday.https://t.co/x", "#Hanukkahpic.twitter.com/x") is cut
+//! off the word it follows.
 
 use std::borrow::Cow;
 
@@ -332,11 +334,21 @@ impl Analyzer {
 
     pub(crate) fn analyze_into(&self, text: &str, out: &mut Analyzed) {
         for chunk in text.split_whitespace() {
-            if let Some(link) = link_of(chunk) {
-                out.links.push(link);
-                continue;
+            // Every link holds a '/': only such a chunk may hold one glued to a word.
+            if chunk.contains('/') {
+                for piece in glued_links(chunk) {
+                    self.link_or_words(piece, out);
+                }
+            } else {
+                self.link_or_words(chunk, out);
             }
-            self.split_chunk(chunk, out);
+        }
+    }
+
+    fn link_or_words(&self, chunk: &str, out: &mut Analyzed) {
+        match link_of(chunk) {
+            Some(link) => out.links.push(link),
+            None => self.split_chunk(chunk, out),
         }
     }
 
@@ -528,6 +540,34 @@ pub(crate) fn fold(text: &str) -> String {
     out
 }
 
+/// Where links begin inside a chunk of text written without a space before them.
+const LINK_STARTS: [&str; 3] = ["https://", "http://", "pic.twitter.com/"];
+
+/// A white-space separated chunk of text cut where a link begins inside it: posts copied from
+/// social media often lose the space before a link ("Thursday.https://t.co/x",
+/// "#Hanukkahpic.twitter.com/x", one link right after another), which would otherwise make
+/// words of the link's code and glue its first letters to the word before.
+fn glued_links(chunk: &str) -> impl Iterator<Item = &str> {
+    let lower = chunk.to_ascii_lowercase();
+    let mut cuts: Vec<usize> = LINK_STARTS
+        .iter()
+        .flat_map(|start| lower.match_indices(start).map(|(at, _)| at))
+        // Not the host of a link already begun ("https://pic.twitter.com/x").
+        .filter(|&at| at > 0 && !lower[..at].ends_with('/'))
+        .collect();
+    cuts.sort_unstable();
+    let mut pieces = Vec::with_capacity(cuts.len() + 1);
+    let mut from = 0;
+    for at in cuts {
+        if at > from {
+            pieces.push(&chunk[from..at]);
+            from = at;
+        }
+    }
+    pieces.push(&chunk[from..]);
+    pieces.into_iter().filter(|p| !p.is_empty())
+}
+
 /// The link a white-space separated chunk of text is, if it is one.
 fn link_of(chunk: &str) -> Option<String> {
     let chunk = chunk.trim_start_matches(['(', '[', '<', '"', '\'', '\u{201c}']);
@@ -627,6 +667,26 @@ mod tests {
             .analyze("see https://www.Example.org/a/ and (http://t.co/xyz).");
         assert_eq!(a.links, ["example.org/a", "t.co/xyz"]);
         assert_eq!(a.words.len(), 2);
+    }
+
+    #[test]
+    fn links_written_without_a_space_before_them_are_cut_off() {
+        let a = Analyzer::new(Language::English).analyze(
+            "Vote this Thursday.https://t.co/bKuLi #Hanukkahpic.twitter.com/If \
+             Zedong.https://t.co/cBUZVQjhNUpic.twitter.com/RVARy https://pic.twitter.com/Ab",
+        );
+        assert_eq!(
+            a.links,
+            [
+                "t.co/bkuli",
+                "pic.twitter.com/if",
+                "t.co/cbuzvqjhnu",
+                "pic.twitter.com/rvary",
+                "pic.twitter.com/ab"
+            ]
+        );
+        let words: Vec<&str> = a.words.iter().map(|w| w.text.as_str()).collect();
+        assert_eq!(words, ["vote", "this", "thursday", "hanukkah", "zedong"]);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Parquet tables and Arrow streams: the graph as data that DuckDB, Spark, pandas or pyarrow
 //! read (cargo feature `parquet`).
 //!
-//! One table per record kind, with every field, plus three tables the core computes once:
+//! One table per record kind, with every field, plus four tables the core computes once:
 //!
 //! | table | one row per | columns |
 //! |---|---|---|
@@ -12,6 +12,7 @@
 //! | `claim_relations` | [`ClaimRelation`] | `id`, `from_claim`, `kind`, `to_claim` |
 //! | `verdicts` | [`Verdict`] | `id`, `reviewer`, `claim`, `label`, `rating_value`, `rating_best`, `rating_worst`, `date`, `url`, `summary` |
 //! | `source_origins` | (source, origin) | `source`, `origin`, `origin_members` (list), `circular`, `unnamed`, `independence_group`, `affiliation_tops` (list) |
+//! | `statement_origins` | (assertion, origin, body) | `attribution`, `traced_from`, `origin`, `answers_to` |
 //! | `claim_relatives` | (claim, related claim) | `claim`, `relative`, `relation` (`rewording`: the claim itself and its same-as rewordings; `specialization`; `generalization`) |
 //! | `statuses` | claim | `claim`, `asserters`, `deniers`, `doubters`, `disputed`, `origins`, `independent_origins`, `unnamed_only`, `interested_denial`, `circular_reporting`, `verdicts` |
 //!
@@ -56,17 +57,26 @@
 //!
 //! with the counts of asserters and deniers a group-by of `pooled`, and `disputed` that plus the
 //! carried stances (`benches/scale-out/w2_sql.py` is the whole W2 query). `origins` and
-//! `unnamed_only` are then exactly the core's. `independent_origins` is too, except where one
-//! origin answers to several bodies at once (`affiliation_tops` has more than one name): the
-//! core then joins every group those bodies touch, which a group-by cannot; and except where an
-//! affiliation holds for a time only: the core reads `since` and `until` at the time of each
-//! statement, `independence_group` takes every affiliation as holding. The `statuses` table
-//! holds the core's own figures for every claim.
+//! `unnamed_only` are then exactly the core's.
+//!
+//! `independent_origins` as this query counts it (distinct `independence_group`s) is the
+//! core's only where no affiliation holds for a time only and no origin answers to several
+//! bodies at once. The exact figure comes from `statement_origins`: for every assertion, each
+//! origin it traces back to with the name of what that origin answered to *at the time of the
+//! statement* (the tops of its members' affiliation chains, each affiliation's `since` and
+//! `until` read then; one row per body). Two origins of a claim are one independent origin
+//! when they share such a body, joined transitively, so a claim's count is the number of
+//! connected components of its (origin, body) pairs: a few rounds of "each body takes the
+//! smallest origin id among its origins, each origin the smallest among its bodies", each a
+//! join and a group-by, until nothing changes (`w2_sql.py`'s `independent_lines`, run by
+//! DuckDB and Spark and checked against the core). The `statuses` table holds the core's own
+//! figures for every claim.
 //!
 //! Writing streams: records are turned into columns in batches of [`BATCH_ROWS`] rows, so the
 //! graph is never copied whole. Reading back ([`ClaimGraph::read_parquet`]) reads the six record
-//! tables and gives a graph equal to the one written; `source_origins`, `claim_relatives` and
-//! `statuses` are derived and are not read.
+//! tables and gives a graph equal to the one written; `source_origins`, `statement_origins`,
+//! `claim_relatives` and `statuses` are derived and are not read (so tables written before
+//! `statement_origins` existed read back the same).
 //!
 //! [`Source`]: crate::Source
 //! [`Claim`]: crate::Claim
@@ -91,19 +101,22 @@ use parquet::arrow::ArrowWriter;
 use parquet::basic::Compression;
 use parquet::file::metadata::KeyValue;
 use parquet::file::properties::WriterProperties;
+use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 
 use self::columns::Batch;
 use self::records::{
     Attributions, ClaimRelations, ClaimRelativeRow, ClaimRelatives, Claims, Push, SourceOriginRow,
-    SourceOrigins, SourceRelations, Sources, Statuses, Table, Verdicts,
+    SourceOrigins, SourceRelations, Sources, StatementOriginRow, StatementOrigins, Statuses, Table,
+    Verdicts,
 };
 use crate::error::{Error, Location, Result};
-use crate::graph::{ClaimGraph, Node};
+use crate::graph::{ClaimGraph, Edge, Node};
+use crate::model::Stance;
 use crate::query::origins::Analysis;
 
 /// The tables [`ClaimGraph::write_parquet`] writes, in the order it writes them; each is the
 /// file `<name>.parquet`.
-pub const PARQUET_TABLES: [&str; 9] = [
+pub const PARQUET_TABLES: [&str; 10] = [
     Sources::NAME,
     Claims::NAME,
     Attributions::NAME,
@@ -111,6 +124,7 @@ pub const PARQUET_TABLES: [&str; 9] = [
     ClaimRelations::NAME,
     Verdicts::NAME,
     SourceOrigins::NAME,
+    StatementOrigins::NAME,
     ClaimRelatives::NAME,
     Statuses::NAME,
 ];
@@ -237,7 +251,7 @@ impl ClaimGraph {
         Filling::<ClaimRelations>::all(sink, self.claim_relations())?;
         Filling::<Verdicts>::all(sink, self.verdicts())?;
 
-        self.write_source_origins(sink)?;
+        self.write_origin_tables(sink)?;
 
         let mut relatives = Filling::<ClaimRelatives>::begin(sink)?;
         for ix in self.claim_indices() {
@@ -264,9 +278,10 @@ impl ClaimGraph {
         statuses.end()
     }
 
-    /// The `source_origins` table. Its origin analysis of the whole graph (dense per-node
-    /// tables) is dropped when the table is written, before `statuses` builds its own.
-    fn write_source_origins(&self, sink: &mut dyn Sink) -> Result<()> {
+    /// The `source_origins` and `statement_origins` tables. Their origin analysis of the whole
+    /// graph (dense per-node tables) is dropped when they are written, before `statuses` builds
+    /// its own.
+    fn write_origin_tables(&self, sink: &mut dyn Sink) -> Result<()> {
         let mut origins = Filling::<SourceOrigins>::begin(sink)?;
         let mut analysis = Analysis::whole(self);
         for ix in self.graph.node_indices() {
@@ -282,7 +297,36 @@ impl ClaimGraph {
                 })?;
             }
         }
-        origins.end()
+        origins.end()?;
+
+        let mut statements = Filling::<StatementOrigins>::begin(sink)?;
+        for e in self.graph.edge_references() {
+            let Edge::Attribution(a) = e.weight() else {
+                continue;
+            };
+            // A statement covering several claims is listed once, on its own edge.
+            if a.stance != Stance::Asserts || a.is_cover() {
+                continue;
+            }
+            let speaker = e.source();
+            let time = self.statement_time(speaker, a);
+            let seeds = match a.basis() {
+                [] => std::slice::from_ref(&speaker),
+                basis => basis,
+            };
+            for &seed in seeds {
+                let traced_from = self.node_id(seed);
+                analysis.each_statement_origin(seed, &time, |origin, answers_to| {
+                    statements.push(StatementOriginRow {
+                        attribution: &a.id,
+                        traced_from,
+                        origin,
+                        answers_to,
+                    })
+                })?;
+            }
+        }
+        statements.end()
     }
 
     /// Writes the graph as Parquet tables into the folder `dir` (created when missing): one file

@@ -532,6 +532,43 @@ impl Push<SourceOriginRow<'_>> for SourceOrigins {
 }
 
 table!(
+    /// `statement_origins`: one row per assertion, origin it traces back to, and name of what
+    /// that origin answered to at the time of the statement (the tops of its members'
+    /// affiliation chains, reading each affiliation's `since` and `until` then). `traced_from`
+    /// is the speaker, or the basis source the origin was reached from.
+    StatementOrigins = "statement_origins" {
+        attribution: Text,
+        traced_from: Text,
+        origin: Text,
+        answers_to: Text,
+    }
+);
+
+/// One row of `statement_origins`.
+pub(crate) struct StatementOriginRow<'a> {
+    pub(crate) attribution: &'a str,
+    pub(crate) traced_from: &'a str,
+    pub(crate) origin: &'a str,
+    pub(crate) answers_to: &'a str,
+}
+
+impl Push<StatementOriginRow<'_>> for StatementOrigins {
+    fn push(&mut self, r: StatementOriginRow<'_>) {
+        let StatementOriginRow {
+            attribution,
+            traced_from,
+            origin,
+            answers_to,
+        } = r;
+        self.rows += 1;
+        self.attribution.push(attribution);
+        self.traced_from.push(traced_from);
+        self.origin.push(origin);
+        self.answers_to.push(answers_to);
+    }
+}
+
+table!(
     /// `claim_relatives`: one row per claim and each claim its answers draw on, as the core
     /// follows the relations between claims: `rewording` (the claim itself, and every claim
     /// linked to it by same-as at any distance: their stances and origins are pooled),
