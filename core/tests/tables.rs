@@ -346,26 +346,26 @@ fn independence_in_time() -> ClaimGraph {
     ClaimGraph::load(&path).unwrap()
 }
 
+/// The rows of `statement_origins`: attribution, traced from, origin, answers to (none null).
+fn statement_origin_rows(dir: &Path) -> Vec<[String; 4]> {
+    let mut out = Vec::new();
+    for b in read_batches(dir, "statement_origins") {
+        let cols = ["attribution", "traced_from", "origin", "answers_to"].map(|c| texts(&b, c));
+        for i in 0..b.num_rows() {
+            out.push(cols.each_ref().map(|c| c[i].clone().expect("no nulls")));
+        }
+    }
+    out
+}
+
 #[test]
 fn statement_origins_name_what_each_origin_answered_to_when_it_spoke() {
     let g = independence_in_time();
     let dir = TempDir::new("statement-origins");
     g.write_parquet(&dir.0).unwrap();
     let mut rows: BTreeMap<String, BTreeSet<(String, String, String)>> = BTreeMap::new();
-    for b in read_batches(&dir.0, "statement_origins") {
-        let (a, f, o, to) = (
-            texts(&b, "attribution"),
-            texts(&b, "traced_from"),
-            texts(&b, "origin"),
-            texts(&b, "answers_to"),
-        );
-        for i in 0..b.num_rows() {
-            rows.entry(a[i].clone().unwrap()).or_default().insert((
-                f[i].clone().unwrap(),
-                o[i].clone().unwrap(),
-                to[i].clone().unwrap(),
-            ));
-        }
+    for [a, f, o, to] in statement_origin_rows(&dir.0) {
+        rows.entry(a).or_default().insert((f, o, to));
     }
     let row = |f: &str, o: &str, to: &str| (f.to_owned(), o.to_owned(), to.to_owned());
     let set = |r: &[(String, String, String)]| r.iter().cloned().collect::<BTreeSet<_>>();
@@ -421,19 +421,8 @@ fn statement_origins_name_what_each_origin_answered_to_when_it_spoke() {
 /// the time of each statement).
 fn answers_from_tables(dir: &Path) -> BTreeMap<String, (usize, usize, bool, usize, usize, bool)> {
     let mut bodies_of: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
-    for b in read_batches(dir, "statement_origins") {
-        let (a, o, to) = (
-            texts(&b, "attribution"),
-            texts(&b, "origin"),
-            texts(&b, "answers_to"),
-        );
-        assert!(texts(&b, "traced_from").iter().all(Option::is_some));
-        for i in 0..b.num_rows() {
-            bodies_of
-                .entry(a[i].clone().unwrap())
-                .or_default()
-                .push((o[i].clone().unwrap(), to[i].clone().unwrap()));
-        }
+    for [a, _, o, to] in statement_origin_rows(dir) {
+        bodies_of.entry(a).or_default().push((o, to));
     }
     let mut origins_of: BTreeMap<String, Vec<(String, String, bool)>> = BTreeMap::new();
     for b in read_batches(dir, "source_origins") {

@@ -102,6 +102,8 @@ struct OriginInfo<'g> {
     origin: Origin,
     /// Terminal components of the affiliation graph reached from any member, sorted.
     tops: Vec<usize>,
+    /// The names of `tops`, sorted and distinct.
+    top_names: Vec<&'g str>,
     /// The smallest name among `tops`.
     top_name: &'g str,
 }
@@ -116,6 +118,7 @@ impl OriginInfo<'_> {
                 unnamed: false,
             },
             tops: Vec::new(),
+            top_names: Vec::new(),
             top_name: "",
         }
     }
@@ -242,7 +245,10 @@ impl<'g> Analysis<'g> {
         }
         tops.sort_unstable();
         tops.dedup();
-        let top_name = tops.iter().map(|&t| self.top_name(t)).min().unwrap_or("");
+        let mut top_names: Vec<&'g str> = tops.iter().map(|&t| self.top_name(t)).collect();
+        top_names.sort_unstable();
+        top_names.dedup();
+        let top_name = top_names.first().copied().unwrap_or("");
         OriginInfo {
             origin: Origin {
                 id: ids.first().copied().unwrap_or("").to_owned(),
@@ -251,6 +257,7 @@ impl<'g> Analysis<'g> {
                 unnamed,
             },
             tops,
+            top_names,
             top_name,
         }
     }
@@ -260,14 +267,8 @@ impl<'g> Analysis<'g> {
     /// names its group by): what the Parquet tables list per source.
     #[cfg(feature = "parquet")]
     pub(crate) fn origin_and_tops(&mut self, c: usize) -> (Origin, Vec<&'g str>) {
-        let (origin, tops) = {
-            let i = self.info(c);
-            (i.origin.clone(), i.tops.clone())
-        };
-        let mut names: Vec<&'g str> = tops.iter().map(|&t| self.top_name(t)).collect();
-        names.sort_unstable();
-        names.dedup();
-        (origin, names)
+        let i = self.info(c);
+        (i.origin.clone(), i.top_names.clone())
     }
 
     /// The name of an affiliation top: its smallest member id.
@@ -404,36 +405,48 @@ impl<'g> Analysis<'g> {
         tops
     }
 
-    /// The origins an assertion made at `time` and traced from `seed` reaches, each with the
-    /// names of what it answered to then (sorted, distinct; never empty: a source affiliated
-    /// with no one answers to itself). Two origins of a claim are one independent origin
-    /// exactly when, joined transitively, they share such a name: what the `statement_origins`
-    /// table lists so that an engine can group them as [`Analysis::independence`] does.
+    /// Hands `f` each origin an assertion made at `time` and traced from `seed` reaches, with
+    /// each name of what that origin answered to then (its members' affiliation tops at that
+    /// time; a source affiliated with no one answers to itself): one call per (origin, name).
+    /// Two origins of a claim are one independent origin exactly when, joined transitively,
+    /// they share such a name: what the `statement_origins` table lists so that an engine can
+    /// group them as [`Analysis::independence`] does.
     #[cfg(feature = "parquet")]
-    pub(crate) fn statement_origins(
+    pub(crate) fn each_statement_origin<E>(
         &mut self,
         seed: NodeIndex,
         time: &StatementTime,
-    ) -> Vec<(String, Vec<&'g str>)> {
+        mut f: impl FnMut(&str, &str) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
         self.origins.visit(seed, &self.origin_edges);
-        let comps = self.origins.tops_of(seed).to_vec();
-        let mut out = Vec::with_capacity(comps.len());
-        for c in comps {
-            let id = self.info(c).origin.id.clone();
-            let mut names: Vec<&'g str> = self
-                .origin_tops_then(c, time)
-                .into_iter()
-                .map(|t| self.top_name(t))
-                .collect();
-            names.sort_unstable();
-            names.dedup();
+        // Without affiliations that hold for a time only (or without a time), what an origin
+        // answers to is the same for every statement, and kept with the origin.
+        let timed = self.graph.has_timed_affiliations() && time.known;
+        let mut k = 0;
+        while let Some(&c) = self.origins.tops_of(seed).get(k) {
+            k += 1;
+            let then: Vec<&'g str> = if timed {
+                let mut names: Vec<&'g str> = self
+                    .origin_tops_then(c, time)
+                    .into_iter()
+                    .map(|t| self.top_name(t))
+                    .collect();
+                names.sort_unstable();
+                names.dedup();
+                names
+            } else {
+                Vec::new()
+            };
+            let info = self.info(c);
+            let names = if timed { &then } else { &info.top_names };
             if names.is_empty() {
-                let g = self.graph;
-                names.extend(self.origins.members_of(c).map(|m| g.node_id(m)).min());
+                f(&info.origin.id, &info.origin.id)?;
             }
-            out.push((id, names));
+            for name in names {
+                f(&info.origin.id, name)?;
+            }
         }
-        out
+        Ok(())
     }
 
     /// The tops of a source's affiliation chain at `time`: like

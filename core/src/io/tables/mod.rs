@@ -316,16 +316,14 @@ impl ClaimGraph {
             };
             for &seed in seeds {
                 let traced_from = self.node_id(seed);
-                for (origin, names) in analysis.statement_origins(seed, &time) {
-                    for answers_to in names {
-                        statements.push(StatementOriginRow {
-                            attribution: &a.id,
-                            traced_from,
-                            origin: &origin,
-                            answers_to,
-                        })?;
-                    }
-                }
+                analysis.each_statement_origin(seed, &time, |origin, answers_to| {
+                    statements.push(StatementOriginRow {
+                        attribution: &a.id,
+                        traced_from,
+                        origin,
+                        answers_to,
+                    })
+                })?;
             }
         }
         statements.end()
