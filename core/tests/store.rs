@@ -690,3 +690,106 @@ fn a_bulk_change_of_many_records_reopens_as_it_was_with_its_history() -> claimgr
     assert_eq!(check.events, 450 + 50 + 2 * 22);
     Ok(())
 }
+
+#[test]
+fn attributions_of_every_shape_reopen_as_they_were() -> claimgraph::Result<()> {
+    let dir = temp();
+    let path = dir.path().join("desk.db");
+    let expected = {
+        let mut g = ClaimGraph::open(&path)?;
+        small_desk(&mut g)?;
+        // Ids and quotes that hold escapes in JSON, a modality, a date: the plain shape with
+        // every field it may have, beside the one with a hop that small_desk adds.
+        g.add_source(Source::new(
+            "tab\\source \"q\"",
+            SourceKind::Person,
+            "A source",
+        ))?;
+        g.add_claim(Claim::new("claim é\u{1F600}", "A claim with \"quotes\""))?;
+        g.add_attribution(
+            Attribution::new("tab\\source \"q\"", "claim é\u{1F600}", Stance::Doubts)
+                .modality(claimgraph::Modality::Alleged)
+                .said("2024-06-18".parse()?)
+                .quote("he said \"no\"\n"),
+        )?;
+        g.add_attribution(Attribution::new("politifact", "abuse", Stance::Asserts))?;
+        g.graph().clone()
+    };
+    let g = ClaimGraph::open(&path)?;
+    assert_eq!(*g.graph(), expected);
+    let a = g.attribution("tab\\source \"q\":doubts:claim é\u{1F600}");
+    assert_eq!(a.and_then(|a| a.quote).as_deref(), Some("he said \"no\"\n"));
+    Ok(())
+}
+
+/// A database with small_desk's records and one plain attribution (event 7), its file closed.
+fn damaged_desk(dir: &std::path::Path, name: &str, damage: &str) -> claimgraph::Result<Error> {
+    let path = dir.join(name);
+    {
+        let mut g = ClaimGraph::open(&path)?;
+        small_desk(&mut g)?;
+        g.add_attribution(Attribution::new("politifact", "abuse", Stance::Doubts))?;
+        assert_eq!(g.history("politifact:doubts:abuse")?[0].seq, 7);
+    }
+    rusqlite::Connection::open(&path)
+        .expect("open")
+        .execute_batch(damage)
+        .expect("damage");
+    match ClaimGraph::open(&path) {
+        Ok(_) => panic!("{name}: a damaged database opened"),
+        Err(e) => Ok(e),
+    }
+}
+
+#[test]
+fn a_damaged_record_is_refused_naming_its_event() -> claimgraph::Result<()> {
+    let dir = temp();
+    let cases: [(&str, &str, &[&str]); 7] = [
+        (
+            "unreadable JSON",
+            r#"UPDATE events SET after = '{"id": "politifact:doubts:abuse", "source":' WHERE seq = 7"#,
+            &["event 7"],
+        ),
+        (
+            "a value that is not text",
+            "UPDATE events SET after = x'7b7d' WHERE seq = 7",
+            &["event 7", "not text"],
+        ),
+        (
+            "a blank quote",
+            r#"UPDATE events SET after = replace(after, '"stance":"doubts"', '"stance":"doubts","quote":"  "') WHERE seq = 7"#,
+            &["event 7", "politifact:doubts:abuse", "quote"],
+        ),
+        (
+            "a claim that is not there",
+            r#"UPDATE events SET after = replace(after, '"claim":"abuse"', '"claim":"nothing"') WHERE seq = 7"#,
+            &["event 7", "politifact:doubts:abuse", "nothing"],
+        ),
+        (
+            "an attribution with a hop, its claim gone",
+            "UPDATE events SET live = 0 WHERE seq = 4",
+            &["event 5", "church:denies:abuse", "abuse"],
+        ),
+        (
+            "a relation to a claim",
+            r#"UPDATE events SET after = replace(after, '"to":"church"', '"to":"abuse"') WHERE seq = 6"#,
+            &["event 6", "abc:cites:church", "abuse"],
+        ),
+        (
+            "a record held twice",
+            "INSERT INTO events (seq, change, at, actor, reason, operation, undoes, action, kind,
+                                 id, before, after, hash, live)
+             SELECT 100, change, at, actor, reason, operation, undoes, action, kind, id, before,
+                    after, hash, 1 FROM events WHERE seq = 2",
+            &["\"abc\"", "event"],
+        ),
+    ];
+    for (n, (what, damage, expected)) in cases.into_iter().enumerate() {
+        let err = damaged_desk(dir.path(), &format!("case{n}.db"), damage)?;
+        let message = err.to_string();
+        for part in expected {
+            assert!(message.contains(part), "{what}: {message:?} lacks {part:?}");
+        }
+    }
+    Ok(())
+}

@@ -2,12 +2,14 @@
 //! ingest in one transaction against the same ingest in memory, one record's history among many
 //! events, and verifying the whole hash chain.
 //!
-//! Usage: `store OPEN_CORPUS.jsonl INGEST_CORPUS.jsonl [--dir DIR] [--changes N]`
+//! Usage: `store OPEN_CORPUS.jsonl INGEST_CORPUS.jsonl [--dir DIR] [--changes N] [--opens N]`
 //!
 //! `OPEN_CORPUS` is the graph whose database is reopened (the targets name 100k claims);
 //! `INGEST_CORPUS` is ingested in one transaction (the targets name a million records), and its
-//! events are the log that history and verification run over. Prints one JSON object. Build it
-//! with `--release`.
+//! events are the log that history and verification run over. The database of `OPEN_CORPUS` is
+//! opened `--opens` times (5 unless told), one after the other, each graph dropped before the
+//! next: `open` reports the median and each run, as one opening's CPU time moves by a fifth
+//! or more on a shared machine. Prints one JSON object. Build it with `--release`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -36,6 +38,7 @@ fn run() -> Result<serde_json::Value, String> {
     let mut positional = Vec::new();
     let mut dir = std::env::temp_dir();
     let mut changes = 2000usize;
+    let mut opens = 5usize;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--dir" => dir = args.next().ok_or("--dir needs a folder")?.into(),
@@ -45,12 +48,20 @@ fn run() -> Result<serde_json::Value, String> {
                     .and_then(|n| n.parse().ok())
                     .ok_or("--changes needs a number")?
             }
+            "--opens" => {
+                opens = args
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .filter(|&n| n > 0)
+                    .ok_or("--opens needs a number of at least 1")?
+            }
             _ => positional.push(PathBuf::from(a)),
         }
     }
     let [open_corpus, ingest_corpus] = positional.as_slice() else {
         return Err(
-            "usage: store OPEN_CORPUS.jsonl INGEST_CORPUS.jsonl [--dir DIR] [--changes N]".into(),
+            "usage: store OPEN_CORPUS.jsonl INGEST_CORPUS.jsonl [--dir DIR] [--changes N] [--opens N]"
+                .into(),
         );
     };
     let e = |e: claimgraph::Error| e.to_string();
@@ -84,12 +95,19 @@ fn run() -> Result<serde_json::Value, String> {
         g.ingest_jsonl(reader(open_corpus)?, JsonlOptions::default())
             .map_err(e)?;
     }
-    let (t, cpu) = (Instant::now(), cpu_seconds());
-    let g = ClaimGraph::open(&opened).map_err(e)?;
-    let open_s = t.elapsed().as_secs_f64();
-    let open_cpu = cpu_delta(cpu);
-    let open_counts = g.counts();
-    drop(g);
+    let mut open_runs = Vec::with_capacity(opens);
+    let mut open_counts = None;
+    for _ in 0..opens {
+        let (t, cpu) = (Instant::now(), cpu_seconds());
+        let g = ClaimGraph::open(&opened).map_err(e)?;
+        open_runs.push((t.elapsed().as_secs_f64(), cpu_delta(cpu)));
+        open_counts = Some(g.counts());
+    }
+    let open_counts = open_counts.unwrap_or_default();
+    let mut open_walls: Vec<f64> = open_runs.iter().map(|r| r.0).collect();
+    let mut open_cpus: Vec<f64> = open_runs.iter().filter_map(|r| r.1).collect();
+    open_walls.sort_by(f64::total_cmp);
+    open_cpus.sort_by(f64::total_cmp);
 
     // Ingest in memory, then into a database in one transaction.
     let (t, cpu) = (Instant::now(), cpu_seconds());
@@ -138,7 +156,7 @@ fn run() -> Result<serde_json::Value, String> {
 
     Ok(json!({
         "durable_change_ms": {"n": changes, "p50": percentile(&times, 0.5), "p99": percentile(&times, 0.99), "max": times.last()},
-        "open": {"claims": open_counts.claims, "attributions": open_counts.attributions, "seconds": open_s, "cpu": open_cpu},
+        "open": {"claims": open_counts.claims, "attributions": open_counts.attributions, "runs": opens, "seconds": percentile(&open_walls, 0.5), "cpu": percentile(&open_cpus, 0.5), "cpu_min": open_cpus.first(), "cpu_each": open_runs.iter().map(|r| r.1).collect::<Vec<_>>()},
         "ingest": {"records": records, "memory_s": memory_s, "memory_cpu": memory_cpu, "database_s": stored_s, "database_cpu": stored_cpu, "ratio": stored_s / memory_s, "database_mb": db_mb},
         "history_ms": {"events": events, "lookups": lookups.len(), "p50": percentile(&lookups, 0.5), "p99": percentile(&lookups, 0.99)},
         "verify": {"events": check.events, "seconds": verify_s, "cpu": verify_cpu},

@@ -691,7 +691,7 @@ struct Line<'a> {
 }
 
 /// A string of a line: borrowed from the line when it holds no escapes, owned otherwise.
-struct Text<'a>(Cow<'a, str>);
+pub(crate) struct Text<'a>(pub(crate) Cow<'a, str>);
 
 impl Text<'_> {
     fn into_owned(self) -> String {

@@ -184,6 +184,22 @@ fn hops_or_one_id<'de, D: serde::Deserializer<'de>>(
     }
 }
 
+/// The checks [`Attribution::validate`] makes of an attribution's id, quote and date: all of
+/// them for one without hops, basis or further claims.
+pub(crate) fn validate_own_fields(
+    id: &str,
+    quote: &Option<String>,
+    said: Option<&When>,
+) -> Result<()> {
+    crate::id::validate_id(id)?;
+    crate::model::source::non_empty_opt(id, "quote", quote)?;
+    if let Some(w) = said {
+        w.validate()
+            .map_err(|e| Error::invalid_field(id, "said", e.to_string()))?;
+    }
+    Ok(())
+}
+
 fn is_stated(m: &Modality) -> bool {
     *m == Modality::Stated
 }
@@ -295,12 +311,8 @@ impl Attribution {
     /// speaker nor cover its own claim twice; a non-statement rests on nothing; and the
     /// statement cannot have been said after a hop carried it.
     pub fn validate(&self) -> Result<()> {
-        crate::id::validate_id(&self.id)?;
-        crate::model::source::non_empty_opt(&self.id, "quote", &self.quote)?;
+        validate_own_fields(&self.id, &self.quote, self.said.as_ref())?;
         let field = |f: &'static str, msg: String| Error::invalid_field(&self.id, f, msg);
-        if let Some(w) = &self.said {
-            w.validate().map_err(|e| field("said", e.to_string()))?;
-        }
         for (i, h) in self.via.iter().enumerate() {
             crate::id::validate_id(&h.source)?;
             if let Some(w) = &h.date {

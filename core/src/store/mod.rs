@@ -35,6 +35,7 @@
 struct RepositoryReadme;
 
 mod history;
+mod load;
 mod prov;
 mod record;
 mod schema;
@@ -135,7 +136,7 @@ impl StoredGraph {
     pub fn open(path: impl AsRef<Path>) -> Result<StoredGraph> {
         let path = path.as_ref().to_path_buf();
         let db = schema::connect(&path)?;
-        let graph = schema::load(&db, &path)?;
+        let graph = load::load(&db, &path)?;
         let tail = schema::tail(&db, &path)?;
         Ok(StoredGraph {
             graph,

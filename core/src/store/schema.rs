@@ -11,7 +11,6 @@ use super::record::Action;
 use super::record::Record;
 use super::{db_error, Tail, FORMAT};
 use crate::error::{Error, Location, Result};
-use crate::graph::{ClaimGraph, Records};
 
 /// The schema this library writes. Each later version adds a step to [`migrate`].
 pub const SCHEMA_VERSION: u32 = 2;
@@ -208,64 +207,6 @@ fn migrate(db: &Connection, path: &Path, version: u32) -> Result<()> {
             .map_err(|e| db_error(path, e))?;
     }
     Ok(())
-}
-
-/// Reads every record into a graph: one scan of the log for the events marked live.
-pub(crate) fn load(db: &Connection, path: &Path) -> Result<ClaimGraph> {
-    let mut records = Records::default();
-    let mut stmt = db
-        .prepare("SELECT seq, kind, after FROM events WHERE live = 1")
-        .map_err(|e| db_error(path, e))?;
-    let mut rows = stmt.query([]).map_err(|e| db_error(path, e))?;
-    while let Some(row) = rows.next().map_err(|e| db_error(path, e))? {
-        let seq: i64 = row.get(0).map_err(|e| db_error(path, e))?;
-        let text = |i: usize| -> Result<Option<&str>> {
-            match row.get_ref(i).map_err(|e| db_error(path, e))? {
-                ValueRef::Null => Ok(None),
-                v => v
-                    .as_str()
-                    .map(Some)
-                    .map_err(|e| database_error(path, format!("event {seq}: {e}"))),
-            }
-        };
-        let kind_name = text(1)?.unwrap_or_default();
-        let kind = parse_kind(kind_name).ok_or_else(|| {
-            database_error(
-                path,
-                format!("event {seq} has an unknown kind {kind_name:?}"),
-            )
-        })?;
-        let body = text(2)?.ok_or_else(|| {
-            database_error(
-                path,
-                format!("event {seq} holds the current {kind} but no value"),
-            )
-        })?;
-        match Record::from_json(kind, body, || format!("{}: event {seq}", path.display()))? {
-            Record::Source(r) => records.sources.push(r),
-            Record::Claim(r) => records.claims.push(r),
-            Record::Attribution(r) => records.attributions.push(r),
-            Record::SourceRelation(r) => records.source_relations.push(r),
-            Record::ClaimRelation(r) => records.claim_relations.push(r),
-            Record::Verdict(r) => records.verdicts.push(r),
-        }
-    }
-    // In the order of their ids, as a graph's records are listed (already so after a bulk
-    // ingest, which sorting sees at once).
-    records.sources.sort_unstable_by(|a, b| a.id.cmp(&b.id));
-    records.claims.sort_unstable_by(|a, b| a.id.cmp(&b.id));
-    records
-        .attributions
-        .sort_unstable_by(|a, b| a.id.cmp(&b.id));
-    records
-        .source_relations
-        .sort_unstable_by(|a, b| a.id.cmp(&b.id));
-    records
-        .claim_relations
-        .sort_unstable_by(|a, b| a.id.cmp(&b.id));
-    records.verdicts.sort_unstable_by(|a, b| a.id.cmp(&b.id));
-    ClaimGraph::from_records(records)
-        .map_err(|e| database_error(path, format!("the stored records do not form a graph: {e}")))
 }
 
 /// Where the hash chain ends.
