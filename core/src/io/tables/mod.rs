@@ -464,43 +464,63 @@ fn read_table<R: HasRecordId>(
         },
         message,
     };
-    let builder = ParquetRecordBatchReaderBuilder::try_new(file)
-        .map_err(|e| format_error(None, None, format!("not a Parquet file: {e}")))?;
-    check_metadata(
-        builder.metadata().file_metadata().key_value_metadata(),
-        table,
-        &path,
-    )?;
-    let reader = builder
-        .with_batch_size(BATCH_ROWS)
-        .build()
-        .map_err(|e| format_error(None, None, e.to_string()))?;
-    let mut first_row = 0u64;
-    for batch in reader {
-        let batch = batch.map_err(|e| format_error(None, None, e.to_string()))?;
-        let b = Batch {
+    let rows = || -> Result<()> {
+        let builder = ParquetRecordBatchReaderBuilder::try_new(file)
+            .map_err(|e| format_error(None, None, format!("not a Parquet file: {e}")))?;
+        check_metadata(
+            builder.metadata().file_metadata().key_value_metadata(),
             table,
-            batch: &batch,
-            first_row,
-        };
-        let records = read(&b).map_err(|e| {
-            let line = e.row.map(|r| b.first_row + r as u64 + 1);
-            let record = e.row.and_then(|r| b.text("id").ok().and_then(|c| c.opt(r)));
-            let message = match e.column {
-                Some(c) if e.row.is_some() => format!("column {c:?}: {}", e.message),
-                _ => e.message,
+            &path,
+        )?;
+        let reader = builder
+            .with_batch_size(BATCH_ROWS)
+            .build()
+            .map_err(|e| format_error(None, None, e.to_string()))?;
+        let mut first_row = 0u64;
+        for batch in reader {
+            let batch = batch.map_err(|e| format_error(None, None, e.to_string()))?;
+            let b = Batch {
+                table,
+                batch: &batch,
+                first_row,
             };
-            format_error(line, record.map(str::to_owned), message)
-        })?;
-        for (i, r) in records.into_iter().enumerate() {
-            let id = r.record_id().to_owned();
-            add(r).map_err(|e| {
-                format_error(Some(first_row + i as u64 + 1), Some(id), e.to_string())
+            let records = read(&b).map_err(|e| {
+                let line = e.row.map(|r| b.first_row + r as u64 + 1);
+                let record = e.row.and_then(|r| b.text("id").ok().and_then(|c| c.opt(r)));
+                let message = match e.column {
+                    Some(c) if e.row.is_some() => format!("column {c:?}: {}", e.message),
+                    _ => e.message,
+                };
+                format_error(line, record.map(str::to_owned), message)
             })?;
+            for (i, r) in records.into_iter().enumerate() {
+                let id = r.record_id().to_owned();
+                add(r).map_err(|e| {
+                    format_error(Some(first_row + i as u64 + 1), Some(id), e.to_string())
+                })?;
+            }
+            first_row += batch.num_rows() as u64;
         }
-        first_row += batch.num_rows() as u64;
+        Ok(())
+    };
+    // The Parquet reader can panic on damaged data (a length or an offset past the end of its
+    // buffer): the table is then refused as damaged, like any other fault in it. The graph
+    // being read is dropped with the error, so nothing half-read is kept.
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(rows)) {
+        Ok(r) => r,
+        Err(panic) => {
+            let why = panic
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Err(format_error(
+                None,
+                None,
+                format!("damaged data: the Parquet reader stopped ({why})"),
+            ))
+        }
     }
-    Ok(())
 }
 
 /// A file whose metadata names another table or a newer layout is refused; one without
