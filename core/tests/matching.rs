@@ -584,3 +584,22 @@ fn a_link_written_without_a_space_before_it_matches_as_a_link_and_makes_no_words
     let ids: Vec<&str> = hits.iter().map(|h| h.claim.as_str()).collect();
     assert_eq!(ids, ["runway"]);
 }
+
+#[test]
+fn an_abbreviation_with_full_stops_matches_it_written_without_and_the_pronoun_us_does_not() {
+    let mut g = ClaimGraph::new();
+    g.add_claim(Claim::new("troops", "U.S. troops left the base in Syria"))
+        .unwrap();
+    g.add_claim(Claim::new("letter", "A letter to us was never sent"))
+        .unwrap();
+    let hits = g.similar_claims("US troops in Syria", 10);
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(hits[0].claim, "troops");
+    let words = hits[0]
+        .parts
+        .iter()
+        .find(|p| p.kind == MatchKind::Words)
+        .unwrap();
+    assert_eq!(words.matched, ["us", "troops", "syria"]);
+    assert!(g.similar_claims("they told us", 10).is_empty());
+}

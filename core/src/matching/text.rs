@@ -3,7 +3,8 @@
 //! Text is folded first: compatibility forms are decomposed and the accents of Latin, Greek and
 //! Cyrillic letters dropped ("Élysée" and "elysee" are one word), then lower-cased with Unicode
 //! rules. Words are runs of letters and digits in any script; a hashtag or handle written in
-//! camel case gives its parts as well ("#BlackLivesMatter": black, lives, matter). Numbers lose
+//! camel case gives its parts as well ("#BlackLivesMatter": black, lives, matter); capitals each
+//! followed by a full stop are one word ("U.S." is "US"). Numbers lose
 //! their thousands separators ("6,700" is 6700) and take the scale word that follows ("2.5
 //! million" is 2500000). Links are kept apart from the words, without scheme, `www.` or trailing
 //! slash, so `https://www.example.org/a/` and `example.org/a` are one link; a link written
@@ -259,6 +260,10 @@ const ENGLISH_STOPWORDS: &[&str] = &[
     "com",
 ];
 
+/// Common English words that are names when written in capitals: "us" (the pronoun) and "US"
+/// (the country, also written "U.S.").
+const ENGLISH_COMMON_IN_LOWER_CASE: &[&str] = &["us"];
+
 /// One word of a text.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Word {
@@ -363,6 +368,29 @@ impl Analyzer {
                 continue;
             }
             let start = i;
+            // An abbreviation of capitals each followed by a full stop ("U.S.", "D.C.") is one
+            // word of its letters ("US").
+            let mut letters = String::new();
+            let mut j = i;
+            while j < chars.len() && chars[j].is_uppercase() {
+                if chars.get(j + 1) == Some(&'.') {
+                    letters.push(chars[j]);
+                    j += 2;
+                } else {
+                    // The last capital may go without its full stop ("U.S,").
+                    if !letters.is_empty() && !chars.get(j + 1).is_some_and(|c| c.is_alphanumeric())
+                    {
+                        letters.push(chars[j]);
+                        j += 1;
+                    }
+                    break;
+                }
+            }
+            if letters.chars().count() >= 2 && !chars.get(j).is_some_and(|c| c.is_alphanumeric()) {
+                self.push_token(&letters, false, out);
+                i = j;
+                continue;
+            }
             let mut token = String::new();
             while i < chars.len() {
                 let c = chars[i];
@@ -440,7 +468,9 @@ impl Analyzer {
         if text.is_empty() {
             return;
         }
-        let common = self.common.contains(text.as_str());
+        let common = self.common.contains(text.as_str())
+            || (self.language == Language::English
+                && ENGLISH_COMMON_IN_LOWER_CASE.contains(&written));
         out.words.push(Word {
             text,
             capital,
@@ -687,6 +717,18 @@ mod tests {
         );
         let words: Vec<&str> = a.words.iter().map(|w| w.text.as_str()).collect();
         assert_eq!(words, ["vote", "this", "thursday", "hanukkah", "zedong"]);
+    }
+
+    #[test]
+    fn abbreviations_with_full_stops_are_one_word() {
+        assert_eq!(words("U.S. troops in D.C."), ["us", "troops", "in", "dc"]);
+        assert_eq!(
+            words("the U.S, e.g. A.Smith"),
+            ["the", "us", "e", "g", "a", "smith"]
+        );
+        let a = Analyzer::new(Language::English).analyze("US officials told us");
+        let common: Vec<bool> = a.words.iter().map(|w| w.common).collect();
+        assert_eq!(common, [false, false, false, true]);
     }
 
     #[test]
