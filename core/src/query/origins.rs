@@ -102,10 +102,8 @@ struct OriginInfo<'g> {
     origin: Origin,
     /// Terminal components of the affiliation graph reached from any member, sorted.
     tops: Vec<usize>,
-    /// The names of `tops`, sorted and distinct.
+    /// The names of `tops`, sorted and distinct: the first names the origin's group.
     top_names: Vec<&'g str>,
-    /// The smallest name among `tops`.
-    top_name: &'g str,
 }
 
 impl OriginInfo<'_> {
@@ -119,7 +117,6 @@ impl OriginInfo<'_> {
             },
             tops: Vec::new(),
             top_names: Vec::new(),
-            top_name: "",
         }
     }
 }
@@ -248,7 +245,6 @@ impl<'g> Analysis<'g> {
         let mut top_names: Vec<&'g str> = tops.iter().map(|&t| self.top_name(t)).collect();
         top_names.sort_unstable();
         top_names.dedup();
-        let top_name = top_names.first().copied().unwrap_or("");
         OriginInfo {
             origin: Origin {
                 id: ids.first().copied().unwrap_or("").to_owned(),
@@ -258,7 +254,6 @@ impl<'g> Analysis<'g> {
             },
             tops,
             top_names,
-            top_name,
         }
     }
 
@@ -298,7 +293,7 @@ impl<'g> Analysis<'g> {
         };
         let top_name = |c: usize| match at.and_then(|m| m.get(&c)) {
             Some((_, name)) => *name,
-            None => info(c).top_name,
+            None => info(c).top_names.first().copied().unwrap_or(""),
         };
         if let [c] = sccs {
             return vec![OriginGroup {

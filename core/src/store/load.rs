@@ -16,7 +16,7 @@ use serde::Deserialize;
 
 use super::db_error;
 use super::history::parse_kind;
-use super::record::Record;
+use super::record::{generic_kind, read_json};
 use crate::error::{Error, RecordKind, Result};
 use crate::graph::{AttributionParts, ClaimGraph};
 use crate::index::id_hash;
@@ -96,30 +96,31 @@ struct Loaded {
 impl Loaded {
     fn read(&mut self, seq: i64, kind: RecordKind, json: &str, path: &Path) -> Result<()> {
         let place = || format!("{}: event {seq}", path.display());
-        if kind == RecordKind::Attribution {
-            let pending = match serde_json::from_str::<StoredPlain<'_>>(json) {
-                Ok(a) => {
-                    validate_own_fields(&a.id, &a.quote, a.said.as_ref())
-                        .map_err(|e| unfit(path, seq, &kind, &a.id, e))?;
-                    Pending::Plain(self.plain(a))
-                }
-                // Hops, a basis or further claims (or a damaged row, which the full reading
-                // names).
-                Err(_) => match Record::from_json(kind, json, place)? {
-                    Record::Attribution(a) => Pending::Full(Box::new(a)),
-                    _ => unreachable_kind(path, seq)?,
-                },
-            };
-            self.attributions.push((seq, pending));
-            return Ok(());
-        }
-        match Record::from_json(kind, json, place)? {
-            Record::Source(r) => self.sources.push((seq, r)),
-            Record::Claim(r) => self.claims.push((seq, r)),
-            Record::Attribution(r) => self.attributions.push((seq, Pending::Full(Box::new(r)))),
-            Record::SourceRelation(r) => self.source_relations.push((seq, r)),
-            Record::ClaimRelation(r) => self.claim_relations.push((seq, r)),
-            Record::Verdict(r) => self.verdicts.push((seq, r)),
+        let place: &dyn Fn() -> String = &place;
+        // Each kind straight into its list (not through a `Record`, which would move it once
+        // more).
+        match kind {
+            RecordKind::Source => self.sources.push((seq, read_json(json, place)?)),
+            RecordKind::Claim => self.claims.push((seq, read_json(json, place)?)),
+            RecordKind::Attribution => {
+                let pending = match serde_json::from_str::<StoredPlain<'_>>(json) {
+                    Ok(a) => {
+                        validate_own_fields(&a.id, &a.quote, a.said.as_ref())
+                            .map_err(|e| unfit(path, seq, &kind, &a.id, e))?;
+                        Pending::Plain(self.plain(a))
+                    }
+                    // Hops, a basis or further claims (or a damaged row, which the full
+                    // reading names).
+                    Err(_) => Pending::Full(Box::new(read_json(json, place)?)),
+                };
+                self.attributions.push((seq, pending));
+            }
+            RecordKind::SourceRelation => {
+                self.source_relations.push((seq, read_json(json, place)?))
+            }
+            RecordKind::ClaimRelation => self.claim_relations.push((seq, read_json(json, place)?)),
+            RecordKind::Verdict => self.verdicts.push((seq, read_json(json, place)?)),
+            RecordKind::Node | RecordKind::Edge => return Err(generic_kind(kind, place)),
         }
         Ok(())
     }
@@ -292,13 +293,4 @@ fn named_refusal(db: &Connection, path: &Path, seq: i64, e: Error) -> Error {
             format!("the stored records do not form a graph: event {seq}: {e}"),
         ),
     }
-}
-
-/// A record of `kind` read as another: cannot happen, as [`Record::from_json`] reads the kind
-/// it is given; an error rather than a panic all the same.
-fn unreachable_kind(path: &Path, seq: i64) -> Result<Pending> {
-    Err(database_error(
-        path,
-        format!("event {seq}: an attribution read as another kind of record"),
-    ))
 }

@@ -98,42 +98,48 @@ impl Record {
         json: &str,
         place: impl Fn() -> String,
     ) -> Result<Record> {
-        fn read<T: serde::de::DeserializeOwned>(
-            json: &str,
-            place: &dyn Fn() -> String,
-        ) -> Result<T> {
-            serde_json::from_str(json).map_err(|e| Error::Format {
-                format: super::FORMAT,
-                location: Location {
-                    record: Some(place()),
-                    ..Location::default()
-                },
-                message: e.to_string(),
-            })
-        }
         let place: &dyn Fn() -> String = &place;
         Ok(match kind {
-            RecordKind::Source => Record::Source(read(json, place)?),
-            RecordKind::Claim => Record::Claim(read(json, place)?),
-            RecordKind::Attribution => Record::Attribution(read(json, place)?),
-            RecordKind::SourceRelation => Record::SourceRelation(read(json, place)?),
-            RecordKind::ClaimRelation => Record::ClaimRelation(read(json, place)?),
-            RecordKind::Verdict => Record::Verdict(read(json, place)?),
-            RecordKind::Node | RecordKind::Edge => {
-                return Err(Error::Format {
-                    format: super::FORMAT,
-                    location: Location {
-                        record: Some(place()),
-                        ..Location::default()
-                    },
-                    message: format!("a stored record cannot be of the generic kind {kind}"),
-                })
-            }
+            RecordKind::Source => Record::Source(read_json(json, place)?),
+            RecordKind::Claim => Record::Claim(read_json(json, place)?),
+            RecordKind::Attribution => Record::Attribution(read_json(json, place)?),
+            RecordKind::SourceRelation => Record::SourceRelation(read_json(json, place)?),
+            RecordKind::ClaimRelation => Record::ClaimRelation(read_json(json, place)?),
+            RecordKind::Verdict => Record::Verdict(read_json(json, place)?),
+            RecordKind::Node | RecordKind::Edge => return Err(generic_kind(kind, place)),
         })
     }
 
     pub(crate) fn is_node(&self) -> bool {
         matches!(self, Record::Source(_) | Record::Claim(_))
+    }
+}
+
+/// Reads one record of a known type from JSON; `place` names where the JSON came from in errors.
+pub(crate) fn read_json<T: serde::de::DeserializeOwned>(
+    json: &str,
+    place: &dyn Fn() -> String,
+) -> Result<T> {
+    serde_json::from_str(json).map_err(|e| Error::Format {
+        format: super::FORMAT,
+        location: Location {
+            record: Some(place()),
+            ..Location::default()
+        },
+        message: e.to_string(),
+    })
+}
+
+/// The error for a stored record of [`RecordKind::Node`] or [`RecordKind::Edge`], which name
+/// no record type.
+pub(crate) fn generic_kind(kind: RecordKind, place: &dyn Fn() -> String) -> Error {
+    Error::Format {
+        format: super::FORMAT,
+        location: Location {
+            record: Some(place()),
+            ..Location::default()
+        },
+        message: format!("a stored record cannot be of the generic kind {kind}"),
     }
 }
 
