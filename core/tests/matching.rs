@@ -162,7 +162,9 @@ fn ngrams_catch_hashtags_and_spelling() {
     assert_eq!(found, ["containers", "containers-again"]);
     let ngrams = part(&hits[0], MatchKind::Ngrams).unwrap();
     assert!(!ngrams.matched.is_empty());
-    assert!(part(&hits[0], MatchKind::Words).is_none());
+    // Two known words written together match as words too.
+    let words = part(&hits[0], MatchKind::Words).unwrap();
+    assert_eq!(words.matched, ["munitions", "containers"]);
 }
 
 #[test]
@@ -602,4 +604,33 @@ fn an_abbreviation_with_full_stops_matches_it_written_without_and_the_pronoun_us
         .unwrap();
     assert_eq!(words.matched, ["us", "troops", "syria"]);
     assert!(g.similar_claims("they told us", 10).is_empty());
+}
+
+#[test]
+fn a_word_written_together_from_known_words_matches_them() {
+    let mut g = ClaimGraph::new();
+    g.add_claim(Claim::new(
+        "bottles",
+        "Officials warned that someone tampered with water bottles",
+    ))
+    .unwrap();
+    g.add_claim(Claim::new("sonic", "An image shows a redesign of Sonic"))
+        .unwrap();
+    let hits = g.similar_claims("Please share! #tamperedwater #poisonbottles", 10);
+    assert_eq!(hits[0].claim, "bottles", "{hits:?}");
+    let words = hits[0]
+        .parts
+        .iter()
+        .find(|p| p.kind == MatchKind::Words)
+        .unwrap();
+    // "poison" is no known word, so "poisonbottles" is not split.
+    assert_eq!(words.matched, ["tampered", "water"]);
+    let shares: f64 = hits[0].parts.iter().map(|p| p.share).sum();
+    assert!((shares - 1.0).abs() < 1e-9);
+    // A word that is not known words written together adds none.
+    let hits = g.similar_claims("#sonicxyzq", 10);
+    assert!(hits.iter().all(|h| h
+        .parts
+        .iter()
+        .all(|p| p.kind != MatchKind::Words || p.matched.is_empty())));
 }

@@ -17,6 +17,10 @@ const CANDIDATES: usize = 200;
 const EXPANSIONS: usize = 4;
 const RESEMBLANCE: f32 = 0.6;
 const COMMON_GRAM: usize = 5000;
+/// A word the index does not know is looked at as known words written together when it has at
+/// most `MAX_COMPOUND` letters, each part at least `MIN_PART`.
+const MIN_PART: usize = 3;
+const MAX_COMPOUND: usize = 32;
 /// Longest name looked for in a text, in words.
 const MAX_NAME_WORDS: usize = 5;
 
@@ -61,7 +65,9 @@ pub(crate) fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum MatchKind {
     /// Words shared after stemming ("interviews" matches "interview"), weighted by how rare they
-    /// are among the claims (BM25).
+    /// are among the claims (BM25). A word of the text that no claim has counts as the known
+    /// words it is written together from, if it is such a compound ("#tamperedwater": tampered,
+    /// water).
     Words,
     /// Character n-grams shared by the words: catches spelling variants, compounds and hashtags
     /// ("#coronavirusoutbreak" and "coronavirus").
@@ -286,6 +292,22 @@ impl ClaimIndex {
                 words.push((t, stem, w.text.clone()));
             }
         }
+        // A word the index does not know may be known words written together, as hashtags
+        // are ("#tamperedwater": tampered, water).
+        let unknown: Vec<String> = words
+            .iter()
+            .filter(|(t, stem, _)| t.is_none() && !stem.starts_with(|c: char| c.is_ascii_digit()))
+            .map(|(_, _, written)| written.clone())
+            .collect();
+        for w in unknown {
+            for part in self.known_parts(&w) {
+                let stem = self.analyzer.stem(&part).into_owned();
+                let t = self.term_of(&stem);
+                if seen.insert(stem.clone()) {
+                    words.push((t, stem, part));
+                }
+            }
+        }
         let mut numbers: Vec<(Option<u32>, String)> = Vec::new();
         for n in a.numbers {
             if !numbers.iter().any(|(_, m)| *m == n) {
@@ -327,6 +349,59 @@ impl ClaimIndex {
         self.add_grams(&mut q);
         self.add_resembling(&mut q);
         q
+    }
+
+    /// The fewest known, uncommon words of at least `MIN_PART` letters that `word` is written
+    /// together from, if there are two or more ("tamperedwater": tampered, water); none when
+    /// it is not such a compound.
+    fn known_parts(&self, word: &str) -> Vec<String> {
+        let chars: Vec<char> = word.chars().collect();
+        let n = chars.len();
+        if !(2 * MIN_PART..=MAX_COMPOUND).contains(&n) || !chars.iter().all(|c| c.is_alphabetic()) {
+            return Vec::new();
+        }
+        let known = |from: usize, to: usize| {
+            let part: String = chars[from..to].iter().collect();
+            !self.analyzer.is_common(&part) && self.term_of(&self.analyzer.stem(&part)).is_some()
+        };
+        // best[i]: (parts, sum of squared part lengths, where the last part starts) for the
+        // first i letters.
+        let mut best: Vec<Option<(usize, usize, usize)>> = vec![None; n + 1];
+        best[0] = Some((0, 0, 0));
+        for to in MIN_PART..=n {
+            for from in 0..=to - MIN_PART {
+                let Some((parts, squares, _)) = best[from] else {
+                    continue;
+                };
+                if !known(from, to) {
+                    continue;
+                }
+                let len = to - from;
+                let candidate = (parts + 1, squares + len * len, from);
+                let better = match best[to] {
+                    None => true,
+                    Some((p, q, _)) => candidate.0 < p || (candidate.0 == p && candidate.1 > q),
+                };
+                if better {
+                    best[to] = Some(candidate);
+                }
+            }
+        }
+        let mut parts = Vec::new();
+        let mut to = n;
+        match best[n] {
+            Some((count, _, _)) if count >= 2 => {}
+            _ => return parts,
+        }
+        while to > 0 {
+            let Some((_, _, from)) = best[to] else {
+                return Vec::new();
+            };
+            parts.push(chars[from..to].iter().collect());
+            to = from;
+        }
+        parts.reverse();
+        parts
     }
 
     fn query_of_doc(&self, d: u32) -> Query {

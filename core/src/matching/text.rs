@@ -322,6 +322,11 @@ impl Analyzer {
         self.language
     }
 
+    /// Whether a folded, lower-case word is a common word of the language.
+    pub(crate) fn is_common(&self, word: &str) -> bool {
+        self.common.contains(word)
+    }
+
     /// The stem of a folded, lower-case word ("interviews" -> "interview").
     pub(crate) fn stem<'a>(&self, word: &'a str) -> Cow<'a, str> {
         if word.len() <= 3 || word.bytes().any(|b| b.is_ascii_digit()) {
