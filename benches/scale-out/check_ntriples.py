@@ -9,7 +9,8 @@ counts, its `statuses` table the core's answers. The check fails (exit status 1)
     verdicts as the tables hold, and
   * for a sample of claims (random.Random(7)), the W2 answers SPARQL computes from the triples
     alone (asserters, deniers, disputed, origins along prov:wasQuotedFrom / prov:wasAttributedTo
-    property paths, from an assertion's cg:basis when it has one, pooled over the claim's
+    property paths, a loop of sources citing only each other one origin named by its smallest
+    member, from an assertion's cg:basis when it has one, pooled over the claim's
     cg:sameAs rewordings) equal the core's. A statement covering several claims is qualified on
     each, so the queries need nothing more for it. Not followed here: the stances carried along
     cg:specializes, which change only `disputed` (the Parquet check over claim_relatives covers
@@ -70,16 +71,26 @@ def w2_of_sample(store, claims):
         ?c (cg:sameAs|^cg:sameAs)* ?w . ?w prov:qualifiedAttribution ?e .
         ?e cg:stance ?stance ; prov:agent ?s .
     } GROUP BY ?c ?stance""" % values
-    # An assertion with a basis is traced from the basis instead of its speaker.
+    # An assertion with a basis is traced from the basis instead of its speaker. An origin is a
+    # group of sources that cite no one outside themselves: ?r is in one when everything it
+    # reaches reaches it back (one source citing no one, or a loop of circular reporting),
+    # and the group is named by its smallest member, as the core names it.
     origin_q = PREFIXES + """
-    SELECT ?c (COUNT(DISTINCT ?r) AS ?n) WHERE {
+    SELECT ?c (COUNT(DISTINCT ?name) AS ?n) WHERE {
+      { SELECT ?c ?r (MIN(STR(?m)) AS ?name) WHERE {
         VALUES ?c { %s }
         ?c (cg:sameAs|^cg:sameAs)* ?w . ?w prov:qualifiedAttribution ?e .
         ?e cg:stance "asserts" ; prov:agent ?a .
         OPTIONAL { ?e cg:basis ?b }
         BIND (COALESCE(?b, ?a) AS ?s)
         ?s (prov:wasQuotedFrom|prov:wasAttributedTo)* ?r .
-        FILTER NOT EXISTS { ?r prov:wasQuotedFrom|prov:wasAttributedTo ?up }
+        FILTER NOT EXISTS {
+            ?r (prov:wasQuotedFrom|prov:wasAttributedTo)+ ?x .
+            FILTER NOT EXISTS { ?x (prov:wasQuotedFrom|prov:wasAttributedTo)* ?r }
+        }
+        ?r (prov:wasQuotedFrom|prov:wasAttributedTo)* ?m .
+        ?m (prov:wasQuotedFrom|prov:wasAttributedTo)* ?r .
+      } GROUP BY ?c ?r }
     } GROUP BY ?c""" % values
     out = {c: [0, 0, 0] for c in claims}
     for row in store.query(stance_q):
