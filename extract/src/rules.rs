@@ -910,7 +910,8 @@ fn media_credits(doc: &Doc<'_>, out: &mut Vec<Found>) {
                 } else {
                     last
                 };
-                if src_end > i + 2 && doc.words_in(i + 2, src_end) <= 8 {
+                // A credit names someone: at least one word, at most eight.
+                if (1..=8).contains(&doc.words_in(i + 2, src_end)) {
                     push(
                         out,
                         found(

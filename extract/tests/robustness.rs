@@ -43,6 +43,9 @@ fn edge_cases() {
         "\"I think\"",
         "Image:",
         ". Image: X",
+        // A credit line naming no one (found by the property test below).
+        ". Image: ,",
+        "Caption here. Image: ; .",
         "there are beliefs in",
         "In an op-ed,",
         "\"One two three four,\" he",
