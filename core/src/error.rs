@@ -251,3 +251,18 @@ impl Error {
         self
     }
 }
+
+/// The message a caught panic carries (`panic!("...")` gives a `&str` or a `String`), for
+/// turning a panic caught at a boundary into an error that says what happened; `None` for any
+/// other payload.
+///
+/// ```
+/// let caught = std::panic::catch_unwind(|| panic!("offset {} out of bounds", 9)).unwrap_err();
+/// assert_eq!(claimgraph::panic_message(&*caught), Some("offset 9 out of bounds"));
+/// ```
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> Option<&str> {
+    payload
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+}

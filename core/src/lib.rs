@@ -20,7 +20,7 @@ mod shared;
 mod store;
 mod time;
 
-pub use error::{Error, Location, RecordKind, Result};
+pub use error::{panic_message, Error, Location, RecordKind, Result};
 pub use graph::{ClaimGraph, Counts, Records, SourceUses};
 pub use id::{validate_id, MAX_ID_LEN};
 pub use io::{

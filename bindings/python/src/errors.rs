@@ -279,11 +279,7 @@ pub(crate) fn invalid_input(py: Python<'_>, field: &str, reason: impl Into<Strin
 }
 
 fn internal_error(py: Python<'_>, payload: &(dyn Any + Send)) -> PyErr {
-    let what = payload
-        .downcast_ref::<&str>()
-        .map(|m| (*m).to_owned())
-        .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "unknown panic".to_owned());
+    let what = claimgraph::panic_message(payload).unwrap_or("unknown panic");
     raise(
         py,
         Class::Base,

@@ -296,11 +296,7 @@ pub fn guard<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
     match catch_unwind(AssertUnwindSafe(f)) {
         Ok(r) => r,
         Err(payload) => {
-            let what = payload
-                .downcast_ref::<&str>()
-                .map(|s| (*s).to_owned())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown cause".to_owned());
+            let what = claimgraph::panic_message(&*payload).unwrap_or("unknown cause");
             Err(ClaimGraphError::internal(format!(
                 "internal error in claimgraph: {what}"
             )))

@@ -510,11 +510,7 @@ fn read_table<R: HasRecordId>(
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(rows)) {
         Ok(r) => r,
         Err(panic) => {
-            let why = panic
-                .downcast_ref::<&str>()
-                .map(|s| (*s).to_owned())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_default();
+            let why = crate::error::panic_message(&*panic).unwrap_or_default();
             Err(format_error(
                 None,
                 None,
