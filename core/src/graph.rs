@@ -83,6 +83,15 @@ impl AttributionData {
         self.more.as_deref().map_or(&[], |m| m.basis.as_slice())
     }
 
+    /// Where an assertion by `speaker` is traced back from: its basis when it rests on one (a
+    /// relay is not a new origin), else the speaker.
+    pub(crate) fn traced_from<'a>(&'a self, speaker: &'a NodeIndex) -> &'a [NodeIndex] {
+        match self.basis() {
+            [] => std::slice::from_ref(speaker),
+            basis => basis,
+        }
+    }
+
     /// True on an edge to a further claim of a statement (the record lives on another edge).
     pub(crate) fn is_cover(&self) -> bool {
         self.more.as_deref().is_some_and(|m| m.primary.is_some())

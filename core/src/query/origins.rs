@@ -242,9 +242,7 @@ impl<'g> Analysis<'g> {
         }
         tops.sort_unstable();
         tops.dedup();
-        let mut top_names: Vec<&'g str> = tops.iter().map(|&t| self.top_name(t)).collect();
-        top_names.sort_unstable();
-        top_names.dedup();
+        let top_names = self.top_names(&tops);
         OriginInfo {
             origin: Origin {
                 id: ids.first().copied().unwrap_or("").to_owned(),
@@ -264,6 +262,14 @@ impl<'g> Analysis<'g> {
     pub(crate) fn origin_and_tops(&mut self, c: usize) -> (Origin, Vec<&'g str>) {
         let i = self.info(c);
         (i.origin.clone(), i.top_names.clone())
+    }
+
+    /// The names of affiliation tops, sorted and distinct.
+    fn top_names(&self, tops: &[usize]) -> Vec<&'g str> {
+        let mut names: Vec<&'g str> = tops.iter().map(|&t| self.top_name(t)).collect();
+        names.sort_unstable();
+        names.dedup();
+        names
     }
 
     /// The name of an affiliation top: its smallest member id.
@@ -420,20 +426,14 @@ impl<'g> Analysis<'g> {
         let mut k = 0;
         while let Some(&c) = self.origins.tops_of(seed).get(k) {
             k += 1;
-            let then: Vec<&'g str> = if timed {
-                let mut names: Vec<&'g str> = self
-                    .origin_tops_then(c, time)
-                    .into_iter()
-                    .map(|t| self.top_name(t))
-                    .collect();
-                names.sort_unstable();
-                names.dedup();
-                names
-            } else {
-                Vec::new()
-            };
+            let then = timed.then(|| {
+                let tops = self.origin_tops_then(c, time);
+                self.top_names(&tops)
+            });
             let info = self.info(c);
-            let names = if timed { &then } else { &info.top_names };
+            let names = then.as_deref().unwrap_or(&info.top_names);
+            // Never empty (a source affiliated with no one is its own top); an origin is still
+            // listed, as answering to itself, if it ever were.
             if names.is_empty() {
                 f(&info.origin.id, &info.origin.id)?;
             }

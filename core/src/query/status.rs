@@ -251,17 +251,11 @@ impl ClaimGraph {
                     let time = self.statement_time(e.source(), a);
                     match a.stance {
                         Stance::Asserts => {
-                            s.asserters.push(e.source());
-                            match a.basis() {
-                                [] => {
-                                    s.origin_seeds.push(e.source());
-                                    s.assertions.push((e.source(), time));
-                                }
-                                basis => {
-                                    s.origin_seeds.extend_from_slice(basis);
-                                    s.assertions.extend(basis.iter().map(|&b| (b, time)));
-                                }
-                            }
+                            let speaker = e.source();
+                            s.asserters.push(speaker);
+                            let seeds = a.traced_from(&speaker);
+                            s.origin_seeds.extend_from_slice(seeds);
+                            s.assertions.extend(seeds.iter().map(|&b| (b, time)));
                         }
                         Stance::Denies => {
                             s.deniers.push(e.source());
@@ -306,17 +300,13 @@ impl ClaimGraph {
             }
             let time = self.statement_time(e.source(), a);
             match stance {
-                Stance::Asserts => match a.basis() {
-                    [] => {
-                        s.carried_seeds.push(e.source());
-                        s.carried_assertions.push((e.source(), time));
-                    }
-                    basis => {
-                        s.carried_seeds.extend_from_slice(basis);
-                        s.carried_assertions
-                            .extend(basis.iter().map(|&b| (b, time)));
-                    }
-                },
+                Stance::Asserts => {
+                    let speaker = e.source();
+                    let seeds = a.traced_from(&speaker);
+                    s.carried_seeds.extend_from_slice(seeds);
+                    s.carried_assertions
+                        .extend(seeds.iter().map(|&b| (b, time)));
+                }
                 _ => {
                     s.carried_deniers.push(e.source());
                     s.carried_denials.push((e.source(), time));

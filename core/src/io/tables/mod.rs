@@ -310,11 +310,7 @@ impl ClaimGraph {
             }
             let speaker = e.source();
             let time = self.statement_time(speaker, a);
-            let seeds = match a.basis() {
-                [] => std::slice::from_ref(&speaker),
-                basis => basis,
-            };
-            for &seed in seeds {
+            for &seed in a.traced_from(&speaker) {
                 let traced_from = self.node_id(seed);
                 analysis.each_statement_origin(seed, &time, |origin, answers_to| {
                     statements.push(StatementOriginRow {
