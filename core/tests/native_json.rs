@@ -597,3 +597,18 @@ fn each_attribution_is_written_as_its_record_serializes() {
         }
     }
 }
+
+/// A byte order mark before the document (some editors write one) is read past by every
+/// reader alike: the native JSON fuzz target found `from_json` refusing what
+/// `from_json_reader` and `load` read (minimised input, as it was found).
+#[test]
+fn a_byte_order_mark_is_read_past_by_every_reader_alike() {
+    let doc = "\u{feff}{\"format\": \"claimgraph\", \"version\": 1}\n";
+    let from_str = claimgraph::ClaimGraph::from_json(doc).unwrap();
+    let from_reader = claimgraph::ClaimGraph::from_json_reader(doc.as_bytes()).unwrap();
+    assert_eq!(from_str, from_reader);
+    assert_eq!(from_str, claimgraph::ClaimGraph::new());
+    // A mark alone is still an empty document.
+    assert!(claimgraph::ClaimGraph::from_json("\u{feff}").is_err());
+    assert!(claimgraph::ClaimGraph::from_json_reader("\u{feff}".as_bytes()).is_err());
+}

@@ -87,6 +87,8 @@ impl ClaimGraph {
     /// # Ok::<(), claimgraph::Error>(())
     /// ```
     pub fn from_json(json: &str) -> Result<ClaimGraph> {
+        // A byte order mark is not JSON, but some editors add one: read as `load` reads it.
+        let json = json.strip_prefix('\u{feff}').unwrap_or(json);
         check_not_empty(json.as_bytes(), None)?;
         parse(serde_json::Deserializer::from_str(json), None)
     }
