@@ -9,8 +9,8 @@ use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use claimgraph::{
-    Action, Attribution, Claim, ClaimGraph, Error, MergePolicy, Rating, Record, Source, SourceKind,
-    SourceRelation, SourceRelationKind, Stance, Verdict,
+    Action, Attribution, Claim, ClaimGraph, Error, MergePolicy, Rating, Record, RecordKind, Source,
+    SourceKind, SourceRelation, SourceRelationKind, Stance, Verdict,
 };
 
 fn temp() -> tempfile::TempDir {
@@ -688,6 +688,112 @@ fn a_bulk_change_of_many_records_reopens_as_it_was_with_its_history() -> claimgr
     let check = g.verify_history()?;
     assert!(check.intact(), "{:?}", check.problem);
     assert_eq!(check.events, 450 + 50 + 2 * 22);
+    Ok(())
+}
+
+/// A graph of `n` outlets, each asserting its own claim: `3 n` records.
+fn outlets_and_claims(n: usize) -> claimgraph::Result<ClaimGraph> {
+    let mut g = ClaimGraph::new();
+    for i in 0..n {
+        g.add_source(Source::new(
+            format!("s{i}"),
+            SourceKind::Outlet,
+            format!("Outlet {i}"),
+        ))?;
+        g.add_claim(Claim::new(format!("c{i}"), format!("Claim {i}")))?;
+        g.add_attribution(Attribution::new(
+            format!("s{i}"),
+            format!("c{i}"),
+            Stance::Asserts,
+        ))?;
+    }
+    Ok(g)
+}
+
+#[test]
+fn a_first_bulk_change_of_thousands_of_records_is_logged_in_order_and_reopens(
+) -> claimgraph::Result<()> {
+    // The first change of a new database is written without comparing graphs; its events must
+    // come out as a comparison with the empty graph would list them.
+    let dir = temp();
+    let path = dir.path().join("desk.db");
+    let bulk = outlets_and_claims(1700)?;
+    let mut g = ClaimGraph::open(&path)?;
+    g.set_actor("desk:bulk");
+    g.change_with("import", |g| g.merge(&bulk, MergePolicy::Fail))?;
+    let expected = g.graph().clone();
+    drop(g);
+    let g = ClaimGraph::open(&path)?;
+    assert_eq!(*g.graph(), expected);
+    let events = g.change_events(1)?;
+    assert_eq!(events.len(), 5100);
+    assert!(events
+        .iter()
+        .all(|e| e.action == Action::Add && e.actor == "desk:bulk"));
+    let kinds: Vec<RecordKind> = events.iter().map(|e| e.kind).collect();
+    let mut grouped = kinds.clone();
+    grouped.dedup();
+    assert_eq!(
+        grouped,
+        [
+            RecordKind::Source,
+            RecordKind::Claim,
+            RecordKind::Attribution
+        ]
+    );
+    for kind in [
+        RecordKind::Source,
+        RecordKind::Claim,
+        RecordKind::Attribution,
+    ] {
+        let ids: Vec<&str> = events
+            .iter()
+            .filter(|e| e.kind == kind)
+            .map(|e| e.id.as_str())
+            .collect();
+        assert!(
+            ids.windows(2).all(|w| w[0] < w[1]),
+            "{kind} events not by id"
+        );
+    }
+    assert_eq!(events.first().map(|e| e.seq), Some(1));
+    assert_eq!(events.last().map(|e| e.seq), Some(5100));
+    let check = g.verify_history()?;
+    assert!(check.intact(), "{:?}", check.problem);
+    assert_eq!(check.events, 5100);
+    Ok(())
+}
+
+#[test]
+fn a_first_bulk_change_inside_a_transaction_is_rolled_back_or_committed_whole(
+) -> claimgraph::Result<()> {
+    let dir = temp();
+    let path = dir.path().join("desk.db");
+    let bulk = outlets_and_claims(1500)?;
+    let mut g = ClaimGraph::open(&path)?;
+    g.begin()?;
+    g.change_with("import", |g| g.merge(&bulk, MergePolicy::Fail))?;
+    g.add_claim(Claim::new("later", "Added after the import"))?;
+    assert_eq!(g.counts().claims, 1501);
+    g.rollback()?;
+    assert!(g.graph().is_empty());
+    assert_eq!(g.last_change(), 0);
+
+    // The same again, committed, then undone as one change.
+    g.transaction(|g| {
+        g.change_with("import", |g| g.merge(&bulk, MergePolicy::Fail))?;
+        g.add_claim(Claim::new("later", "Added after the import"))
+    })?;
+    drop(g);
+    let mut g = ClaimGraph::open(&path)?;
+    assert_eq!(g.counts().claims, 1501);
+    assert_eq!(g.change_events(1)?.len(), 4500);
+    g.undo_last()?;
+    g.undo(1)?;
+    assert!(g.graph().is_empty());
+    let check = g.verify_history()?;
+    assert!(check.intact(), "{:?}", check.problem);
+    assert_eq!(check.events, 4500 + 1 + 1 + 4500);
     Ok(())
 }
 

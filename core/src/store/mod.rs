@@ -49,7 +49,7 @@ pub use history::{Event, HistoryCheck};
 pub use record::{Action, Record};
 
 use crate::error::{Error, RecordKind, Result};
-use crate::graph::ClaimGraph;
+use crate::graph::{ClaimGraph, Records};
 use crate::io::{ImportReport, IngestReport, JsonlOptions};
 use crate::model::{Attribution, Claim, ClaimRelation, Source, SourceRelation, Verdict};
 use crate::query::{MergePolicy, MergeReport};
@@ -367,12 +367,17 @@ impl StoredGraph {
     ///
     /// This is how bulk work that has no method here (a converter, a draft from an extractor)
     /// keeps its history. It compares the graph before and after, so it costs a copy of the
-    /// graph; the single-record methods do not.
+    /// graph; the single-record methods do not. On an empty graph (the first import into a new
+    /// database) there is nothing to compare: every record the change leaves is written as
+    /// added.
     pub fn change_with<T>(
         &mut self,
         operation: &str,
         f: impl FnOnce(&mut ClaimGraph) -> Result<T>,
     ) -> Result<T> {
+        if self.graph.is_empty() {
+            return self.change_empty_with(operation, f);
+        }
         let before = self.graph.records();
         let mut next = self.graph.clone();
         let out = f(&mut next)?;
@@ -380,6 +385,33 @@ impl StoredGraph {
         let old = std::mem::replace(&mut self.graph, next);
         match self.persist(operation, &steps, None) {
             Ok(_) => Ok(out),
+            Err(e) => {
+                self.graph = old;
+                Err(e)
+            }
+        }
+    }
+
+    /// [`change_with`](StoredGraph::change_with) on an empty graph (the first bulk ingest into a
+    /// new database): every record the change leaves is an addition, so there is nothing to
+    /// compare, and the events are written from the records as they are listed, in the order a
+    /// comparison would give (sources, claims, then the edges, each kind by id).
+    fn change_empty_with<T>(
+        &mut self,
+        operation: &str,
+        f: impl FnOnce(&mut ClaimGraph) -> Result<T>,
+    ) -> Result<T> {
+        let mut next = self.graph.clone();
+        let out = f(&mut next)?;
+        let added = next.records();
+        let old = std::mem::replace(&mut self.graph, next);
+        match self.commit_rows(operation, &[], added_rows(&added), None) {
+            Ok(_) => {
+                if let Some(open) = &mut self.open {
+                    open.applied.extend(record::additions(added));
+                }
+                Ok(out)
+            }
             Err(e) => {
                 self.graph = old;
                 Err(e)
@@ -440,11 +472,30 @@ impl StoredGraph {
     /// transaction the change waits for [`commit`](StoredGraph::commit); outside it is committed
     /// now. On failure the database and the chain are as before (the caller restores memory).
     fn persist(&mut self, operation: &str, steps: &[Step], undoes: Option<u64>) -> Result<u64> {
-        if steps.is_empty() {
+        let replaced: Vec<&Record> = steps.iter().filter_map(|s| s.before.as_ref()).collect();
+        let change = self.commit_rows(operation, &replaced, step_rows(steps), undoes)?;
+        if let Some(open) = &mut self.open {
+            open.applied.extend_from_slice(steps);
+        }
+        Ok(change)
+    }
+
+    /// Writes one change's event rows (`replaced`: the records whose current value the change
+    /// replaces or removes) and commits it unless a transaction is open; on failure the
+    /// database and the chain are as before.
+    fn commit_rows<'a>(
+        &mut self,
+        operation: &str,
+        replaced: &[&Record],
+        rows: impl Iterator<Item = RowSpec<'a>>,
+        undoes: Option<u64>,
+    ) -> Result<u64> {
+        let mut rows = rows.peekable();
+        if rows.peek().is_none() {
             return Ok(self.tail.change);
         }
         let start = self.tail;
-        let written = self.write_change(operation, steps, undoes);
+        let written = self.write_change(operation, replaced, rows, undoes);
         let result = written.and_then(|()| {
             // Outside a transaction, releasing the outermost savepoint commits.
             self.db
@@ -452,12 +503,7 @@ impl StoredGraph {
                 .map_err(|e| self.db_error(e))
         });
         match result {
-            Ok(()) => {
-                if let Some(open) = &mut self.open {
-                    open.applied.extend_from_slice(steps);
-                }
-                Ok(self.tail.change)
-            }
+            Ok(()) => Ok(self.tail.change),
             Err(e) => {
                 let _ = self.db.execute_batch("ROLLBACK TO change; RELEASE change");
                 self.tail = start;
@@ -466,7 +512,13 @@ impl StoredGraph {
         }
     }
 
-    fn write_change(&mut self, operation: &str, steps: &[Step], undoes: Option<u64>) -> Result<()> {
+    fn write_change<'a>(
+        &mut self,
+        operation: &str,
+        replaced: &[&Record],
+        rows: impl Iterator<Item = RowSpec<'a>>,
+        undoes: Option<u64>,
+    ) -> Result<()> {
         self.db
             .execute_batch("SAVEPOINT change")
             .map_err(|e| self.db_error(e))?;
@@ -478,8 +530,6 @@ impl StoredGraph {
         };
         let at_text = format_time(&at);
         let change = self.tail.change + 1;
-        let mut hash = self.tail.hash;
-        let mut seq = self.tail.seq;
         let path = &self.path;
         let err = |e| db_error(path, e);
         let common = Common {
@@ -490,49 +540,34 @@ impl StoredGraph {
             operation,
             undoes,
         };
-        {
-            // A record replaced or removed: the event holding its old value is no longer live.
-            let mut unset = self.db.prepare_cached(schema::UNSET_LIVE).map_err(err)?;
-            for step in steps {
-                if let Some(old) = &step.before {
-                    unset
-                        .execute(params![old.id(), old.kind().as_str()])
-                        .map_err(err)?;
-                }
-            }
-            let mut one = self
-                .db
-                .prepare_cached(schema::insert_events(false))
+        // A record replaced or removed: the event holding its old value is no longer live.
+        let mut unset = self.db.prepare_cached(schema::UNSET_LIVE).map_err(err)?;
+        for old in replaced {
+            unset
+                .execute(params![old.id(), old.kind().as_str()])
                 .map_err(err)?;
-            let mut many = self
-                .db
-                .prepare_cached(schema::insert_events(true))
-                .map_err(err)?;
-            let mut pending = Vec::with_capacity(schema::ROWS_PER_INSERT.min(steps.len()));
-            for step in steps {
-                let Some(record) = step.record() else {
-                    continue;
-                };
-                seq += 1;
-                let row = PendingRow {
-                    seq,
-                    action: step.action().as_str(),
-                    kind: record.kind().as_str(),
-                    id: record.id(),
-                    before: step.before.as_ref().map(Record::to_json),
-                    after: step.after.as_ref().map(Record::to_json),
-                    hash: [0; 32],
-                };
-                hash = row.event(&common).hash(&hash);
-                pending.push(PendingRow { hash, ..row });
-                if pending.len() == schema::ROWS_PER_INSERT {
-                    insert_rows(&mut many, &common, &pending).map_err(err)?;
-                    pending.clear();
-                }
-            }
-            for row in &pending {
-                insert_rows(&mut one, &common, std::slice::from_ref(row)).map_err(err)?;
-            }
+        }
+        let mut one = self
+            .db
+            .prepare_cached(schema::insert_events(false))
+            .map_err(err)?;
+        let mut many = self
+            .db
+            .prepare_cached(schema::insert_events(true))
+            .map_err(err)?;
+        let mut failed = None;
+        let (seq, hash) = chain_rows(rows, &common, (self.tail.seq, self.tail.hash), |batch| {
+            let written = if batch.len() == schema::ROWS_PER_INSERT {
+                insert_rows(&mut many, &common, &batch)
+            } else {
+                batch
+                    .iter()
+                    .try_for_each(|row| insert_rows(&mut one, &common, std::slice::from_ref(row)))
+            };
+            written.map_err(|e| failed = Some(err(e))).is_ok()
+        });
+        if let Some(e) = failed {
+            return Err(e);
         }
         self.tail = Tail {
             seq,
@@ -831,6 +866,98 @@ struct Common<'a> {
     reason: Option<&'a str>,
     operation: &'a str,
     undoes: Option<u64>,
+}
+
+/// One event to write: what happened to which record, with its values as JSON.
+struct RowSpec<'a> {
+    action: Action,
+    kind: RecordKind,
+    id: &'a str,
+    before: Option<String>,
+    after: Option<String>,
+}
+
+/// The event rows of a change made of steps, in their order.
+fn step_rows(steps: &[Step]) -> impl Iterator<Item = RowSpec<'_>> {
+    steps.iter().map(|step| {
+        // Every step has a value before, after, or both.
+        let (kind, id) = step
+            .record()
+            .map_or((RecordKind::Node, ""), |r| (r.kind(), r.id()));
+        RowSpec {
+            action: step.action(),
+            kind,
+            id,
+            before: step.before.as_ref().map(Record::to_json),
+            after: step.after.as_ref().map(Record::to_json),
+        }
+    })
+}
+
+/// The event rows adding every record listed, sources and claims first (the order of
+/// [`record::diff`] from an empty graph).
+fn added_rows(r: &Records) -> impl Iterator<Item = RowSpec<'_>> {
+    fn adds<'a, T: serde::Serialize>(
+        list: &'a [T],
+        kind: RecordKind,
+        id: fn(&T) -> &str,
+    ) -> impl Iterator<Item = RowSpec<'a>> + 'a {
+        list.iter().map(move |r| RowSpec {
+            action: Action::Add,
+            kind,
+            id: id(r),
+            before: None,
+            // Records hold only strings, numbers and dates, which always serialize.
+            after: Some(serde_json::to_string(r).unwrap_or_default()),
+        })
+    }
+    adds(&r.sources, RecordKind::Source, |s| &s.id)
+        .chain(adds(&r.claims, RecordKind::Claim, |c| &c.id))
+        .chain(adds(&r.attributions, RecordKind::Attribution, |a| &a.id))
+        .chain(adds(&r.source_relations, RecordKind::SourceRelation, |x| {
+            &x.id
+        }))
+        .chain(adds(&r.claim_relations, RecordKind::ClaimRelation, |x| {
+            &x.id
+        }))
+        .chain(adds(&r.verdicts, RecordKind::Verdict, |v| &v.id))
+}
+
+/// Numbers the rows from `start`, chains their hashes, and hands them to `emit` in batches of
+/// [`schema::ROWS_PER_INSERT`] (the last one shorter), stopping when `emit` says so; returns
+/// the last row's position and hash.
+fn chain_rows<'a>(
+    rows: impl Iterator<Item = RowSpec<'a>>,
+    common: &Common<'_>,
+    start: (u64, [u8; 32]),
+    mut emit: impl FnMut(Vec<PendingRow<'a>>) -> bool,
+) -> (u64, [u8; 32]) {
+    let (mut seq, mut hash) = start;
+    let mut batch = Vec::with_capacity(schema::ROWS_PER_INSERT);
+    for spec in rows {
+        seq += 1;
+        let row = PendingRow {
+            seq,
+            action: spec.action.as_str(),
+            kind: spec.kind.as_str(),
+            id: spec.id,
+            before: spec.before,
+            after: spec.after,
+            hash: [0; 32],
+        };
+        hash = row.event(common).hash(&hash);
+        batch.push(PendingRow { hash, ..row });
+        if batch.len() == schema::ROWS_PER_INSERT {
+            let full = std::mem::replace(&mut batch, Vec::with_capacity(schema::ROWS_PER_INSERT));
+            if !emit(full) {
+                return (seq, hash);
+            }
+        }
+    }
+    if !batch.is_empty() {
+        emit(batch);
+    }
+    (seq, hash)
 }
 
 /// One event row waiting to be written with others in one `INSERT`.

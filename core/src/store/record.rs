@@ -327,6 +327,23 @@ fn group(step: &Step) -> usize {
     }
 }
 
+/// The steps adding every record listed: sources and claims, then the edges, each kind in its
+/// list's order (the order of [`diff`] from an empty graph when the lists are sorted by id).
+pub(crate) fn additions(r: Records) -> impl Iterator<Item = Step> {
+    fn adds<T: Into<Record>>(list: Vec<T>) -> impl Iterator<Item = Step> {
+        list.into_iter().map(|r| Step {
+            before: None,
+            after: Some(r.into()),
+        })
+    }
+    adds(r.sources)
+        .chain(adds(r.claims))
+        .chain(adds(r.attributions))
+        .chain(adds(r.source_relations))
+        .chain(adds(r.claim_relations))
+        .chain(adds(r.verdicts))
+}
+
 /// Merge-joins two id-sorted lists of one kind, moving the records into steps in their groups.
 fn diff_kind<T>(old: Vec<T>, new: Vec<T>, id: impl Fn(&T) -> &String, groups: &mut [Vec<Step>; 7])
 where
