@@ -155,6 +155,38 @@ impl<'g> Analysis<'g> {
         for &s in sources {
             self.origins.visit(s, &self.origin_edges);
         }
+        self.known_origin_sccs_of(sources)
+    }
+
+    /// Works out the origins of the sources and what is known of each (as the questions below
+    /// would on first use), so that the `known_` questions answer for them without changing the
+    /// analysis.
+    pub(crate) fn prepare_sources(&mut self, sources: &[NodeIndex]) {
+        for &s in sources {
+            self.origins.visit(s, &self.origin_edges);
+            for k in 0..self.origins.tops_of(s).len() {
+                if let Some(&c) = self.origins.tops_of(s).get(k) {
+                    self.info(c);
+                }
+            }
+        }
+    }
+
+    /// [`Analysis::prepare_sources`] for every source of the graph: afterwards the analysis
+    /// answers the `known_` questions for any claim, and can be shared by threads.
+    pub(crate) fn prepare_every_source(&mut self) {
+        let sources: Vec<NodeIndex> = self
+            .graph
+            .graph
+            .node_indices()
+            .filter(|&ix| matches!(self.graph.graph.node_weight(ix), Some(Node::Source(_))))
+            .collect();
+        self.prepare_sources(&sources);
+    }
+
+    /// [`Analysis::origin_sccs_of`] for sources already prepared
+    /// ([`Analysis::prepare_sources`]); a source that was not counts as having no origin.
+    pub(crate) fn known_origin_sccs_of(&self, sources: &[NodeIndex]) -> Vec<usize> {
         let mut out: Vec<usize> = sources
             .iter()
             .flat_map(|&s| self.origins.tops_of(s).iter().copied())
@@ -339,6 +371,11 @@ impl<'g> Analysis<'g> {
         for &c in sccs {
             self.info(c);
         }
+        self.known_group_parents(sccs, at)
+    }
+
+    /// [`Analysis::group_parents`] for origins already worked out.
+    fn known_group_parents(&self, sccs: &[usize], at: Option<&TimedTops<'g>>) -> Vec<usize> {
         let tops = |c: usize| match (at.and_then(|m| m.get(&c)), self.info.get(c)) {
             (Some((t, _)), _) => t.as_slice(),
             (None, Some(Some(i))) => i.tops.as_slice(),
@@ -511,21 +548,25 @@ impl<'g> Analysis<'g> {
     }
 
     /// How many independent groups the origins form: the length of
-    /// [`Analysis::independence`]'s answer, without naming anything.
-    pub(crate) fn independent_count(&mut self, sccs: &[usize]) -> usize {
+    /// [`Analysis::independence`]'s answer, without naming anything. For origins already worked
+    /// out ([`Analysis::prepare_sources`]).
+    pub(crate) fn known_independent_count(&self, sccs: &[usize]) -> usize {
         if sccs.len() < 2 {
             return sccs.len();
         }
-        let mut parent = self.group_parents(sccs, None);
+        let mut parent = self.known_group_parents(sccs, None);
         (0..sccs.len())
             .filter(|&k| find(&mut parent, k) == k)
             .count()
     }
 
-    /// Whether the origin formed by terminal component `c` is unnamed, and whether it is a loop.
-    pub(crate) fn origin_flags(&mut self, c: usize) -> (bool, bool) {
-        let o = &self.info(c).origin;
-        (o.unnamed, o.circular)
+    /// Whether the origin formed by terminal component `c` is unnamed, and whether it is a
+    /// loop. For an origin already worked out ([`Analysis::prepare_sources`]).
+    pub(crate) fn known_origin_flags(&self, c: usize) -> (bool, bool) {
+        match self.info.get(c) {
+            Some(Some(i)) => (i.origin.unnamed, i.origin.circular),
+            _ => (self.empty.origin.unnamed, self.empty.origin.circular),
+        }
     }
 
     /// The tops of a source's affiliation chain: the groups of sources, reached from it along
