@@ -99,24 +99,42 @@ pub(crate) struct Analysis<'g> {
 
 /// An origin with the affiliation tops of its members.
 struct OriginInfo<'g> {
-    origin: Origin,
+    /// The members' ids, sorted: the first names the origin.
+    members: Vec<&'g str>,
+    /// Whether every member is an unnamed group or a collective.
+    unnamed: bool,
     /// Terminal components of the affiliation graph reached from any member, sorted.
     tops: Vec<usize>,
     /// The names of `tops`, sorted and distinct: the first names the origin's group.
     top_names: Vec<&'g str>,
 }
 
-impl OriginInfo<'_> {
+impl<'g> OriginInfo<'g> {
     fn empty() -> Self {
         OriginInfo {
-            origin: Origin {
-                id: String::new(),
-                members: Vec::new(),
-                circular: false,
-                unnamed: false,
-            },
+            members: Vec::new(),
+            unnamed: false,
             tops: Vec::new(),
             top_names: Vec::new(),
+        }
+    }
+
+    /// The origin's id: its smallest member id.
+    fn id(&self) -> &'g str {
+        self.members.first().copied().unwrap_or("")
+    }
+
+    /// Whether the origin is a loop of sources citing each other.
+    fn circular(&self) -> bool {
+        self.members.len() > 1
+    }
+
+    fn origin(&self) -> Origin {
+        Origin {
+            id: self.id().to_owned(),
+            members: self.members.iter().map(|&m| m.to_owned()).collect(),
+            circular: self.circular(),
+            unnamed: self.unnamed,
         }
     }
 }
@@ -236,7 +254,7 @@ impl<'g> Analysis<'g> {
 
     /// The origin records of terminal components, sorted by id.
     pub(crate) fn origin_records(&mut self, sccs: &[usize]) -> Vec<Origin> {
-        let mut out: Vec<Origin> = sccs.iter().map(|&c| self.info(c).origin.clone()).collect();
+        let mut out: Vec<Origin> = sccs.iter().map(|&c| self.info(c).origin()).collect();
         out.sort_unstable_by(|a, b| a.id.cmp(&b.id));
         out
     }
@@ -276,12 +294,8 @@ impl<'g> Analysis<'g> {
         tops.dedup();
         let top_names = self.top_names(&tops);
         OriginInfo {
-            origin: Origin {
-                id: ids.first().copied().unwrap_or("").to_owned(),
-                circular: ids.len() > 1,
-                members: ids.into_iter().map(str::to_owned).collect(),
-                unnamed,
-            },
+            members: ids,
+            unnamed,
             tops,
             top_names,
         }
@@ -293,7 +307,7 @@ impl<'g> Analysis<'g> {
     #[cfg(feature = "parquet")]
     pub(crate) fn origin_and_tops(&mut self, c: usize) -> (Origin, Vec<&'g str>) {
         let i = self.info(c);
-        (i.origin.clone(), i.top_names.clone())
+        (i.origin(), i.top_names.clone())
     }
 
     /// The names of affiliation tops, sorted and distinct.
@@ -336,7 +350,7 @@ impl<'g> Analysis<'g> {
         if let [c] = sccs {
             return vec![OriginGroup {
                 top: top_name(*c).to_owned(),
-                origins: vec![info(*c).origin.id.clone()],
+                origins: vec![info(*c).id().to_owned()],
             }];
         }
         let mut by_group: Vec<(usize, usize)> =
@@ -352,7 +366,7 @@ impl<'g> Analysis<'g> {
                     if n == 0 || name < top {
                         top = name;
                     }
-                    origins.push(info(c).origin.id.clone());
+                    origins.push(info(c).id().to_owned());
                 }
                 origins.sort_unstable();
                 OriginGroup {
@@ -472,10 +486,10 @@ impl<'g> Analysis<'g> {
             // Never empty (a source affiliated with no one is its own top); an origin is still
             // listed, as answering to itself, if it ever were.
             if names.is_empty() {
-                f(&info.origin.id, &info.origin.id)?;
+                f(info.id(), info.id())?;
             }
             for name in names {
-                f(&info.origin.id, name)?;
+                f(info.id(), name)?;
             }
         }
         Ok(())
@@ -564,8 +578,8 @@ impl<'g> Analysis<'g> {
     /// loop. For an origin already worked out ([`Analysis::prepare_sources`]).
     pub(crate) fn known_origin_flags(&self, c: usize) -> (bool, bool) {
         match self.info.get(c) {
-            Some(Some(i)) => (i.origin.unnamed, i.origin.circular),
-            _ => (self.empty.origin.unnamed, self.empty.origin.circular),
+            Some(Some(i)) => (i.unnamed, i.circular()),
+            _ => (self.empty.unnamed, self.empty.circular()),
         }
     }
 
