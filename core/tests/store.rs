@@ -819,12 +819,30 @@ fn attributions_of_every_shape_reopen_as_they_were() -> claimgraph::Result<()> {
                 .quote("he said \"no\"\n"),
         )?;
         g.add_attribution(Attribution::new("politifact", "abuse", Stance::Asserts))?;
+        // A basis and a second claim covered; and a plain attribution whose quote holds the
+        // text of those keys, which the reading must not take for fields.
+        g.add_claim(Claim::new("cover-up", "The church hid the reports"))?;
+        g.add_attribution(
+            Attribution::new("abc", "abuse", Stance::Asserts)
+                .basis("church")
+                .covers("cover-up"),
+        )?;
+        g.add_attribution(
+            Attribution::new("abc", "cover-up", Stance::Doubts)
+                .quote(r#"the file read {"via": ["x"], "basis": [], "covers": ["y"]}"#),
+        )?;
         g.graph().clone()
     };
     let g = ClaimGraph::open(&path)?;
     assert_eq!(*g.graph(), expected);
     let a = g.attribution("tab\\source \"q\":doubts:claim é\u{1F600}");
     assert_eq!(a.and_then(|a| a.quote).as_deref(), Some("he said \"no\"\n"));
+    let covering = g.attributions_of("cover-up")?;
+    assert_eq!(covering.len(), 2, "{covering:?}");
+    assert!(covering.iter().any(|a| a.basis == ["church"]));
+    assert!(covering
+        .iter()
+        .any(|a| a.basis.is_empty() && a.via.is_empty()));
     Ok(())
 }
 

@@ -99,24 +99,42 @@ pub(crate) struct Analysis<'g> {
 
 /// An origin with the affiliation tops of its members.
 struct OriginInfo<'g> {
-    origin: Origin,
+    /// The members' ids, sorted: the first names the origin.
+    members: Vec<&'g str>,
+    /// Whether every member is an unnamed group or a collective.
+    unnamed: bool,
     /// Terminal components of the affiliation graph reached from any member, sorted.
     tops: Vec<usize>,
     /// The names of `tops`, sorted and distinct: the first names the origin's group.
     top_names: Vec<&'g str>,
 }
 
-impl OriginInfo<'_> {
+impl<'g> OriginInfo<'g> {
     fn empty() -> Self {
         OriginInfo {
-            origin: Origin {
-                id: String::new(),
-                members: Vec::new(),
-                circular: false,
-                unnamed: false,
-            },
+            members: Vec::new(),
+            unnamed: false,
             tops: Vec::new(),
             top_names: Vec::new(),
+        }
+    }
+
+    /// The origin's id: its smallest member id.
+    fn id(&self) -> &'g str {
+        self.members.first().copied().unwrap_or("")
+    }
+
+    /// Whether the origin is a loop of sources citing each other.
+    fn circular(&self) -> bool {
+        self.members.len() > 1
+    }
+
+    fn origin(&self) -> Origin {
+        Origin {
+            id: self.id().to_owned(),
+            members: self.members.iter().map(|&m| m.to_owned()).collect(),
+            circular: self.circular(),
+            unnamed: self.unnamed,
         }
     }
 }
@@ -155,6 +173,38 @@ impl<'g> Analysis<'g> {
         for &s in sources {
             self.origins.visit(s, &self.origin_edges);
         }
+        self.known_origin_sccs_of(sources)
+    }
+
+    /// Works out the origins of the sources and what is known of each (as the questions below
+    /// would on first use), so that the `known_` questions answer for them without changing the
+    /// analysis.
+    pub(crate) fn prepare_sources(&mut self, sources: &[NodeIndex]) {
+        for &s in sources {
+            self.origins.visit(s, &self.origin_edges);
+            for k in 0..self.origins.tops_of(s).len() {
+                if let Some(&c) = self.origins.tops_of(s).get(k) {
+                    self.info(c);
+                }
+            }
+        }
+    }
+
+    /// [`Analysis::prepare_sources`] for every source of the graph: afterwards the analysis
+    /// answers the `known_` questions for any claim, and can be shared by threads.
+    pub(crate) fn prepare_every_source(&mut self) {
+        let sources: Vec<NodeIndex> = self
+            .graph
+            .graph
+            .node_indices()
+            .filter(|&ix| matches!(self.graph.graph.node_weight(ix), Some(Node::Source(_))))
+            .collect();
+        self.prepare_sources(&sources);
+    }
+
+    /// [`Analysis::origin_sccs_of`] for sources already prepared
+    /// ([`Analysis::prepare_sources`]); a source that was not counts as having no origin.
+    pub(crate) fn known_origin_sccs_of(&self, sources: &[NodeIndex]) -> Vec<usize> {
         let mut out: Vec<usize> = sources
             .iter()
             .flat_map(|&s| self.origins.tops_of(s).iter().copied())
@@ -204,7 +254,7 @@ impl<'g> Analysis<'g> {
 
     /// The origin records of terminal components, sorted by id.
     pub(crate) fn origin_records(&mut self, sccs: &[usize]) -> Vec<Origin> {
-        let mut out: Vec<Origin> = sccs.iter().map(|&c| self.info(c).origin.clone()).collect();
+        let mut out: Vec<Origin> = sccs.iter().map(|&c| self.info(c).origin()).collect();
         out.sort_unstable_by(|a, b| a.id.cmp(&b.id));
         out
     }
@@ -244,12 +294,8 @@ impl<'g> Analysis<'g> {
         tops.dedup();
         let top_names = self.top_names(&tops);
         OriginInfo {
-            origin: Origin {
-                id: ids.first().copied().unwrap_or("").to_owned(),
-                circular: ids.len() > 1,
-                members: ids.into_iter().map(str::to_owned).collect(),
-                unnamed,
-            },
+            members: ids,
+            unnamed,
             tops,
             top_names,
         }
@@ -261,7 +307,7 @@ impl<'g> Analysis<'g> {
     #[cfg(feature = "parquet")]
     pub(crate) fn origin_and_tops(&mut self, c: usize) -> (Origin, Vec<&'g str>) {
         let i = self.info(c);
-        (i.origin.clone(), i.top_names.clone())
+        (i.origin(), i.top_names.clone())
     }
 
     /// The names of affiliation tops, sorted and distinct.
@@ -304,7 +350,7 @@ impl<'g> Analysis<'g> {
         if let [c] = sccs {
             return vec![OriginGroup {
                 top: top_name(*c).to_owned(),
-                origins: vec![info(*c).origin.id.clone()],
+                origins: vec![info(*c).id().to_owned()],
             }];
         }
         let mut by_group: Vec<(usize, usize)> =
@@ -320,7 +366,7 @@ impl<'g> Analysis<'g> {
                     if n == 0 || name < top {
                         top = name;
                     }
-                    origins.push(info(c).origin.id.clone());
+                    origins.push(info(c).id().to_owned());
                 }
                 origins.sort_unstable();
                 OriginGroup {
@@ -339,6 +385,11 @@ impl<'g> Analysis<'g> {
         for &c in sccs {
             self.info(c);
         }
+        self.known_group_parents(sccs, at)
+    }
+
+    /// [`Analysis::group_parents`] for origins already worked out.
+    fn known_group_parents(&self, sccs: &[usize], at: Option<&TimedTops<'g>>) -> Vec<usize> {
         let tops = |c: usize| match (at.and_then(|m| m.get(&c)), self.info.get(c)) {
             (Some((t, _)), _) => t.as_slice(),
             (None, Some(Some(i))) => i.tops.as_slice(),
@@ -435,10 +486,10 @@ impl<'g> Analysis<'g> {
             // Never empty (a source affiliated with no one is its own top); an origin is still
             // listed, as answering to itself, if it ever were.
             if names.is_empty() {
-                f(&info.origin.id, &info.origin.id)?;
+                f(info.id(), info.id())?;
             }
             for name in names {
-                f(&info.origin.id, name)?;
+                f(info.id(), name)?;
             }
         }
         Ok(())
@@ -511,21 +562,25 @@ impl<'g> Analysis<'g> {
     }
 
     /// How many independent groups the origins form: the length of
-    /// [`Analysis::independence`]'s answer, without naming anything.
-    pub(crate) fn independent_count(&mut self, sccs: &[usize]) -> usize {
+    /// [`Analysis::independence`]'s answer, without naming anything. For origins already worked
+    /// out ([`Analysis::prepare_sources`]).
+    pub(crate) fn known_independent_count(&self, sccs: &[usize]) -> usize {
         if sccs.len() < 2 {
             return sccs.len();
         }
-        let mut parent = self.group_parents(sccs, None);
+        let mut parent = self.known_group_parents(sccs, None);
         (0..sccs.len())
             .filter(|&k| find(&mut parent, k) == k)
             .count()
     }
 
-    /// Whether the origin formed by terminal component `c` is unnamed, and whether it is a loop.
-    pub(crate) fn origin_flags(&mut self, c: usize) -> (bool, bool) {
-        let o = &self.info(c).origin;
-        (o.unnamed, o.circular)
+    /// Whether the origin formed by terminal component `c` is unnamed, and whether it is a
+    /// loop. For an origin already worked out ([`Analysis::prepare_sources`]).
+    pub(crate) fn known_origin_flags(&self, c: usize) -> (bool, bool) {
+        match self.info.get(c) {
+            Some(Some(i)) => (i.unnamed, i.circular()),
+            _ => (self.empty.unnamed, self.empty.circular()),
+        }
     }
 
     /// The tops of a source's affiliation chain: the groups of sources, reached from it along

@@ -49,6 +49,10 @@ struct StoredPlain<'a> {
     quote: Option<String>,
 }
 
+/// Keys, as this library writes them, that only an attribution [`StoredPlain`] cannot hold
+/// has: hops, a basis, further claims.
+const FULL_ONLY_KEYS: [&str; 3] = ["\"via\":", "\"basis\":", "\"covers\":"];
+
 /// A plain attribution waiting for its source and claim to be in the graph: their ids lie in
 /// the loader's `ids` text, and every id is hashed for the graph's lookups.
 struct Plain {
@@ -103,15 +107,22 @@ impl Loaded {
             RecordKind::Source => self.sources.push((seq, read_json(json, place)?)),
             RecordKind::Claim => self.claims.push((seq, read_json(json, place)?)),
             RecordKind::Attribution => {
-                let pending = match serde_json::from_str::<StoredPlain<'_>>(json) {
-                    Ok(a) => {
+                // A row with the second model's fields is read in full at once rather than
+                // after a failed plain reading (a quote holding such a key only costs that).
+                let plain = if FULL_ONLY_KEYS.iter().any(|k| json.contains(k)) {
+                    None
+                } else {
+                    serde_json::from_str::<StoredPlain<'_>>(json).ok()
+                };
+                let pending = match plain {
+                    Some(a) => {
                         validate_own_fields(&a.id, &a.quote, a.said.as_ref())
                             .map_err(|e| unfit(path, seq, &kind, &a.id, e))?;
                         Pending::Plain(self.plain(a))
                     }
                     // Hops, a basis or further claims (or a damaged row, which the full
                     // reading names).
-                    Err(_) => Pending::Full(Box::new(read_json(json, place)?)),
+                    None => Pending::Full(Box::new(read_json(json, place)?)),
                 };
                 self.attributions.push((seq, pending));
             }
