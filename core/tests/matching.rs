@@ -634,3 +634,136 @@ fn a_word_written_together_from_known_words_matches_them() {
         .iter()
         .all(|p| p.kind != MatchKind::Words || p.matched.is_empty())));
 }
+
+/// A graph of `n` claims drawn from a small vocabulary (so a text's words each bring many
+/// claims, and the ranking has to skip most of them), some sharing names and links.
+fn drawn_graph(n: usize) -> ClaimGraph {
+    let subjects = [
+        "mayor",
+        "army",
+        "court",
+        "council",
+        "ministry",
+        "union",
+        "regulator",
+    ];
+    let verbs = [
+        "rejected",
+        "approved",
+        "delayed",
+        "funded",
+        "cancelled",
+        "investigated",
+    ];
+    let objects = [
+        "budget",
+        "election audit",
+        "water contract",
+        "vaccine order",
+        "bridge project",
+    ];
+    let places = [
+        "in the north",
+        "at the border",
+        "after the storm",
+        "in March",
+        "last spring",
+    ];
+    let mut seed = 20_261_201u64;
+    let mut below = |m: usize| {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((seed >> 33) as usize) % m
+    };
+    let mut g = ClaimGraph::new();
+    for i in 0..n {
+        let mut text = format!(
+            "The {} {} the {} {}",
+            subjects[below(subjects.len())],
+            verbs[below(verbs.len())],
+            objects[below(objects.len())],
+            places[below(places.len())]
+        );
+        // Some claims say more, so claims differ in length and tf.
+        for _ in 0..below(3) {
+            text.push_str(&format!(" and the {}", objects[below(objects.len())]));
+        }
+        if below(4) == 0 {
+            text.push_str(&format!(" says Governor Smith{}", below(5)));
+        }
+        if below(5) == 0 {
+            text.push_str(&format!(" https://example.org/report/{}", below(20)));
+        }
+        text.push_str(&format!(" ({})", below(n)));
+        g.add_claim(Claim::new(format!("c{i}").as_str(), text))
+            .unwrap();
+    }
+    g
+}
+
+#[test]
+fn skipping_claims_that_cannot_rank_finds_what_reading_every_posting_finds() {
+    let mut g = drawn_graph(3000);
+    let mut index = ClaimIndex::new(&g);
+    // Claims added and removed after the build: dead postings and longer claims.
+    for i in (0..3000).step_by(97) {
+        let id = format!("added{i}");
+        g.add_claim(Claim::new(
+            id.as_str(),
+            "The mayor rejected the budget and the budget again in the north",
+        ))
+        .unwrap();
+        index.refresh_claim(&g, &id);
+    }
+    for i in (0..3000).step_by(89) {
+        index.remove_claim(&format!("c{i}"));
+    }
+    let texts = [
+        "mayor rejected the budget",
+        "the army funded the bridge project at the border",
+        "court delayed vaccine order in March says Governor Smith3",
+        "union cancelled water contract https://example.org/report/7",
+        "regulator investigated the election audit last spring 1234",
+        "ministry approved the budget and the water contract after the storm",
+        "budget",
+        "mayr rejectd the budgt",
+        "#bridgeproject delayed",
+        "Governor Smith1",
+    ];
+    let mut skipped_ranks = 0;
+    for (n, text) in texts.iter().enumerate() {
+        for k in [1, 5, 10, 50, 150] {
+            for min_score in [0.0, 0.4] {
+                let o = SimilarOptions {
+                    k,
+                    min_score,
+                    ..SimilarOptions::default()
+                };
+                let fast = index.similar_claims(text, &o);
+                let full = index.similar_claims_exhaustive(text, &o);
+                assert_eq!(
+                    fast, full,
+                    "text {n} {text:?}, k {k}, min score {min_score}"
+                );
+                skipped_ranks += usize::from(!fast.is_empty());
+            }
+        }
+    }
+    assert!(
+        skipped_ranks > 50,
+        "too few answers to compare: {skipped_ranks}"
+    );
+    // Read back from a file, the bounds are found again and answer alike.
+    let path = std::env::temp_dir().join(format!("claimgraph-prune-{}.index", std::process::id()));
+    index.save(&path).unwrap();
+    let loaded = ClaimIndex::load(&path).unwrap();
+    let _ = std::fs::remove_file(&path);
+    for text in texts {
+        let o = SimilarOptions::default();
+        assert_eq!(
+            loaded.similar_claims(text, &o),
+            index.similar_claims_exhaustive(text, &o)
+        );
+    }
+}

@@ -2,13 +2,15 @@
 //! query latency (p50, p99, max), the cost of adding one claim incrementally, and the cost (user
 //! CPU) of saving the index, reading it back and checking it is still the graph's.
 //!
-//! Usage: `matching CORPUS.jsonl [--queries N]` (generate the corpus outside the repository
+//! Usage: `matching CORPUS.jsonl [--queries N] [--hits FILE]` (generate the corpus outside the repository
 //! with `python3 ../shared/bench/gen_corpus.py N /tmp/corpus-N.jsonl`). Build it with
 //! `--release`. Prints one JSON object.
 //!
 //! The queries are the corpus's own claims reworded: a claim drawn at random (fixed seed) with
 //! one word dropped and two words added ("reportedly", "yesterday"); `top1` is the share of
-//! queries whose claim came first, a sanity check rather than an accuracy figure.
+//! queries whose claim came first, a sanity check rather than an accuracy figure. `--hits FILE`
+//! writes every query's hits (claim, score, shared words, parts) as one JSON line per query, to
+//! compare the answers of two builds of the index.
 
 use std::io::BufReader;
 use std::process::ExitCode;
@@ -35,8 +37,9 @@ fn run() -> Result<(), String> {
     let mut args = std::env::args().skip(1);
     let corpus = args
         .next()
-        .ok_or("usage: matching CORPUS.jsonl [--queries N]")?;
+        .ok_or("usage: matching CORPUS.jsonl [--queries N] [--hits FILE]")?;
     let mut n_queries = 2000usize;
+    let mut hits_out: Option<String> = None;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--queries" => {
@@ -45,6 +48,7 @@ fn run() -> Result<(), String> {
                     .and_then(|v| v.parse().ok())
                     .ok_or("--queries needs a number")?
             }
+            "--hits" => hits_out = Some(args.next().ok_or("--hits needs a file")?),
             other => return Err(format!("unknown argument {other:?}")),
         }
     }
@@ -84,6 +88,7 @@ fn run() -> Result<(), String> {
     let options = SimilarOptions::default();
     let mut times = Vec::with_capacity(n_queries);
     let mut top1 = 0usize;
+    let mut answers: Vec<serde_json::Value> = Vec::new();
     for _ in 0..n_queries {
         let (id, text) = &claims[rng.below(claims.len())];
         let mut words: Vec<&str> = text.split_whitespace().collect();
@@ -97,6 +102,17 @@ fn run() -> Result<(), String> {
         if hits.first().is_some_and(|h| &h.claim == id) {
             top1 += 1;
         }
+        if hits_out.is_some() {
+            answers.push(json!({"query": query, "hits": hits}));
+        }
+    }
+    if let Some(path) = &hits_out {
+        let mut text = String::new();
+        for a in &answers {
+            text.push_str(&a.to_string());
+            text.push('\n');
+        }
+        std::fs::write(path, text).map_err(|e| format!("{path}: {e}"))?;
     }
     times.sort_by(f64::total_cmp);
     let pct = |p: f64| times[((times.len() as f64 - 1.0) * p).round() as usize];

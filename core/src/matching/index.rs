@@ -99,6 +99,10 @@ pub(crate) struct Term {
     pub(super) post_at: u32,
     pub(super) post_len: u32,
     pub(super) post_cap: u32,
+    /// The highest tf of the postings (0: not known, read as 255) and the shortest claim
+    /// holding the word (0 when not known): what bounds the word's share of a claim's score.
+    pub(crate) max_tf: u8,
+    pub(crate) min_len: u32,
 }
 
 /// Makes room in `v` for `need` more items, growing it by an eighth (not doubling it) when it
@@ -468,7 +472,14 @@ impl ClaimIndex {
 
     /// Appends the posting (doc, tf) to the word `t`, moving its block to the end of the pool
     /// (a quarter larger) when it is full.
-    fn push_posting(&mut self, t: u32, doc: u32, tf: u8) {
+    fn push_posting(&mut self, t: u32, doc: u32, tf: u8, doc_len: u32) {
+        let term = &mut self.terms[t as usize];
+        term.max_tf = term.max_tf.max(tf);
+        term.min_len = if term.post_len == 0 {
+            doc_len
+        } else {
+            term.min_len.min(doc_len)
+        };
         let term = &self.terms[t as usize];
         let gap = if term.post_len == 0 {
             doc
@@ -787,12 +798,13 @@ impl ClaimIndex {
         let mut len: u32 = 0;
         let mut gram_len: u32 = 0;
         let mut prev = 0;
+        let doc_len: u32 = entries.iter().map(|e| u32::from(e.1)).sum();
         for (k, &(t, f)) in entries.iter().enumerate() {
             put_varint(&mut self.doc_words, if k == 0 { t } else { t - prev });
             self.doc_words.push(f);
             prev = t;
             len += u32::from(f);
-            self.push_posting(t, d, f);
+            self.push_posting(t, d, f, doc_len);
             let term = &mut self.terms[t as usize];
             term.df += 1;
             let (at, n) = (term.grams_at as usize, term.grams_len as usize);
@@ -904,6 +916,7 @@ impl ClaimIndex {
         if live != self.live {
             return Err(format!("{} live claims counted, {live} found", self.live));
         }
+        let mut bounds: Vec<(u8, u32)> = Vec::with_capacity(terms);
         for (i, t) in self.terms.iter().enumerate() {
             if !fits(&self.arena, t.text_at, t.text_len)
                 || !within(t.grams_at, t.grams_len, self.term_grams.len())
@@ -915,12 +928,16 @@ impl ClaimIndex {
             }
             let mut postings = self.postings(i as u32);
             let mut prev: Option<u32> = None;
-            for (d, _) in postings.by_ref() {
+            let (mut max_tf, mut min_len) = (0u8, u32::MAX);
+            for (d, tf) in postings.by_ref() {
                 if d as usize >= docs || prev.is_some_and(|p| p >= d) {
                     return Err(format!("word {i}'s claims point outside the tables"));
                 }
                 prev = Some(d);
+                max_tf = max_tf.max(tf);
+                min_len = min_len.min(self.docs[d as usize].len);
             }
+            bounds.push((max_tf, if prev.is_some() { min_len } else { 0 }));
             if postings.position() != t.post_len as usize || prev.is_some_and(|p| p != t.last) {
                 return Err(format!("word {i}'s claims are malformed"));
             }
@@ -931,6 +948,10 @@ impl ClaimIndex {
             {
                 return Err(format!("name or link {i} points outside the tables"));
             }
+        }
+        for (t, (max_tf, min_len)) in self.terms.iter_mut().zip(bounds) {
+            t.max_tf = max_tf;
+            t.min_len = min_len;
         }
         if self.doc_phrases.iter().any(|&p| p as usize >= phrases)
             || self.gram_words.iter().any(|&(_, t)| t as usize >= terms)

@@ -256,6 +256,31 @@ struct Query {
     exclude: Option<u32>,
 }
 
+/// A claim held among the best so far: ordered so that the worst (lowest score, then the
+/// larger claim number) is the greatest, the top of a max-heap.
+#[derive(Clone, Copy, PartialEq)]
+struct Held {
+    score: f32,
+    doc: u32,
+}
+
+impl Eq for Held {}
+
+impl Ord for Held {
+    fn cmp(&self, other: &Held) -> std::cmp::Ordering {
+        other
+            .score
+            .total_cmp(&self.score)
+            .then(self.doc.cmp(&other.doc))
+    }
+}
+
+impl PartialOrd for Held {
+    fn partial_cmp(&self, other: &Held) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
 /// The score of one candidate, before explanation.
 #[derive(Clone, Copy, Default)]
 struct Sims {
@@ -520,8 +545,38 @@ impl ClaimIndex {
     /// # Ok::<(), claimgraph::Error>(())
     /// ```
     pub fn similar_claims(&self, text: &str, options: &SimilarOptions) -> Vec<SimilarClaim> {
+        self.similar_claims_read(text, options, false)
+    }
+
+    /// The same answer as [`similar_claims`](ClaimIndex::similar_claims), found by reading
+    /// every posting of the text's words instead of skipping the claims that cannot rank: slower,
+    /// for checking that the skipping loses nothing.
+    ///
+    /// ```
+    /// use claimgraph::{ClaimGraph, ClaimIndex, Claim, SimilarOptions};
+    /// let mut g = ClaimGraph::new();
+    /// g.add_claim(Claim::new("jail", "The senator was imprisoned for fraud in 2019"))?;
+    /// let index = ClaimIndex::new(&g);
+    /// let o = SimilarOptions::default();
+    /// assert_eq!(index.similar_claims_exhaustive("senator fraud", &o), index.similar_claims("senator fraud", &o));
+    /// # Ok::<(), claimgraph::Error>(())
+    /// ```
+    pub fn similar_claims_exhaustive(
+        &self,
+        text: &str,
+        options: &SimilarOptions,
+    ) -> Vec<SimilarClaim> {
+        self.similar_claims_read(text, options, true)
+    }
+
+    fn similar_claims_read(
+        &self,
+        text: &str,
+        options: &SimilarOptions,
+        exhaustive: bool,
+    ) -> Vec<SimilarClaim> {
         let q = self.query_of_text(text);
-        self.rank(&q, options)
+        self.rank_with(&q, options, exhaustive)
             .into_iter()
             .map(|(d, score, sims)| SimilarClaim {
                 claim: self.doc_id(d).to_owned(),
@@ -593,60 +648,166 @@ impl ClaimIndex {
         out
     }
 
-    /// The best claims for a query: (doc, score, similarities), best first.
-    fn rank(&self, q: &Query, options: &SimilarOptions) -> Vec<(u32, f32, Sims)> {
-        if options.k == 0 || self.live == 0 || (q.words.is_empty() && q.phrases.is_empty()) {
-            return Vec::new();
-        }
+    /// The `wanted` claims scoring best on the query's words (BM25, the words resembling its
+    /// unknown words counted at their resemblance), ties to the smaller claim number; when fewer
+    /// claims share a word, the claims sharing a name or link fill the rest, smaller numbers
+    /// first, at score 0.
+    ///
+    /// The claims are visited in order (max-score pruning, Turtle and Flood): a word's share of
+    /// a claim's score is bounded by its highest tf and shortest claim, and once `wanted` claims
+    /// are held, the words whose bounds together cannot lift a claim past the last held are read
+    /// only for the claims the other words bring. A claim is scored as a whole, its words in the
+    /// query's order, so scores are the same to the bit as summing every posting; bounds are
+    /// loosened by a ten-thousandth against rounding, so no claim that belongs is dropped.
+    fn candidates(&self, q: &Query, wanted: usize, exhaustive: bool) -> Vec<(u32, f32)> {
         let (k1, b) = (K1, B);
         let avg = self.avg_len();
-        let mut acc: HashMap<u32, f32, FixedState> = HashMap::with_hasher(FixedState::default());
-        for (t, _, _) in &q.words {
-            let Some(t) = *t else {
-                continue;
-            };
+        let share = |idf: f32, tf: u8, len: u32| {
+            let tf = f32::from(tf);
+            let norm = k1 * (1.0 - b + b * len as f32 / avg);
+            idf * tf * (k1 + 1.0) / (tf + norm * 4.0)
+        };
+        // One cursor per query word (then per resembling word), in the order scores add up.
+        let mut idfs: Vec<f32> = Vec::new();
+        let mut cursors: Vec<std::iter::Peekable<super::index::Pairs<'_>>> = Vec::new();
+        let mut bounds: Vec<f64> = Vec::new();
+        let mut push = |t: u32, idf: f32| {
             let term = self.term(t);
-            let idf = self.idf(term.df);
-            for (d, tf) in self.postings(t) {
-                let doc = &self.docs[d as usize];
-                if !doc.live {
-                    continue;
-                }
-                let tf = f32::from(tf);
-                let norm = k1 * (1.0 - b + b * doc.len as f32 / avg);
-                *acc.entry(d).or_insert(0.0) += idf * tf * (k1 + 1.0) / (tf + norm * 4.0);
+            let max_tf = if term.max_tf == 0 { 255 } else { term.max_tf };
+            idfs.push(idf);
+            bounds.push(f64::from(share(idf, max_tf, term.min_len)) * (1.0 + 1e-4));
+            cursors.push(self.postings(t).peekable());
+        };
+        for (t, _, _) in &q.words {
+            if let Some(t) = *t {
+                push(t, self.idf(self.term(t).df));
             }
         }
         for &(t, resemblance) in &q.resembling {
-            let term = self.term(t);
-            let idf = self.idf(term.df) * resemblance;
-            for (d, tf) in self.postings(t) {
-                let doc = &self.docs[d as usize];
-                if !doc.live {
-                    continue;
+            push(t, self.idf(self.term(t).df) * resemblance);
+        }
+        let n = cursors.len();
+        // Cursors by bound, smallest first; `prefix[j]`: the bounds of the first j together.
+        let mut by_bound: Vec<usize> = (0..n).collect();
+        by_bound.sort_by(|&x, &y| bounds[x].total_cmp(&bounds[y]));
+        let mut prefix = vec![0.0f64; n + 1];
+        for j in 0..n {
+            prefix[j + 1] = prefix[j] + bounds[by_bound[j]];
+        }
+        // The held claims: a min-heap on (score, then the larger claim number first out).
+        let mut heap: std::collections::BinaryHeap<Held> = std::collections::BinaryHeap::new();
+        let mut floor = f64::NEG_INFINITY;
+        let mut first_essential = 0usize;
+        let mut shares: Vec<Option<f32>> = vec![None; n];
+        loop {
+            let mut d = u32::MAX;
+            for &c in &by_bound[first_essential..] {
+                if let Some(&(x, _)) = cursors[c].peek() {
+                    d = d.min(x);
                 }
-                let tf = f32::from(tf);
-                let norm = k1 * (1.0 - b + b * doc.len as f32 / avg);
-                *acc.entry(d).or_insert(0.0) += idf * tf * (k1 + 1.0) / (tf + norm * 4.0);
+            }
+            if d == u32::MAX {
+                break;
+            }
+            let doc = &self.docs[d as usize];
+            let skip = !doc.live || q.exclude == Some(d);
+            shares.iter_mut().for_each(|s| *s = None);
+            let mut bound = prefix[first_essential];
+            for &c in &by_bound[first_essential..] {
+                if let Some(&(x, tf)) = cursors[c].peek() {
+                    if x == d {
+                        cursors[c].next();
+                        let s = share(idfs[c], tf, doc.len);
+                        shares[c] = Some(s);
+                        bound += f64::from(s);
+                    }
+                }
+            }
+            if skip {
+                continue;
+            }
+            let mut pruned = false;
+            for j in (0..first_essential).rev() {
+                if !exhaustive && bound * (1.0 + 1e-4) <= floor {
+                    pruned = true;
+                    break;
+                }
+                let c = by_bound[j];
+                bound -= bounds[c];
+                while cursors[c].peek().is_some_and(|&(x, _)| x < d) {
+                    cursors[c].next();
+                }
+                if let Some(&(x, tf)) = cursors[c].peek() {
+                    if x == d {
+                        let s = share(idfs[c], tf, doc.len);
+                        shares[c] = Some(s);
+                        bound += f64::from(s);
+                    }
+                }
+            }
+            if pruned {
+                continue;
+            }
+            let mut score = 0.0f32;
+            for s in shares.iter().flatten() {
+                score += s;
+            }
+            let held = Held { score, doc: d };
+            if heap.len() < wanted {
+                heap.push(held);
+            } else if heap.peek().is_some_and(|worst| held < *worst) {
+                heap.pop();
+                heap.push(held);
+            } else {
+                continue;
+            }
+            if heap.len() == wanted {
+                floor = heap
+                    .peek()
+                    .map_or(f64::NEG_INFINITY, |w| f64::from(w.score));
+                if !exhaustive {
+                    while first_essential < n && prefix[first_essential + 1] * (1.0 + 1e-4) <= floor
+                    {
+                        first_essential += 1;
+                    }
+                }
             }
         }
-        for &p in &q.phrases {
-            let ph = &self.phrases[p as usize];
-            for &d in &ph.docs {
-                if self.docs[d as usize].live {
-                    acc.entry(d).or_insert(0.0);
+        let mut cands: Vec<(u32, f32)> = heap.into_iter().map(|h| (h.doc, h.score)).collect();
+        if cands.len() < wanted && !q.phrases.is_empty() {
+            let have: HashSet<u32, FixedState> = cands.iter().map(|c| c.0).collect();
+            let mut rest: Vec<u32> = Vec::new();
+            for &p in &q.phrases {
+                for &d in &self.phrases[p as usize].docs {
+                    if self.docs[d as usize].live && q.exclude != Some(d) && !have.contains(&d) {
+                        rest.push(d);
+                    }
                 }
             }
+            rest.sort_unstable();
+            rest.dedup();
+            rest.truncate(wanted - cands.len());
+            cands.extend(rest.into_iter().map(|d| (d, 0.0)));
         }
-        if let Some(x) = q.exclude {
-            acc.remove(&x);
+        cands
+    }
+
+    /// The best claims for a query: (doc, score, similarities), best first.
+    fn rank(&self, q: &Query, options: &SimilarOptions) -> Vec<(u32, f32, Sims)> {
+        self.rank_with(q, options, false)
+    }
+
+    fn rank_with(
+        &self,
+        q: &Query,
+        options: &SimilarOptions,
+        exhaustive: bool,
+    ) -> Vec<(u32, f32, Sims)> {
+        if options.k == 0 || self.live == 0 || (q.words.is_empty() && q.phrases.is_empty()) {
+            return Vec::new();
         }
-        let mut cands: Vec<(u32, f32)> = acc.into_iter().collect();
         let wanted = CANDIDATES.max(options.k.saturating_mul(2));
-        if cands.len() > wanted {
-            cands.select_nth_unstable_by(wanted, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            cands.truncate(wanted);
-        }
+        let cands = self.candidates(q, wanted, exhaustive);
         let w = &options.weights;
         let total_weight = self.total_weight(q, w);
         if total_weight <= 0.0 {

@@ -412,6 +412,8 @@ fn read(bytes: &[u8], path: Option<&Path>) -> Result<Read> {
             post_at,
             post_len: postings.len() as u32,
             post_cap: postings.len() as u32,
+            max_tf: 0,
+            min_len: 0,
         });
     }
     let n = r.count("names and links", 21)?;
