@@ -879,18 +879,16 @@ struct RowSpec<'a> {
 
 /// The event rows of a change made of steps, in their order.
 fn step_rows(steps: &[Step]) -> impl Iterator<Item = RowSpec<'_>> {
-    steps.iter().map(|step| {
-        // Every step has a value before, after, or both.
-        let (kind, id) = step
-            .record()
-            .map_or((RecordKind::Node, ""), |r| (r.kind(), r.id()));
-        RowSpec {
+    // A step with neither value (none is made) has no event.
+    steps.iter().filter_map(|step| {
+        let record = step.record()?;
+        Some(RowSpec {
             action: step.action(),
-            kind,
-            id,
+            kind: record.kind(),
+            id: record.id(),
             before: step.before.as_ref().map(Record::to_json),
             after: step.after.as_ref().map(Record::to_json),
-        }
+        })
     })
 }
 
