@@ -781,3 +781,73 @@ fn ranking_a_word_at_a_time_finds_what_reading_every_posting_finds() {
         );
     }
 }
+
+#[test]
+fn a_statement_covering_two_claims_lends_its_speaker_and_every_outlet_to_both() {
+    let mut g = ClaimGraph::new();
+    g.add_source(Source::new(
+        "minister",
+        SourceKind::Person,
+        "Anna Kowalczyk",
+    ))
+    .unwrap();
+    g.add_source(Source::new("critic", SourceKind::Person, "Piotr Zielinski"))
+        .unwrap();
+    g.add_source(
+        Source::new("agency", SourceKind::Organization, "Wire Agency")
+            .url("https://wire.example/dam-and-road"),
+    )
+    .unwrap();
+    g.add_source(
+        Source::new("paper", SourceKind::Organization, "Daily Paper")
+            .url("https://paper.example/minister-interview"),
+    )
+    .unwrap();
+    g.add_claim(Claim::new("dam", "The dam will be finished next year"))
+        .unwrap();
+    g.add_claim(Claim::new("road", "The ring road will open in spring"))
+        .unwrap();
+    g.add_claim(Claim::new("bridge", "The bridge will open in spring"))
+        .unwrap();
+    g.add_attribution(
+        Attribution::new("minister", "dam", Stance::Asserts)
+            .covers("road")
+            .via("agency")
+            .via("paper"),
+    )
+    .unwrap();
+    g.add_attribution(Attribution::new("critic", "bridge", Stance::Doubts))
+        .unwrap();
+    let index = ClaimIndex::new(&g);
+    let o = SimilarOptions::default();
+    // The speaker's name reaches the covered claim as it does the record's own.
+    let hits = index.similar_claims("Anna Kowalczyk says the road will open in spring", &o);
+    assert_eq!(hits[0].claim, "road", "{hits:?}");
+    let names = hits[0]
+        .parts
+        .iter()
+        .find(|p| p.kind == MatchKind::Names)
+        .unwrap();
+    assert_eq!(names.matched, ["anna kowalczyk"], "{hits:?}");
+    // Both outlets' links reach both claims; the first hop's as well as the last.
+    for link in [
+        "https://wire.example/dam-and-road",
+        "https://paper.example/minister-interview",
+    ] {
+        let hits = index.similar_claims(link, &o);
+        let mut ids: Vec<&str> = hits.iter().map(|h| h.claim.as_str()).collect();
+        ids.sort_unstable();
+        assert_eq!(ids, ["dam", "road"], "{link}");
+    }
+    // One who doubts a claim lends it no name.
+    let hits = index.similar_claims("Piotr Zielinski on the bridge in spring", &o);
+    assert_eq!(hits[0].claim, "bridge", "{hits:?}");
+    assert!(
+        hits[0]
+            .parts
+            .iter()
+            .filter(|p| p.kind == MatchKind::Names)
+            .all(|p| p.matched.is_empty()),
+        "{hits:?}"
+    );
+}

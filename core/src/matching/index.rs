@@ -7,10 +7,15 @@ use foldhash::fast::FixedState;
 use hashbrown::hash_table::{Entry, HashTable};
 use hashbrown::HashMap;
 
+use petgraph::graph::NodeIndex;
+use petgraph::visit::EdgeRef;
+use petgraph::Direction;
+
 use super::store::Fnv;
 use super::text::{grams_of, normalize_link, Analyzed, Analyzer, Language};
-use crate::graph::ClaimGraph;
-use crate::model::{ClaimRelationKind, SourceKind, Stance};
+
+use crate::graph::{AttributionData, ClaimGraph, Edge, Node, VerdictData};
+use crate::model::{ClaimRelationKind, Source, SourceKind, Stance};
 
 /// How an index weighs the texts it takes from the graph for each claim.
 ///
@@ -607,53 +612,87 @@ impl ClaimIndex {
 
     pub(super) fn texts_of(&self, graph: &ClaimGraph, id: &str) -> ClaimTexts {
         let mut t = ClaimTexts::default();
-        let Some(claim) = graph.claim(id) else {
+        let Some(ix) = graph.node_index(id) else {
+            return t;
+        };
+        let Some(Node::Claim(claim)) = graph.graph.node_weight(ix) else {
             return t;
         };
         let o = &self.options;
         t.fields.push((claim.text.clone(), 1.0, true));
-        if let Ok(relations) = graph.relations_of_claim(id) {
-            for r in relations {
-                if r.kind != ClaimRelationKind::SameAs {
-                    continue;
-                }
-                let other = if r.from == id { &r.to } else { &r.from };
-                if let Some(c) = graph.claim(other) {
-                    t.fields.push((c.text.clone(), o.wording_weight, true));
+        // One pass over the claim's edges; each kind is then taken in id order, as the graph's
+        // lists (`relations_of_claim`, `verdicts_of`, `attributions_of`) give them.
+        let mut wordings: Vec<(&str, NodeIndex)> = Vec::new();
+        let mut verdicts: Vec<&VerdictData> = Vec::new();
+        let mut said: Vec<(&AttributionData, NodeIndex)> = Vec::new();
+        for dir in [Direction::Outgoing, Direction::Incoming] {
+            for e in graph.graph.edges_directed(ix, dir) {
+                match (e.weight(), dir) {
+                    (Edge::ClaimRelation(r), _) if r.kind == ClaimRelationKind::SameAs => {
+                        let other = if dir == Direction::Outgoing {
+                            e.target()
+                        } else {
+                            e.source()
+                        };
+                        wordings.push((&r.id, other));
+                    }
+                    (Edge::Verdict(v), Direction::Incoming) => verdicts.push(v),
+                    (Edge::Attribution(a), Direction::Incoming) => {
+                        // A statement covering several claims is read from its own edge.
+                        match a.more.as_deref().and_then(|m| m.primary) {
+                            Some(p) => {
+                                if let (Some(Edge::Attribution(rec)), Some((speaker, _))) =
+                                    (graph.graph.edge_weight(p), graph.graph.edge_endpoints(p))
+                                {
+                                    said.push((rec, speaker));
+                                }
+                            }
+                            None => said.push((a, e.source())),
+                        }
+                    }
+                    _ => {}
                 }
             }
         }
-        if let Ok(verdicts) = graph.verdicts_of(id) {
-            for v in verdicts {
-                if let Some(s) = v.summary {
-                    t.fields.push((s, o.review_weight, false));
-                }
-                if let Some(u) = v.url {
-                    t.links.push(normalize_link(&u));
-                }
+        wordings.sort_by(|x, y| x.0.cmp(y.0));
+        for (_, other) in wordings {
+            if let Some(Node::Claim(c)) = graph.graph.node_weight(other) {
+                t.fields.push((c.text.clone(), o.wording_weight, true));
             }
         }
-        let name_of = |source: &str, t: &mut ClaimTexts| {
-            if let Some(s) = graph.source(source) {
-                if s.kind.is_unnamed() || s.kind == SourceKind::Document {
-                    return;
-                }
-                for n in std::iter::once(&s.name).chain(s.aliases.iter()) {
-                    t.fields.push((n.clone(), o.name_weight, false));
-                    t.names.push(n.clone());
-                }
+        verdicts.sort_by(|x, y| x.id.cmp(&y.id));
+        for v in verdicts {
+            if let Some(s) = &v.summary {
+                t.fields.push((s.clone(), o.review_weight, false));
+            }
+            if let Some(u) = &v.url {
+                t.links.push(normalize_link(u));
+            }
+        }
+        let name_of = |s: &Source, t: &mut ClaimTexts| {
+            if s.kind.is_unnamed() || s.kind == SourceKind::Document {
+                return;
+            }
+            for n in std::iter::once(&s.name).chain(s.aliases.iter()) {
+                t.fields.push((n.clone(), o.name_weight, false));
+                t.names.push(n.clone());
             }
         };
         for s in &claim.subjects {
-            name_of(s, &mut t);
+            if let Some(s) = graph.source(s) {
+                name_of(s, &mut t);
+            }
         }
-        if let Ok(attributions) = graph.attributions_of(id) {
-            for a in attributions {
-                if a.stance != Stance::Doubts {
-                    name_of(&a.source, &mut t);
+        said.sort_by(|x, y| x.0.id.cmp(&y.0.id));
+        for (a, speaker) in said {
+            if a.stance != Stance::Doubts {
+                if let Some(Node::Source(s)) = graph.graph.node_weight(speaker) {
+                    name_of(s, &mut t);
                 }
-                for hop in &a.via {
-                    if let Some(url) = graph.source(&hop.source).and_then(|v| v.url.as_deref()) {
+            }
+            for (hop, _) in a.hops() {
+                if let Some(Node::Source(v)) = graph.graph.node_weight(hop) {
+                    if let Some(url) = v.url.as_deref() {
                         t.links.push(normalize_link(url));
                     }
                 }
