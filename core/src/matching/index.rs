@@ -7,10 +7,15 @@ use foldhash::fast::FixedState;
 use hashbrown::hash_table::{Entry, HashTable};
 use hashbrown::HashMap;
 
+use petgraph::graph::NodeIndex;
+use petgraph::visit::EdgeRef;
+use petgraph::Direction;
+
 use super::store::Fnv;
 use super::text::{grams_of, normalize_link, Analyzed, Analyzer, Language};
-use crate::graph::ClaimGraph;
-use crate::model::{ClaimRelationKind, SourceKind, Stance};
+
+use crate::graph::{AttributionData, ClaimGraph, Edge, Node, VerdictData};
+use crate::model::{ClaimRelationKind, Source, SourceKind, Stance};
 
 /// How an index weighs the texts it takes from the graph for each claim.
 ///
@@ -69,9 +74,8 @@ pub(crate) enum PhraseKind {
 #[derive(Debug, Clone)]
 pub(crate) struct Doc {
     pub(super) id_at: u32,
-    pub(super) id_len: u32,
-    /// Weighted length in words (quarters).
-    pub(crate) len: u32,
+    /// Ids are at most [`MAX_ID_LEN`](crate::limits::MAX_ID_LEN) bytes.
+    pub(super) id_len: u16,
     pub(super) words_at: u32,
     pub(super) words_len: u32,
     pub(super) phrases_at: u32,
@@ -99,10 +103,6 @@ pub(crate) struct Term {
     pub(super) post_at: u32,
     pub(super) post_len: u32,
     pub(super) post_cap: u32,
-    /// The highest tf of the postings (0: not known, read as 255) and the shortest claim
-    /// holding the word (0 when not known): what bounds the word's share of a claim's score.
-    pub(crate) max_tf: u8,
-    pub(crate) min_len: u32,
 }
 
 /// Makes room in `v` for `need` more items, growing it by an eighth (not doubling it) when it
@@ -153,6 +153,7 @@ impl<'a> Pairs<'a> {
 impl Iterator for Pairs<'_> {
     type Item = (u32, u8);
 
+    #[inline]
     fn next(&mut self) -> Option<(u32, u8)> {
         if self.left == 0 {
             return None;
@@ -219,6 +220,10 @@ pub struct ClaimIndex {
     pub(crate) analyzer: Analyzer,
     pub(super) options: IndexOptions,
     pub(crate) docs: Vec<Doc>,
+    /// Each claim's weighted length in words (quarters), beside `docs` rather than in it: the
+    /// word ranking reads it for every posting, and a dense table of lengths is read from memory
+    /// a sixteenth as often.
+    pub(crate) lens: Vec<u32>,
     pub(super) ids: HashTable<u32>,
     pub(super) arena: String,
     pub(super) terms: Vec<Term>,
@@ -280,6 +285,7 @@ impl ClaimIndex {
         let mut claims: Vec<&str> = graph.claims().map(|c| c.id.as_str()).collect();
         claims.sort_unstable();
         index.docs.reserve(claims.len());
+        index.lens.reserve(claims.len());
         index.ids.reserve(claims.len(), |_| 0);
         let mut scratch = Analyzed::default();
         for id in claims {
@@ -296,6 +302,7 @@ impl ClaimIndex {
             analyzer: Analyzer::new(options.language),
             options,
             docs: Vec::new(),
+            lens: Vec::new(),
             ids: HashTable::new(),
             arena: String::new(),
             terms: Vec::new(),
@@ -361,6 +368,7 @@ impl ClaimIndex {
     /// double its memory.
     fn make_room(&mut self) {
         grow(&mut self.docs, 1);
+        grow(&mut self.lens, 1);
         grow(&mut self.terms, 64);
         grow(&mut self.doc_words, 1024);
         grow(&mut self.doc_phrases, 64);
@@ -383,7 +391,9 @@ impl ClaimIndex {
         let doc = self.docs[d as usize].clone();
         self.docs[d as usize].live = false;
         self.live -= 1;
-        self.total_len = self.total_len.saturating_sub(u64::from(doc.len));
+        self.total_len = self
+            .total_len
+            .saturating_sub(u64::from(self.lens[d as usize]));
         self.total_gram_len = self
             .total_gram_len
             .saturating_sub(u64::from(self.gram_len(d)));
@@ -413,6 +423,7 @@ impl ClaimIndex {
         let rest = self.postings.capacity();
         let docs: usize = self.phrases.iter().map(|p| p.docs.capacity() * 4).sum();
         self.docs.capacity() * size_of::<Doc>()
+            + self.lens.capacity() * 4
             + self.ids.capacity() * 5
             + self.arena.capacity()
             + self.terms.capacity() * size_of::<Term>()
@@ -440,7 +451,7 @@ impl ClaimIndex {
 
     pub(crate) fn doc_id(&self, d: u32) -> &str {
         let doc = &self.docs[d as usize];
-        &self.arena[doc.id_at as usize..(doc.id_at + doc.id_len) as usize]
+        &self.arena[doc.id_at as usize..doc.id_at as usize + usize::from(doc.id_len)]
     }
 
     pub(crate) fn doc_words(&self, d: u32) -> Pairs<'_> {
@@ -472,14 +483,7 @@ impl ClaimIndex {
 
     /// Appends the posting (doc, tf) to the word `t`, moving its block to the end of the pool
     /// (a quarter larger) when it is full.
-    fn push_posting(&mut self, t: u32, doc: u32, tf: u8, doc_len: u32) {
-        let term = &mut self.terms[t as usize];
-        term.max_tf = term.max_tf.max(tf);
-        term.min_len = if term.post_len == 0 {
-            doc_len
-        } else {
-            term.min_len.min(doc_len)
-        };
+    fn push_posting(&mut self, t: u32, doc: u32, tf: u8) {
         let term = &self.terms[t as usize];
         let gap = if term.post_len == 0 {
             doc
@@ -608,53 +612,87 @@ impl ClaimIndex {
 
     pub(super) fn texts_of(&self, graph: &ClaimGraph, id: &str) -> ClaimTexts {
         let mut t = ClaimTexts::default();
-        let Some(claim) = graph.claim(id) else {
+        let Some(ix) = graph.node_index(id) else {
+            return t;
+        };
+        let Some(Node::Claim(claim)) = graph.graph.node_weight(ix) else {
             return t;
         };
         let o = &self.options;
         t.fields.push((claim.text.clone(), 1.0, true));
-        if let Ok(relations) = graph.relations_of_claim(id) {
-            for r in relations {
-                if r.kind != ClaimRelationKind::SameAs {
-                    continue;
-                }
-                let other = if r.from == id { &r.to } else { &r.from };
-                if let Some(c) = graph.claim(other) {
-                    t.fields.push((c.text.clone(), o.wording_weight, true));
+        // One pass over the claim's edges; each kind is then taken in id order, as the graph's
+        // lists (`relations_of_claim`, `verdicts_of`, `attributions_of`) give them.
+        let mut wordings: Vec<(&str, NodeIndex)> = Vec::new();
+        let mut verdicts: Vec<&VerdictData> = Vec::new();
+        let mut said: Vec<(&AttributionData, NodeIndex)> = Vec::new();
+        for dir in [Direction::Outgoing, Direction::Incoming] {
+            for e in graph.graph.edges_directed(ix, dir) {
+                match (e.weight(), dir) {
+                    (Edge::ClaimRelation(r), _) if r.kind == ClaimRelationKind::SameAs => {
+                        let other = if dir == Direction::Outgoing {
+                            e.target()
+                        } else {
+                            e.source()
+                        };
+                        wordings.push((&r.id, other));
+                    }
+                    (Edge::Verdict(v), Direction::Incoming) => verdicts.push(v),
+                    (Edge::Attribution(a), Direction::Incoming) => {
+                        // A statement covering several claims is read from its own edge.
+                        match a.more.as_deref().and_then(|m| m.primary) {
+                            Some(p) => {
+                                if let (Some(Edge::Attribution(rec)), Some((speaker, _))) =
+                                    (graph.graph.edge_weight(p), graph.graph.edge_endpoints(p))
+                                {
+                                    said.push((rec, speaker));
+                                }
+                            }
+                            None => said.push((a, e.source())),
+                        }
+                    }
+                    _ => {}
                 }
             }
         }
-        if let Ok(verdicts) = graph.verdicts_of(id) {
-            for v in verdicts {
-                if let Some(s) = v.summary {
-                    t.fields.push((s, o.review_weight, false));
-                }
-                if let Some(u) = v.url {
-                    t.links.push(normalize_link(&u));
-                }
+        wordings.sort_by(|x, y| x.0.cmp(y.0));
+        for (_, other) in wordings {
+            if let Some(Node::Claim(c)) = graph.graph.node_weight(other) {
+                t.fields.push((c.text.clone(), o.wording_weight, true));
             }
         }
-        let name_of = |source: &str, t: &mut ClaimTexts| {
-            if let Some(s) = graph.source(source) {
-                if s.kind.is_unnamed() || s.kind == SourceKind::Document {
-                    return;
-                }
-                for n in std::iter::once(&s.name).chain(s.aliases.iter()) {
-                    t.fields.push((n.clone(), o.name_weight, false));
-                    t.names.push(n.clone());
-                }
+        verdicts.sort_by(|x, y| x.id.cmp(&y.id));
+        for v in verdicts {
+            if let Some(s) = &v.summary {
+                t.fields.push((s.clone(), o.review_weight, false));
+            }
+            if let Some(u) = &v.url {
+                t.links.push(normalize_link(u));
+            }
+        }
+        let name_of = |s: &Source, t: &mut ClaimTexts| {
+            if s.kind.is_unnamed() || s.kind == SourceKind::Document {
+                return;
+            }
+            for n in std::iter::once(&s.name).chain(s.aliases.iter()) {
+                t.fields.push((n.clone(), o.name_weight, false));
+                t.names.push(n.clone());
             }
         };
         for s in &claim.subjects {
-            name_of(s, &mut t);
+            if let Some(s) = graph.source(s) {
+                name_of(s, &mut t);
+            }
         }
-        if let Ok(attributions) = graph.attributions_of(id) {
-            for a in attributions {
-                if a.stance != Stance::Doubts {
-                    name_of(&a.source, &mut t);
+        said.sort_by(|x, y| x.0.id.cmp(&y.0.id));
+        for (a, speaker) in said {
+            if a.stance != Stance::Doubts {
+                if let Some(Node::Source(s)) = graph.graph.node_weight(speaker) {
+                    name_of(s, &mut t);
                 }
-                for hop in &a.via {
-                    if let Some(url) = graph.source(&hop.source).and_then(|v| v.url.as_deref()) {
+            }
+            for (hop, _) in a.hops() {
+                if let Some(Node::Source(v)) = graph.graph.node_weight(hop) {
+                    if let Some(url) = v.url.as_deref() {
                         t.links.push(normalize_link(url));
                     }
                 }
@@ -798,13 +836,12 @@ impl ClaimIndex {
         let mut len: u32 = 0;
         let mut gram_len: u32 = 0;
         let mut prev = 0;
-        let doc_len: u32 = entries.iter().map(|e| u32::from(e.1)).sum();
         for (k, &(t, f)) in entries.iter().enumerate() {
             put_varint(&mut self.doc_words, if k == 0 { t } else { t - prev });
             self.doc_words.push(f);
             prev = t;
             len += u32::from(f);
-            self.push_posting(t, d, f, doc_len);
+            self.push_posting(t, d, f);
             let term = &mut self.terms[t as usize];
             term.df += 1;
             let (at, n) = (term.grams_at as usize, term.grams_len as usize);
@@ -837,8 +874,8 @@ impl ClaimIndex {
         self.fingerprint = self.fingerprint.wrapping_add(print);
         self.docs.push(Doc {
             id_at,
-            id_len,
-            len,
+            // An id is at most MAX_ID_LEN bytes, so this is never cut.
+            id_len: u16::try_from(id_len).unwrap_or(u16::MAX),
             words_at,
             words_len: entries.len() as u32,
             phrases_at,
@@ -846,11 +883,13 @@ impl ClaimIndex {
             live: true,
             print,
         });
+        self.lens.push(len);
         let hasher = self.hasher;
         let (docs, arena) = (&self.docs, &self.arena);
         self.ids.insert_unique(hasher.hash_one(id), d, |&x| {
             let doc = &docs[x as usize];
-            hasher.hash_one(&arena[doc.id_at as usize..(doc.id_at + doc.id_len) as usize])
+            hasher
+                .hash_one(&arena[doc.id_at as usize..doc.id_at as usize + usize::from(doc.id_len)])
         });
         self.live += 1;
         self.total_len += u64::from(len);
@@ -893,7 +932,7 @@ impl ClaimIndex {
         let (docs, terms, phrases) = (self.docs.len(), self.terms.len(), self.phrases.len());
         let mut live = 0u32;
         for (i, d) in self.docs.iter().enumerate() {
-            if !fits(&self.arena, d.id_at, d.id_len)
+            if !fits(&self.arena, d.id_at, u32::from(d.id_len))
                 || d.words_at as usize > self.doc_words.len()
                 || !within(d.phrases_at, d.phrases_len, self.doc_phrases.len())
             {
@@ -916,7 +955,6 @@ impl ClaimIndex {
         if live != self.live {
             return Err(format!("{} live claims counted, {live} found", self.live));
         }
-        let mut bounds: Vec<(u8, u32)> = Vec::with_capacity(terms);
         for (i, t) in self.terms.iter().enumerate() {
             if !fits(&self.arena, t.text_at, t.text_len)
                 || !within(t.grams_at, t.grams_len, self.term_grams.len())
@@ -928,16 +966,12 @@ impl ClaimIndex {
             }
             let mut postings = self.postings(i as u32);
             let mut prev: Option<u32> = None;
-            let (mut max_tf, mut min_len) = (0u8, u32::MAX);
-            for (d, tf) in postings.by_ref() {
+            for (d, _) in postings.by_ref() {
                 if d as usize >= docs || prev.is_some_and(|p| p >= d) {
                     return Err(format!("word {i}'s claims point outside the tables"));
                 }
                 prev = Some(d);
-                max_tf = max_tf.max(tf);
-                min_len = min_len.min(self.docs[d as usize].len);
             }
-            bounds.push((max_tf, if prev.is_some() { min_len } else { 0 }));
             if postings.position() != t.post_len as usize || prev.is_some_and(|p| p != t.last) {
                 return Err(format!("word {i}'s claims are malformed"));
             }
@@ -948,10 +982,6 @@ impl ClaimIndex {
             {
                 return Err(format!("name or link {i} points outside the tables"));
             }
-        }
-        for (t, (max_tf, min_len)) in self.terms.iter_mut().zip(bounds) {
-            t.max_tf = max_tf;
-            t.min_len = min_len;
         }
         if self.doc_phrases.iter().any(|&p| p as usize >= phrases)
             || self.gram_words.iter().any(|&(_, t)| t as usize >= terms)
@@ -965,7 +995,7 @@ impl ClaimIndex {
         let (docs, terms, phrases, arena) = (&self.docs, &self.terms, &self.phrases, &self.arena);
         let id_of = |d: u32| {
             let doc = &docs[d as usize];
-            &arena[doc.id_at as usize..(doc.id_at + doc.id_len) as usize]
+            &arena[doc.id_at as usize..doc.id_at as usize + usize::from(doc.id_len)]
         };
         let term_of = |t: u32| {
             let term = &terms[t as usize];
@@ -1017,6 +1047,7 @@ impl ClaimIndex {
         self.gram_words.shrink_to_fit();
         self.doc_words.shrink_to_fit();
         self.docs.shrink_to_fit();
+        self.lens.shrink_to_fit();
         self.terms.shrink_to_fit();
         self.arena.shrink_to_fit();
         self.doc_phrases.shrink_to_fit();

@@ -281,6 +281,53 @@ impl PartialOrd for Held {
     }
 }
 
+/// Adds the shares of one word's postings to the claims' scores (BM25, the word's `idf`), which
+/// start at 0 as in [`ClaimIndex::candidates_reading_every_posting`], and marks the claims seen.
+fn add_word(
+    postings: super::index::Pairs<'_>,
+    idf: f32,
+    avg: f32,
+    lens: &[u32],
+    score: &mut [f32],
+    seen: &mut [u64],
+) {
+    let (k1, b) = (K1, B);
+    for (d, tf) in postings {
+        let (Some(&len), Some(bits)) = (lens.get(d as usize), seen.get_mut(d as usize / 64)) else {
+            continue;
+        };
+        let tf = f32::from(tf);
+        let norm = k1 * (1.0 - b + b * len as f32 / avg);
+        let s = idf * tf * (k1 + 1.0) / (tf + norm * 4.0);
+        *bits |= 1u64 << (d % 64);
+        if let Some(x) = score.get_mut(d as usize) {
+            *x += s;
+        }
+    }
+}
+
+/// A thread's table of word scores, a place per claim (see `candidates_by_word`): `seen` has a
+/// bit set for each claim the query being ranked has scored; between queries every bit is clear
+/// and every score 0.
+#[derive(Default)]
+struct ScoreTable {
+    score: Vec<f32>,
+    seen: Vec<u64>,
+}
+
+impl ScoreTable {
+    fn make_room(&mut self, claims: usize) {
+        if self.score.len() < claims {
+            self.score.resize(claims, 0.0);
+            self.seen.resize(claims.div_ceil(64), 0);
+        }
+    }
+}
+
+thread_local! {
+    static SCORES: std::cell::RefCell<ScoreTable> = std::cell::RefCell::new(ScoreTable::default());
+}
+
 /// The score of one candidate, before explanation.
 #[derive(Clone, Copy, Default)]
 struct Sims {
@@ -532,6 +579,10 @@ impl ClaimIndex {
     /// in ids compared as numbers ("c9" before "c10"): with ids given in the order claims were
     /// recorded, the earlier record first. A text without content words or links finds nothing.
     ///
+    /// Memory: each thread that ranks keeps a table of word scores, 4 bytes and a bit a claim of
+    /// the largest index it has ranked (4 MB at a million claims), for as long as the thread
+    /// lives.
+    ///
     /// ```
     /// use claimgraph::{ClaimGraph, ClaimIndex, Claim, MatchKind, SimilarOptions};
     /// let mut g = ClaimGraph::new();
@@ -549,8 +600,8 @@ impl ClaimIndex {
     }
 
     /// The same answer as [`similar_claims`](ClaimIndex::similar_claims), found by reading
-    /// every posting of the text's words instead of skipping the claims that cannot rank: slower,
-    /// for checking that the skipping loses nothing.
+    /// listing every posting of the text's words and sorting them, instead of adding them up a
+    /// word at a time in a table with a place per claim: slower, for checking the fast way.
     ///
     /// ```
     /// use claimgraph::{ClaimGraph, ClaimIndex, Claim, SimilarOptions};
@@ -653,127 +704,139 @@ impl ClaimIndex {
     /// claims share a word, the claims sharing a name or link fill the rest, smaller numbers
     /// first, at score 0.
     ///
-    /// The claims are visited in order (max-score pruning, Turtle and Flood): a word's share of
-    /// a claim's score is bounded by its highest tf and shortest claim, and once `wanted` claims
-    /// are held, the words whose bounds together cannot lift a claim past the last held are read
-    /// only for the claims the other words bring. A claim is scored as a whole, its words in the
-    /// query's order, so scores are the same to the bit as summing every posting; bounds are
-    /// loosened by a ten-thousandth against rounding, so no claim that belongs is dropped.
+    /// Read a word at a time into a table with a place per claim ([`candidates_by_word`]), or,
+    /// when `exhaustive`, by listing every posting and sorting ([`candidates_reading_every_posting`]):
+    /// the two sum each claim's shares in the same order and give the same claims.
+    ///
+    /// [`candidates_by_word`]: ClaimIndex::candidates_by_word
+    /// [`candidates_reading_every_posting`]: ClaimIndex::candidates_reading_every_posting
     fn candidates(&self, q: &Query, wanted: usize, exhaustive: bool) -> Vec<(u32, f32)> {
-        let (k1, b) = (K1, B);
+        let cands = if exhaustive {
+            self.candidates_reading_every_posting(q, wanted)
+        } else {
+            self.candidates_by_word(q, wanted)
+        };
+        self.fill_from_phrases(q, wanted, cands)
+    }
+
+    /// The word ranking read a word at a time: every posting of every query word (then every
+    /// resembling word) adds its share to the claim's score in a table with a place per claim,
+    /// in the query's word order, so each claim's score is the same sum, to the bit, as
+    /// [`candidates_reading_every_posting`](ClaimIndex::candidates_reading_every_posting) makes;
+    /// then the `wanted` best of the claims reached are kept. The table belongs to the thread (4 bytes and a bit a claim
+    /// of the largest index it has ranked) and is cleared as it is read.
+    fn candidates_by_word(&self, q: &Query, wanted: usize) -> Vec<(u32, f32)> {
+        SCORES.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut table) => self.rank_words_into(q, wanted, &mut table),
+            Err(_) => self.rank_words_into(q, wanted, &mut ScoreTable::default()),
+        })
+    }
+
+    fn rank_words_into(&self, q: &Query, wanted: usize, table: &mut ScoreTable) -> Vec<(u32, f32)> {
         let avg = self.avg_len();
-        let share = |idf: f32, tf: u8, len: u32| {
-            let tf = f32::from(tf);
-            let norm = k1 * (1.0 - b + b * len as f32 / avg);
-            idf * tf * (k1 + 1.0) / (tf + norm * 4.0)
-        };
-        // One cursor per query word (then per resembling word), in the order scores add up.
-        let mut idfs: Vec<f32> = Vec::new();
-        let mut cursors: Vec<std::iter::Peekable<super::index::Pairs<'_>>> = Vec::new();
-        let mut bounds: Vec<f64> = Vec::new();
-        let mut push = |t: u32, idf: f32| {
-            let term = self.term(t);
-            let max_tf = if term.max_tf == 0 { 255 } else { term.max_tf };
-            idfs.push(idf);
-            bounds.push(f64::from(share(idf, max_tf, term.min_len)) * (1.0 + 1e-4));
-            cursors.push(self.postings(t).peekable());
-        };
+        let n = self.docs.len();
+        table.make_room(n);
+        let ScoreTable { score, seen } = table;
+        let (score, seen) = (&mut score[..n], &mut seen[..n.div_ceil(64)]);
+        let mut add =
+            |t: u32, idf: f32| add_word(self.postings(t), idf, avg, &self.lens, score, seen);
         for (t, _, _) in &q.words {
             if let Some(t) = *t {
-                push(t, self.idf(self.term(t).df));
+                add(t, self.idf(self.term(t).df));
             }
         }
         for &(t, resemblance) in &q.resembling {
-            push(t, self.idf(self.term(t).df) * resemblance);
+            add(t, self.idf(self.term(t).df) * resemblance);
         }
-        let n = cursors.len();
-        // Cursors by bound, smallest first; `prefix[j]`: the bounds of the first j together.
-        let mut by_bound: Vec<usize> = (0..n).collect();
-        by_bound.sort_by(|&x, &y| bounds[x].total_cmp(&bounds[y]));
-        let mut prefix = vec![0.0f64; n + 1];
-        for j in 0..n {
-            prefix[j + 1] = prefix[j] + bounds[by_bound[j]];
+        // The claims reached, in claim order (so the scores and claims are read in order): a
+        // claim is looked at only when its score would be held. `floor`: the lowest score held
+        // once `wanted` are, what a claim must reach to be compared in full.
+        let mut heap: std::collections::BinaryHeap<Held> =
+            std::collections::BinaryHeap::with_capacity(wanted + 1);
+        let mut floor = f32::NEG_INFINITY;
+        for (word, bits) in seen.iter_mut().enumerate() {
+            let mut left = std::mem::take(bits);
+            while left != 0 {
+                let d = (word * 64) as u32 + left.trailing_zeros();
+                left &= left - 1;
+                let held = Held {
+                    score: std::mem::take(&mut score[d as usize]),
+                    doc: d,
+                };
+                if held.score < floor {
+                    continue;
+                }
+                let full = heap.len() >= wanted;
+                if full && heap.peek().is_some_and(|worst| held >= *worst) {
+                    continue;
+                }
+                if !self.docs[d as usize].live || q.exclude == Some(d) {
+                    continue;
+                }
+                if full {
+                    heap.pop();
+                }
+                heap.push(held);
+                if heap.len() >= wanted {
+                    floor = heap.peek().map_or(floor, |worst| worst.score);
+                }
+            }
         }
-        // The held claims: a min-heap on (score, then the larger claim number first out).
-        let mut heap: std::collections::BinaryHeap<Held> = std::collections::BinaryHeap::new();
-        let mut floor = f64::NEG_INFINITY;
-        let mut first_essential = 0usize;
-        let mut shares: Vec<Option<f32>> = vec![None; n];
-        loop {
-            let mut d = u32::MAX;
-            for &c in &by_bound[first_essential..] {
-                if let Some(&(x, _)) = cursors[c].peek() {
-                    d = d.min(x);
-                }
+        heap.into_iter().map(|h| (h.doc, h.score)).collect()
+    }
+
+    /// The word ranking the plain way, for checking `candidates_by_word`: every posting of
+    /// every query word (then every resembling word) listed as (claim, word, share), sorted,
+    /// summed per claim in the query's word order, and the `wanted` best kept.
+    fn candidates_reading_every_posting(&self, q: &Query, wanted: usize) -> Vec<(u32, f32)> {
+        let (k1, b) = (K1, B);
+        let avg = self.avg_len();
+        let mut lists: Vec<(u32, f32)> = Vec::new();
+        for (t, _, _) in &q.words {
+            if let Some(t) = *t {
+                lists.push((t, self.idf(self.term(t).df)));
             }
-            if d == u32::MAX {
-                break;
+        }
+        for &(t, resemblance) in &q.resembling {
+            lists.push((t, self.idf(self.term(t).df) * resemblance));
+        }
+        let mut shares: Vec<(u32, usize, f32)> = Vec::new();
+        for (w, &(t, idf)) in lists.iter().enumerate() {
+            for (d, tf) in self.postings(t) {
+                let Some(&len) = self.lens.get(d as usize) else {
+                    continue;
+                };
+                let tf = f32::from(tf);
+                let norm = k1 * (1.0 - b + b * len as f32 / avg);
+                shares.push((d, w, idf * tf * (k1 + 1.0) / (tf + norm * 4.0)));
             }
-            let doc = &self.docs[d as usize];
-            let skip = !doc.live || q.exclude == Some(d);
-            shares.iter_mut().for_each(|s| *s = None);
-            let mut bound = prefix[first_essential];
-            for &c in &by_bound[first_essential..] {
-                if let Some(&(x, tf)) = cursors[c].peek() {
-                    if x == d {
-                        cursors[c].next();
-                        let s = share(idfs[c], tf, doc.len);
-                        shares[c] = Some(s);
-                        bound += f64::from(s);
-                    }
-                }
-            }
-            if skip {
-                continue;
-            }
-            let mut pruned = false;
-            for j in (0..first_essential).rev() {
-                if !exhaustive && bound * (1.0 + 1e-4) <= floor {
-                    pruned = true;
-                    break;
-                }
-                let c = by_bound[j];
-                bound -= bounds[c];
-                while cursors[c].peek().is_some_and(|&(x, _)| x < d) {
-                    cursors[c].next();
-                }
-                if let Some(&(x, tf)) = cursors[c].peek() {
-                    if x == d {
-                        let s = share(idfs[c], tf, doc.len);
-                        shares[c] = Some(s);
-                        bound += f64::from(s);
-                    }
-                }
-            }
-            if pruned {
+        }
+        shares.sort_by_key(|&(d, w, _)| (d, w));
+        let mut held: Vec<Held> = Vec::new();
+        for run in shares.chunk_by(|x, y| x.0 == y.0) {
+            let d = run[0].0;
+            if !self.docs[d as usize].live || q.exclude == Some(d) {
                 continue;
             }
             let mut score = 0.0f32;
-            for s in shares.iter().flatten() {
+            for &(_, _, s) in run {
                 score += s;
             }
-            let held = Held { score, doc: d };
-            if heap.len() < wanted {
-                heap.push(held);
-            } else if heap.peek().is_some_and(|worst| held < *worst) {
-                heap.pop();
-                heap.push(held);
-            } else {
-                continue;
-            }
-            if heap.len() == wanted {
-                floor = heap
-                    .peek()
-                    .map_or(f64::NEG_INFINITY, |w| f64::from(w.score));
-                if !exhaustive {
-                    while first_essential < n && prefix[first_essential + 1] * (1.0 + 1e-4) <= floor
-                    {
-                        first_essential += 1;
-                    }
-                }
-            }
+            held.push(Held { score, doc: d });
         }
-        let mut cands: Vec<(u32, f32)> = heap.into_iter().map(|h| (h.doc, h.score)).collect();
+        held.sort();
+        held.truncate(wanted);
+        held.into_iter().map(|h| (h.doc, h.score)).collect()
+    }
+
+    /// When fewer than `wanted` claims share a word, the claims sharing a name or link fill the
+    /// rest, smaller numbers first, at score 0.
+    fn fill_from_phrases(
+        &self,
+        q: &Query,
+        wanted: usize,
+        mut cands: Vec<(u32, f32)>,
+    ) -> Vec<(u32, f32)> {
         if cands.len() < wanted && !q.phrases.is_empty() {
             let have: HashSet<u32, FixedState> = cands.iter().map(|c| c.0).collect();
             let mut rest: Vec<u32> = Vec::new();
@@ -857,7 +920,6 @@ impl ClaimIndex {
     fn similarities(&self, q: &Query, d: u32) -> Sims {
         let (k1, b) = (K1, B);
         let mut sims = Sims::default();
-        let doc = &self.docs[d as usize];
         let doc_words: Vec<(u32, u8)> = self.doc_words(d).collect();
         let tf_of = |t: u32| {
             doc_words
@@ -866,7 +928,7 @@ impl ClaimIndex {
                 .map(|i| f32::from(doc_words[i].1) / 4.0)
         };
         // Words: BM25 over stems, as a share of what the query's words could score.
-        let norm = k1 * (1.0 - b + b * doc.len as f32 / self.avg_len());
+        let norm = k1 * (1.0 - b + b * self.lens[d as usize] as f32 / self.avg_len());
         let mut got = 0.0f32;
         for (t, _, _) in &q.words {
             if let Some(tf) = t.and_then(tf_of) {

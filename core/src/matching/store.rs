@@ -90,11 +90,11 @@ impl ClaimIndex {
         w.u64(self.total_gram_len);
         w.text(&self.arena);
         w.u64(self.docs.len() as u64);
-        for d in &self.docs {
+        for (d, &len) in self.docs.iter().zip(&self.lens) {
             for x in [
                 d.id_at,
-                d.id_len,
-                d.len,
+                u32::from(d.id_len),
+                len,
                 d.words_at,
                 d.words_len,
                 d.phrases_at,
@@ -370,6 +370,7 @@ fn read(bytes: &[u8], path: Option<&Path>) -> Result<Read> {
     index.arena = r.text("texts")?;
     let n = r.count("claims", 37)?;
     index.docs.reserve(n);
+    index.lens.reserve(n);
     for _ in 0..n {
         let mut x = [0u32; 7];
         for v in &mut x {
@@ -377,10 +378,12 @@ fn read(bytes: &[u8], path: Option<&Path>) -> Result<Read> {
         }
         let live = r.flag("claims")?;
         let print = r.u64("claims")?;
+        let id_len = u16::try_from(x[1])
+            .map_err(|_| r.damaged(&format!("a claim id of {} bytes in claims", x[1])))?;
+        index.lens.push(x[2]);
         index.docs.push(Doc {
             id_at: x[0],
-            id_len: x[1],
-            len: x[2],
+            id_len,
             words_at: x[3],
             words_len: x[4],
             phrases_at: x[5],
@@ -412,8 +415,6 @@ fn read(bytes: &[u8], path: Option<&Path>) -> Result<Read> {
             post_at,
             post_len: postings.len() as u32,
             post_cap: postings.len() as u32,
-            max_tf: 0,
-            min_len: 0,
         });
     }
     let n = r.count("names and links", 21)?;
