@@ -194,6 +194,10 @@ impl When {
         }
         let t = s.trim();
         if let Some((a, b)) = t.split_once('/') {
+            // Read here rather than as an end, which would split it again at every '/'.
+            if b.contains('/') {
+                return Err(bad(s, "a bounded date has one '/' between its two ends"));
+            }
             let end = |x: &str| -> Result<Option<PartialDate>> {
                 match x.trim() {
                     "" | ".." => Ok(None),
@@ -691,12 +695,31 @@ mod tests {
             "/",
             "2024-13/..",
             "../2024-06-18T10:00:00Z",
+            "2024/2024/2024",
+            "2024/../..",
+            "..//2024",
         ] {
             assert!(
                 matches!(When::parse(s), Err(Error::InvalidDate { .. })),
                 "{s}"
             );
         }
+    }
+
+    /// Found by the `dates` fuzz target: a text of many '/' was read as a bounded date whose end
+    /// was itself a bounded date, once per '/', each level's error quoting the next (seconds
+    /// and megabytes for a few kilobytes). One '/' is read, and the error quotes the text once.
+    #[test]
+    fn a_date_of_many_slashes_is_refused_at_the_second_with_one_short_message() {
+        let text = "2024-12-18/".repeat(400);
+        let message = When::parse(&text).unwrap_err().to_string();
+        assert!(message.contains("one '/'"), "{message}");
+        assert!(
+            message.len() < text.len() + 200,
+            "{} bytes of message for {} of text",
+            message.len(),
+            text.len()
+        );
     }
 
     #[test]

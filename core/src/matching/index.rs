@@ -1,6 +1,7 @@
 //! The claim index: inverted lists of stemmed words, per-claim word lists for re-ranking, and
 //! the names and links of every claim.
 
+use std::borrow::Cow;
 use std::hash::BuildHasher;
 
 use foldhash::fast::FixedState;
@@ -267,9 +268,10 @@ impl std::fmt::Debug for ClaimIndex {
 
 /// The texts of one claim, gathered from the graph.
 #[derive(Default)]
-pub(super) struct ClaimTexts {
-    fields: Vec<(String, f32, bool)>,
-    names: Vec<String>,
+pub(super) struct ClaimTexts<'g> {
+    /// (text, weight, whether capitalized names are read from it), borrowed from the graph.
+    fields: Vec<(Cow<'g, str>, f32, bool)>,
+    names: Vec<&'g str>,
     links: Vec<String>,
 }
 
@@ -610,7 +612,7 @@ impl ClaimIndex {
 
     // ---- building ---------------------------------------------------------------------------
 
-    pub(super) fn texts_of(&self, graph: &ClaimGraph, id: &str) -> ClaimTexts {
+    pub(super) fn texts_of<'g>(&self, graph: &'g ClaimGraph, id: &str) -> ClaimTexts<'g> {
         let mut t = ClaimTexts::default();
         let Some(ix) = graph.node_index(id) else {
             return t;
@@ -619,7 +621,7 @@ impl ClaimIndex {
             return t;
         };
         let o = &self.options;
-        t.fields.push((claim.text.clone(), 1.0, true));
+        t.fields.push((Cow::Borrowed(&claim.text), 1.0, true));
         // One pass over the claim's edges; each kind is then taken in id order, as the graph's
         // lists (`relations_of_claim`, `verdicts_of`, `attributions_of`) give them.
         let mut wordings: Vec<(&str, NodeIndex)> = Vec::new();
@@ -657,25 +659,26 @@ impl ClaimIndex {
         wordings.sort_by(|x, y| x.0.cmp(y.0));
         for (_, other) in wordings {
             if let Some(Node::Claim(c)) = graph.graph.node_weight(other) {
-                t.fields.push((c.text.clone(), o.wording_weight, true));
+                t.fields
+                    .push((Cow::Borrowed(&c.text), o.wording_weight, true));
             }
         }
         verdicts.sort_by(|x, y| x.id.cmp(&y.id));
         for v in verdicts {
             if let Some(s) = &v.summary {
-                t.fields.push((s.clone(), o.review_weight, false));
+                t.fields.push((Cow::Borrowed(s), o.review_weight, false));
             }
             if let Some(u) = &v.url {
                 t.links.push(normalize_link(u));
             }
         }
-        let name_of = |s: &Source, t: &mut ClaimTexts| {
+        let name_of = |s: &'g Source, t: &mut ClaimTexts<'g>| {
             if s.kind.is_unnamed() || s.kind == SourceKind::Document {
                 return;
             }
             for n in std::iter::once(&s.name).chain(s.aliases.iter()) {
-                t.fields.push((n.clone(), o.name_weight, false));
-                t.names.push(n.clone());
+                t.fields.push((Cow::Borrowed(n), o.name_weight, false));
+                t.names.push(n);
             }
         };
         for s in &claim.subjects {
@@ -699,11 +702,11 @@ impl ClaimIndex {
             }
         }
         for tag in &claim.tags {
-            t.fields.push((tag.clone(), o.tag_weight, false));
+            t.fields.push((Cow::Borrowed(tag), o.tag_weight, false));
         }
         if let Some(q) = &claim.quantity {
             t.fields
-                .push((format!("{} {}", q.value, q.unit), 1.0, false));
+                .push((Cow::Owned(format!("{} {}", q.value, q.unit)), 1.0, false));
         }
         t
     }
@@ -798,7 +801,8 @@ impl ClaimIndex {
 
     fn add_doc(&mut self, id: &str, texts: &ClaimTexts, scratch: &mut Analyzed, grams_now: bool) {
         let d = self.docs.len() as u32;
-        let mut tf: HashMap<u32, f32, FixedState> = HashMap::with_hasher(FixedState::default());
+        // (word, weight) for every occurrence, summed per word below in the order they occur.
+        let mut occurrences: Vec<(u32, f32)> = Vec::new();
         let mut names: Vec<String> = Vec::new();
         let mut links: Vec<String> = texts.links.clone();
         for (text, weight, own_words) in &texts.fields {
@@ -815,9 +819,9 @@ impl ClaimIndex {
                     continue;
                 }
                 let is_number = w.text.starts_with(|c: char| c.is_ascii_digit());
-                let stem = self.analyzer.stem(&w.text).into_owned();
+                let stem = self.analyzer.stem(&w.text);
                 let t = self.term_for(&stem, is_number);
-                *tf.entry(t).or_insert(0.0) += *weight;
+                occurrences.push((t, *weight));
             }
         }
         for n in &texts.names {
@@ -827,11 +831,17 @@ impl ClaimIndex {
                 names.push(name);
             }
         }
-        let mut entries: Vec<(u32, u8)> = tf
-            .into_iter()
-            .map(|(t, f)| (t, (f * TF_SCALE).round().clamp(1.0, 255.0) as u8))
+        occurrences.sort_by_key(|o| o.0);
+        let entries: Vec<(u32, u8)> = occurrences
+            .chunk_by(|a, b| a.0 == b.0)
+            .map(|run| {
+                let mut f = 0.0f32;
+                for o in run {
+                    f += o.1;
+                }
+                (run[0].0, (f * TF_SCALE).round().clamp(1.0, 255.0) as u8)
+            })
             .collect();
-        entries.sort_unstable();
         let words_at = self.doc_words.len() as u32;
         let mut len: u32 = 0;
         let mut gram_len: u32 = 0;
