@@ -281,6 +281,16 @@ impl PartialOrd for Held {
     }
 }
 
+/// A word's share of a claim's score in the word ranking: BM25 of the word's `idf`, its weighted
+/// count `tf` (quarters) in a claim of weighted length `len` (quarters), `avg` the mean length.
+#[inline]
+fn word_share(idf: f32, tf: u8, len: u32, avg: f32) -> f32 {
+    let (k1, b) = (K1, B);
+    let tf = f32::from(tf);
+    let norm = k1 * (1.0 - b + b * len as f32 / avg);
+    idf * tf * (k1 + 1.0) / (tf + norm * 4.0)
+}
+
 /// Adds the shares of one word's postings to the claims' scores (BM25, the word's `idf`), which
 /// start at 0 as in [`ClaimIndex::candidates_reading_every_posting`], and marks the claims seen.
 fn add_word(
@@ -291,14 +301,11 @@ fn add_word(
     score: &mut [f32],
     seen: &mut [u64],
 ) {
-    let (k1, b) = (K1, B);
     for (d, tf) in postings {
         let (Some(&len), Some(bits)) = (lens.get(d as usize), seen.get_mut(d as usize / 64)) else {
             continue;
         };
-        let tf = f32::from(tf);
-        let norm = k1 * (1.0 - b + b * len as f32 / avg);
-        let s = idf * tf * (k1 + 1.0) / (tf + norm * 4.0);
+        let s = word_share(idf, tf, len, avg);
         *bits |= 1u64 << (d % 64);
         if let Some(x) = score.get_mut(d as usize) {
             *x += s;
@@ -789,7 +796,6 @@ impl ClaimIndex {
     /// every query word (then every resembling word) listed as (claim, word, share), sorted,
     /// summed per claim in the query's word order, and the `wanted` best kept.
     fn candidates_reading_every_posting(&self, q: &Query, wanted: usize) -> Vec<(u32, f32)> {
-        let (k1, b) = (K1, B);
         let avg = self.avg_len();
         let mut lists: Vec<(u32, f32)> = Vec::new();
         for (t, _, _) in &q.words {
@@ -806,9 +812,7 @@ impl ClaimIndex {
                 let Some(&len) = self.lens.get(d as usize) else {
                     continue;
                 };
-                let tf = f32::from(tf);
-                let norm = k1 * (1.0 - b + b * len as f32 / avg);
-                shares.push((d, w, idf * tf * (k1 + 1.0) / (tf + norm * 4.0)));
+                shares.push((d, w, word_share(idf, tf, len, avg)));
             }
         }
         shares.sort_by_key(|&(d, w, _)| (d, w));
