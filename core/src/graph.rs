@@ -1072,11 +1072,15 @@ impl ClaimGraph {
     /// The attribution that edge `ix` belongs to: its own record, or for an edge to a further
     /// claim of a statement, the statement's record.
     pub(crate) fn attribution_on(&self, ix: EdgeIndex) -> Option<Attribution> {
+        self.attribution_at(self.statement_edge(ix)?)
+    }
+
+    /// The edge holding the attribution record an attribution edge belongs to: the edge itself,
+    /// or for an edge to a further claim a statement covers, the record's own edge. `None` for
+    /// an edge that is not an attribution.
+    pub(crate) fn statement_edge(&self, ix: EdgeIndex) -> Option<EdgeIndex> {
         match self.graph.edge_weight(ix)? {
-            Edge::Attribution(a) => match a.more.as_deref().and_then(|m| m.primary) {
-                Some(p) => self.attribution_at(p),
-                None => self.attribution_at(ix),
-            },
+            Edge::Attribution(a) => Some(a.more.as_deref().and_then(|m| m.primary).unwrap_or(ix)),
             _ => None,
         }
     }

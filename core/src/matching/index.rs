@@ -639,17 +639,13 @@ impl ClaimIndex {
                         wordings.push((&r.id, other));
                     }
                     (Edge::Verdict(v), Direction::Incoming) => verdicts.push(v),
-                    (Edge::Attribution(a), Direction::Incoming) => {
+                    (Edge::Attribution(_), Direction::Incoming) => {
                         // A statement covering several claims is read from its own edge.
-                        match a.more.as_deref().and_then(|m| m.primary) {
-                            Some(p) => {
-                                if let (Some(Edge::Attribution(rec)), Some((speaker, _))) =
-                                    (graph.graph.edge_weight(p), graph.graph.edge_endpoints(p))
-                                {
-                                    said.push((rec, speaker));
-                                }
-                            }
-                            None => said.push((a, e.source())),
+                        let own = graph.statement_edge(e.id());
+                        if let Some((Edge::Attribution(rec), (speaker, _))) = own.and_then(|p| {
+                            Some((graph.graph.edge_weight(p)?, graph.graph.edge_endpoints(p)?))
+                        }) {
+                            said.push((rec, speaker));
                         }
                     }
                     _ => {}

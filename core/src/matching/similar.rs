@@ -730,8 +730,9 @@ impl ClaimIndex {
     /// resembling word) adds its share to the claim's score in a table with a place per claim,
     /// in the query's word order, so each claim's score is the same sum, to the bit, as
     /// [`candidates_reading_every_posting`](ClaimIndex::candidates_reading_every_posting) makes;
-    /// then the `wanted` best of the claims reached are kept. The table belongs to the thread (4 bytes and a bit a claim
-    /// of the largest index it has ranked) and is cleared as it is read.
+    /// then the `wanted` best of the claims reached are kept. The table belongs to the thread
+    /// (4 bytes and a bit a claim of the largest index it has ranked) and is cleared as it is
+    /// read.
     fn candidates_by_word(&self, q: &Query, wanted: usize) -> Vec<(u32, f32)> {
         SCORES.with(|cell| match cell.try_borrow_mut() {
             Ok(mut table) => self.rank_words_into(q, wanted, &mut table),
@@ -745,15 +746,8 @@ impl ClaimIndex {
         table.make_room(n);
         let ScoreTable { score, seen } = table;
         let (score, seen) = (&mut score[..n], &mut seen[..n.div_ceil(64)]);
-        let mut add =
-            |t: u32, idf: f32| add_word(self.postings(t), idf, avg, &self.lens, score, seen);
-        for (t, _, _) in &q.words {
-            if let Some(t) = *t {
-                add(t, self.idf(self.term(t).df));
-            }
-        }
-        for &(t, resemblance) in &q.resembling {
-            add(t, self.idf(self.term(t).df) * resemblance);
+        for (t, idf) in self.word_lists(q) {
+            add_word(self.postings(t), idf, avg, &self.lens, score, seen);
         }
         // The claims reached, in claim order (so the scores and claims are read in order): a
         // claim is looked at only when its score would be held. `floor`: the lowest score held
@@ -792,22 +786,25 @@ impl ClaimIndex {
         heap.into_iter().map(|h| (h.doc, h.score)).collect()
     }
 
+    /// The words whose postings the word ranking reads, in the order their shares add up: the
+    /// query's known words, then the words resembling its unknown ones (at their resemblance),
+    /// each with its idf.
+    fn word_lists<'q>(&'q self, q: &'q Query) -> impl Iterator<Item = (u32, f32)> + 'q {
+        let known = q.words.iter().filter_map(|w| w.0);
+        known.map(|t| (t, self.idf(self.term(t).df))).chain(
+            q.resembling
+                .iter()
+                .map(|&(t, resemblance)| (t, self.idf(self.term(t).df) * resemblance)),
+        )
+    }
+
     /// The word ranking the plain way, for checking `candidates_by_word`: every posting of
     /// every query word (then every resembling word) listed as (claim, word, share), sorted,
     /// summed per claim in the query's word order, and the `wanted` best kept.
     fn candidates_reading_every_posting(&self, q: &Query, wanted: usize) -> Vec<(u32, f32)> {
         let avg = self.avg_len();
-        let mut lists: Vec<(u32, f32)> = Vec::new();
-        for (t, _, _) in &q.words {
-            if let Some(t) = *t {
-                lists.push((t, self.idf(self.term(t).df)));
-            }
-        }
-        for &(t, resemblance) in &q.resembling {
-            lists.push((t, self.idf(self.term(t).df) * resemblance));
-        }
         let mut shares: Vec<(u32, usize, f32)> = Vec::new();
-        for (w, &(t, idf)) in lists.iter().enumerate() {
+        for (w, (t, idf)) in self.word_lists(q).enumerate() {
             for (d, tf) in self.postings(t) {
                 let Some(&len) = self.lens.get(d as usize) else {
                     continue;
