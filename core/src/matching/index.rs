@@ -202,8 +202,8 @@ pub(crate) struct Phrase {
 ///
 /// Built from a graph with [`ClaimIndex::new`]; it does not follow later changes of the graph by
 /// itself: [`refresh_claim`](ClaimIndex::refresh_claim) re-reads one claim after a change,
-/// [`remove_claim`](ClaimIndex::remove_claim) forgets one, or build it again (about a second per
-/// million short claims, see the benchmarks). [`ClaimGraph::similar_claims`] builds one for a
+/// [`remove_claim`](ClaimIndex::remove_claim) forgets one, or build it again (7-9 seconds of one
+/// core per million short claims, see the benchmarks). [`ClaimGraph::similar_claims`] builds one for a
 /// single question.
 ///
 /// ```

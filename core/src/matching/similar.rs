@@ -609,9 +609,10 @@ impl ClaimIndex {
     /// in ids compared as numbers ("c9" before "c10"): with ids given in the order claims were
     /// recorded, the earlier record first. A text without content words or links finds nothing.
     ///
-    /// Memory: each thread that ranks keeps a table of word scores, 4 bytes and a bit a claim of
-    /// the largest index it has ranked (4 MB at a million claims), for as long as the thread
-    /// lives.
+    /// Memory: each thread that ranks keeps a table of word scores, 4 bytes a claim of the
+    /// largest index it has ranked (4 MB at a million claims), for as long as the thread lives;
+    /// the index keeps each claim's length norm, 4 bytes a claim, from the first question after
+    /// a change.
     ///
     /// ```
     /// use claimgraph::{ClaimGraph, ClaimIndex, Claim, MatchKind, SimilarOptions};
@@ -754,8 +755,8 @@ impl ClaimIndex {
     /// in the query's word order, so each claim's score is the same sum, to the bit, as
     /// [`candidates_reading_every_posting`](ClaimIndex::candidates_reading_every_posting) makes;
     /// then the `wanted` best of the claims reached are kept. The table belongs to the thread
-    /// (4 bytes and a bit a claim of the largest index it has ranked) and is cleared as it is
-    /// read.
+    /// (4 bytes a claim of the largest index it has ranked, and a bit per 64 claims) and is
+    /// cleared as it is read.
     fn candidates_by_word(&self, q: &Query, wanted: usize) -> Vec<(u32, f32)> {
         SCORES.with(|cell| match cell.try_borrow_mut() {
             Ok(mut table) => self.rank_words_into(q, wanted, &mut table),
