@@ -228,12 +228,19 @@ fn text_without_content_finds_nothing_and_odd_text_never_panics() {
 fn refreshing_a_claim_gives_what_a_rebuild_gives() {
     let mut g = record();
     let mut index = ClaimIndex::new(&g);
+    // Asked between the changes too: what a question keeps of the index as it was (the claims'
+    // length norms) must not outlive a change.
+    let ask =
+        |index: &ClaimIndex| index.similar_claims("drones for Russia", &SimilarOptions::default());
+    ask(&index);
     g.add_claim(Claim::new("drones", "Iran sold attack drones to Russia"))
         .unwrap();
     assert!(index.refresh_claim(&g, "drones"));
+    assert_eq!(ask(&index)[0].claim, "drones");
     g.update_claim(Claim::new("visit", "Putin flew to Pyongyang for a summit"))
         .unwrap();
     index.refresh_claim(&g, "visit");
+    ask(&index);
     g.remove_claim("rations").unwrap();
     assert!(!index.refresh_claim(&g, "rations"));
     let rebuilt = ClaimIndex::new(&g);
@@ -715,9 +722,27 @@ fn ranking_a_word_at_a_time_finds_what_reading_every_posting_finds() {
         ))
         .unwrap();
         index.refresh_claim(&g, &id);
+        if i % 3 == 0 {
+            // Between changes: the fast ranking keeps the claims' length norms of the index as
+            // it is, which each change must drop.
+            let o = SimilarOptions::default();
+            let text = "mayor rejected the budget";
+            assert_eq!(
+                index.similar_claims(text, &o),
+                index.similar_claims_exhaustive(text, &o)
+            );
+        }
     }
     for i in (0..3000).step_by(89) {
         index.remove_claim(&format!("c{i}"));
+        if i % 5 == 0 {
+            let o = SimilarOptions::default();
+            let text = "the army funded the bridge project";
+            assert_eq!(
+                index.similar_claims(text, &o),
+                index.similar_claims_exhaustive(text, &o)
+            );
+        }
     }
     let texts = [
         "mayor rejected the budget",

@@ -202,8 +202,8 @@ pub(crate) struct Phrase {
 ///
 /// Built from a graph with [`ClaimIndex::new`]; it does not follow later changes of the graph by
 /// itself: [`refresh_claim`](ClaimIndex::refresh_claim) re-reads one claim after a change,
-/// [`remove_claim`](ClaimIndex::remove_claim) forgets one, or build it again (about a second per
-/// million short claims, see the benchmarks). [`ClaimGraph::similar_claims`] builds one for a
+/// [`remove_claim`](ClaimIndex::remove_claim) forgets one, or build it again (7-9 seconds of one
+/// core per million short claims, see the benchmarks). [`ClaimGraph::similar_claims`] builds one for a
 /// single question.
 ///
 /// ```
@@ -225,6 +225,10 @@ pub struct ClaimIndex {
     /// word ranking reads it for every posting, and a dense table of lengths is read from memory
     /// a sixteenth as often.
     pub(crate) lens: Vec<u32>,
+    /// Each claim's length normalization in the word ranking, for the index as it is: made by
+    /// the first question after a change (the mean length moves with every claim added or
+    /// removed), so the ranking divides once a posting rather than twice.
+    pub(crate) norms: std::sync::OnceLock<Vec<f32>>,
     pub(super) ids: HashTable<u32>,
     pub(super) arena: String,
     pub(super) terms: Vec<Term>,
@@ -284,14 +288,14 @@ impl ClaimIndex {
     /// Indexes every claim of `graph` with `options`.
     pub fn with_options(graph: &ClaimGraph, options: IndexOptions) -> ClaimIndex {
         let mut index = ClaimIndex::empty(options);
-        let mut claims: Vec<&str> = graph.claims().map(|c| c.id.as_str()).collect();
-        claims.sort_unstable();
+        let mut claims: Vec<(&str, NodeIndex)> = claim_nodes(graph).collect();
+        claims.sort_unstable_by(|a, b| a.0.cmp(b.0));
         index.docs.reserve(claims.len());
         index.lens.reserve(claims.len());
         index.ids.reserve(claims.len(), |_| 0);
-        let mut scratch = Analyzed::default();
-        for id in claims {
-            let texts = index.texts_of(graph, id);
+        let mut scratch = Scratch::default();
+        for (id, ix) in claims {
+            let texts = index.texts_of_node(graph, ix);
             index.add_doc(id, &texts, &mut scratch, false);
         }
         index.rebuild_gram_df();
@@ -305,6 +309,7 @@ impl ClaimIndex {
             options,
             docs: Vec::new(),
             lens: Vec::new(),
+            norms: std::sync::OnceLock::new(),
             ids: HashTable::new(),
             arena: String::new(),
             terms: Vec::new(),
@@ -356,7 +361,7 @@ impl ClaimIndex {
             return false;
         }
         let texts = self.texts_of(graph, id);
-        let mut scratch = Analyzed::default();
+        let mut scratch = Scratch::default();
         self.make_room();
         self.add_doc(id, &texts, &mut scratch, true);
         if self.garbage > self.postings.len() / 2 {
@@ -392,6 +397,7 @@ impl ClaimIndex {
         }
         let doc = self.docs[d as usize].clone();
         self.docs[d as usize].live = false;
+        self.norms.take();
         self.live -= 1;
         self.total_len = self
             .total_len
@@ -426,6 +432,7 @@ impl ClaimIndex {
         let docs: usize = self.phrases.iter().map(|p| p.docs.capacity() * 4).sum();
         self.docs.capacity() * size_of::<Doc>()
             + self.lens.capacity() * 4
+            + self.norms.get().map_or(0, |n| n.capacity() * 4)
             + self.ids.capacity() * 5
             + self.arena.capacity()
             + self.terms.capacity() * size_of::<Term>()
@@ -613,10 +620,15 @@ impl ClaimIndex {
     // ---- building ---------------------------------------------------------------------------
 
     pub(super) fn texts_of<'g>(&self, graph: &'g ClaimGraph, id: &str) -> ClaimTexts<'g> {
+        match graph.node_index(id) {
+            Some(ix) => self.texts_of_node(graph, ix),
+            None => ClaimTexts::default(),
+        }
+    }
+
+    /// The texts of the claim at the node `ix` (none if it is not a claim).
+    pub(super) fn texts_of_node<'g>(&self, graph: &'g ClaimGraph, ix: NodeIndex) -> ClaimTexts<'g> {
         let mut t = ClaimTexts::default();
-        let Some(ix) = graph.node_index(id) else {
-            return t;
-        };
         let Some(Node::Claim(claim)) = graph.graph.node_weight(ix) else {
             return t;
         };
@@ -795,16 +807,22 @@ impl ClaimIndex {
         }
     }
 
-    fn add_doc(&mut self, id: &str, texts: &ClaimTexts, scratch: &mut Analyzed, grams_now: bool) {
+    fn add_doc(&mut self, id: &str, texts: &ClaimTexts, scratch: &mut Scratch, grams_now: bool) {
         let d = self.docs.len() as u32;
+        self.norms.take();
+        let Scratch {
+            analyzed: scratch,
+            words: known,
+            name_keys,
+            occurrences,
+            entries,
+        } = scratch;
         // (word, weight) for every occurrence, summed per word below in the order they occur.
-        let mut occurrences: Vec<(u32, f32)> = Vec::new();
+        occurrences.clear();
         let mut names: Vec<String> = Vec::new();
         let mut links: Vec<String> = texts.links.clone();
         for (text, weight, own_words) in &texts.fields {
-            scratch.words.clear();
-            scratch.numbers.clear();
-            scratch.links.clear();
+            scratch.clear();
             self.analyzer.analyze_into(text, scratch);
             links.append(&mut scratch.links);
             if *own_words {
@@ -814,30 +832,47 @@ impl ClaimIndex {
                 if w.common {
                     continue;
                 }
-                let is_number = w.text.starts_with(|c: char| c.is_ascii_digit());
-                let stem = self.analyzer.stem(&w.text);
-                let t = self.term_for(&stem, is_number);
+                let t = match known.get(w.text.as_str()) {
+                    Some(&t) => t,
+                    None => {
+                        let is_number = w.text.starts_with(|c: char| c.is_ascii_digit());
+                        let stem = self.analyzer.stem(&w.text);
+                        let t = self.term_for(&stem, is_number);
+                        if !grams_now {
+                            known.insert(w.text.as_str().into(), t);
+                        }
+                        t
+                    }
+                };
                 occurrences.push((t, *weight));
             }
         }
-        for n in &texts.names {
-            let words = self.analyzer.analyze(n).words;
-            let name = name_key(words.iter().filter(|w| !w.common).map(|w| w.text.as_str()));
+        for &n in &texts.names {
+            let name = match name_keys.get(n) {
+                Some(key) => key.to_string(),
+                None => {
+                    let words = self.analyzer.analyze(n).words;
+                    let key = name_key(words.iter().filter(|w| !w.common).map(|w| w.text.as_str()));
+                    if !grams_now {
+                        name_keys.insert(n.into(), key.as_str().into());
+                    }
+                    key
+                }
+            };
             if !name.is_empty() {
                 names.push(name);
             }
         }
+        // Stable: the weights of one word are summed in the order they occur.
         occurrences.sort_by_key(|o| o.0);
-        let entries: Vec<(u32, u8)> = occurrences
-            .chunk_by(|a, b| a.0 == b.0)
-            .map(|run| {
-                let mut f = 0.0f32;
-                for o in run {
-                    f += o.1;
-                }
-                (run[0].0, (f * TF_SCALE).round().clamp(1.0, 255.0) as u8)
-            })
-            .collect();
+        entries.clear();
+        entries.extend(occurrences.chunk_by(|a, b| a.0 == b.0).map(|run| {
+            let mut f = 0.0f32;
+            for o in run {
+                f += o.1;
+            }
+            (run[0].0, (f * TF_SCALE).round().clamp(1.0, 255.0) as u8)
+        }));
         let words_at = self.doc_words.len() as u32;
         let mut len: u32 = 0;
         let mut gram_len: u32 = 0;
@@ -1074,6 +1109,33 @@ impl ClaimIndex {
             }
         }
     }
+}
+
+/// Every claim of `graph` with its node.
+pub(super) fn claim_nodes(graph: &ClaimGraph) -> impl Iterator<Item = (&str, NodeIndex)> {
+    graph
+        .graph
+        .node_indices()
+        .filter_map(|ix| match graph.graph.node_weight(ix) {
+            Some(Node::Claim(c)) => Some((c.id.as_str(), ix)),
+            _ => None,
+        })
+}
+
+/// What adding claims reuses from one claim to the next: the analyzed text, and the word each
+/// written (folded) form stems to, so a build stems each form once rather than at every
+/// occurrence.
+///
+/// The name keys and stems are kept only while a whole graph is indexed: adding one claim to a
+/// built index starts with an empty scratch and would gain nothing from them.
+#[derive(Default)]
+pub(super) struct Scratch {
+    analyzed: Analyzed,
+    words: HashMap<Box<str>, u32, FixedState>,
+    /// The key each name of a source is compared by ([`name_key`]), empty when it has none.
+    name_keys: HashMap<Box<str>, Box<str>, FixedState>,
+    occurrences: Vec<(u32, f32)>,
+    entries: Vec<(u32, u8)>,
 }
 
 /// The key a name is compared by: its uncommon folded words joined by a space.

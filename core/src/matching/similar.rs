@@ -281,52 +281,67 @@ impl PartialOrd for Held {
     }
 }
 
-/// A word's share of a claim's score in the word ranking: BM25 of the word's `idf`, its weighted
-/// count `tf` (quarters) in a claim of weighted length `len` (quarters), `avg` the mean length.
+/// The length normalization of a claim of weighted length `len` (quarters) in the word ranking,
+/// `avg` the mean length, in quarters: what [`word_share`] adds to a count.
 #[inline]
-fn word_share(idf: f32, tf: u8, len: u32, avg: f32) -> f32 {
+fn length_norm(len: u32, avg: f32) -> f32 {
     let (k1, b) = (K1, B);
-    let tf = f32::from(tf);
     let norm = k1 * (1.0 - b + b * len as f32 / avg);
-    idf * tf * (k1 + 1.0) / (tf + norm * 4.0)
+    norm * 4.0
 }
 
+/// A word's share of a claim's score in the word ranking: BM25 of the word's `idf`, its weighted
+/// count `tf` (quarters) in a claim of [`length_norm`] `norm`. Always above 0.
+#[inline]
+fn word_share(idf: f32, tf: u8, norm: f32) -> f32 {
+    let tf = f32::from(tf);
+    idf * tf * (K1 + 1.0) / (tf + norm)
+}
+
+/// Claims a block of the word ranking's table covers: the table marks the blocks a query
+/// reached, and reads back every claim of those blocks.
+const BLOCK: usize = 64;
+/// Claims of a block compared with the lowest score held at once, before any one of them is.
+const CHUNK: usize = 16;
+
 /// Adds the shares of one word's postings to the claims' scores (BM25, the word's `idf`), which
-/// start at 0 as in [`ClaimIndex::candidates_reading_every_posting`], and marks the claims seen.
+/// start at 0 as in [`ClaimIndex::candidates_reading_every_posting`], and marks the claims'
+/// blocks reached.
 fn add_word(
     postings: super::index::Pairs<'_>,
     idf: f32,
-    avg: f32,
-    lens: &[u32],
+    norms: &[f32],
     score: &mut [f32],
-    seen: &mut [u64],
+    blocks: &mut [u64],
 ) {
     for (d, tf) in postings {
-        let (Some(&len), Some(bits)) = (lens.get(d as usize), seen.get_mut(d as usize / 64)) else {
+        let d = d as usize;
+        let (Some(&norm), Some(x), Some(bits)) = (
+            norms.get(d),
+            score.get_mut(d),
+            blocks.get_mut(d / (BLOCK * 64)),
+        ) else {
             continue;
         };
-        let s = word_share(idf, tf, len, avg);
-        *bits |= 1u64 << (d % 64);
-        if let Some(x) = score.get_mut(d as usize) {
-            *x += s;
-        }
+        *x += word_share(idf, tf, norm);
+        *bits |= 1u64 << ((d / BLOCK) % 64);
     }
 }
 
-/// A thread's table of word scores, a place per claim (see `candidates_by_word`): `seen` has a
-/// bit set for each claim the query being ranked has scored; between queries every bit is clear
-/// and every score 0.
+/// A thread's table of word scores, a place per claim (see `candidates_by_word`): `blocks` has
+/// a bit set for each block of [`BLOCK`] claims holding a claim the query being ranked has
+/// scored; between queries every bit is clear and every score 0.
 #[derive(Default)]
 struct ScoreTable {
     score: Vec<f32>,
-    seen: Vec<u64>,
+    blocks: Vec<u64>,
 }
 
 impl ScoreTable {
     fn make_room(&mut self, claims: usize) {
         if self.score.len() < claims {
             self.score.resize(claims, 0.0);
-            self.seen.resize(claims.div_ceil(64), 0);
+            self.blocks.resize(claims.div_ceil(BLOCK * 64), 0);
         }
     }
 }
@@ -347,6 +362,14 @@ struct Sims {
 }
 
 impl ClaimIndex {
+    /// Every claim's [`length_norm`] for the index as it is, made once after each change.
+    fn length_norms(&self) -> &[f32] {
+        self.norms.get_or_init(|| {
+            let avg = self.avg_len();
+            self.lens.iter().map(|&len| length_norm(len, avg)).collect()
+        })
+    }
+
     fn idf(&self, df: u32) -> f32 {
         let n = self.live as f32;
         let df = df as f32;
@@ -586,9 +609,10 @@ impl ClaimIndex {
     /// in ids compared as numbers ("c9" before "c10"): with ids given in the order claims were
     /// recorded, the earlier record first. A text without content words or links finds nothing.
     ///
-    /// Memory: each thread that ranks keeps a table of word scores, 4 bytes and a bit a claim of
-    /// the largest index it has ranked (4 MB at a million claims), for as long as the thread
-    /// lives.
+    /// Memory: each thread that ranks keeps a table of word scores, 4 bytes a claim of the
+    /// largest index it has ranked (4 MB at a million claims), for as long as the thread lives;
+    /// the index keeps each claim's length norm, 4 bytes a claim, from the first question after
+    /// a change.
     ///
     /// ```
     /// use claimgraph::{ClaimGraph, ClaimIndex, Claim, MatchKind, SimilarOptions};
@@ -731,8 +755,8 @@ impl ClaimIndex {
     /// in the query's word order, so each claim's score is the same sum, to the bit, as
     /// [`candidates_reading_every_posting`](ClaimIndex::candidates_reading_every_posting) makes;
     /// then the `wanted` best of the claims reached are kept. The table belongs to the thread
-    /// (4 bytes and a bit a claim of the largest index it has ranked) and is cleared as it is
-    /// read.
+    /// (4 bytes a claim of the largest index it has ranked, and a bit per 64 claims) and is
+    /// cleared as it is read.
     fn candidates_by_word(&self, q: &Query, wanted: usize) -> Vec<(u32, f32)> {
         SCORES.with(|cell| match cell.try_borrow_mut() {
             Ok(mut table) => self.rank_words_into(q, wanted, &mut table),
@@ -741,49 +765,74 @@ impl ClaimIndex {
     }
 
     fn rank_words_into(&self, q: &Query, wanted: usize, table: &mut ScoreTable) -> Vec<(u32, f32)> {
-        let avg = self.avg_len();
+        let norms = self.length_norms();
         let n = self.docs.len();
         table.make_room(n);
-        let ScoreTable { score, seen } = table;
-        let (score, seen) = (&mut score[..n], &mut seen[..n.div_ceil(64)]);
+        let ScoreTable { score, blocks } = table;
+        let (score, blocks) = (&mut score[..n], &mut blocks[..n.div_ceil(BLOCK * 64)]);
         for (t, idf) in self.word_lists(q) {
-            add_word(self.postings(t), idf, avg, &self.lens, score, seen);
+            add_word(self.postings(t), idf, norms, score, blocks);
         }
-        // The claims reached, in claim order (so the scores and claims are read in order): a
-        // claim is looked at only when its score would be held. `floor`: the lowest score held
-        // once `wanted` are, what a claim must reach to be compared in full.
+        // The claims reached (a score above 0: every share is), in claim order, a block at a
+        // time: a claim is looked at only when its score would be held. `floor`: the lowest
+        // score held once `wanted` are, what a claim must reach to be compared in full.
         let mut heap: std::collections::BinaryHeap<Held> =
             std::collections::BinaryHeap::with_capacity(wanted + 1);
         let mut floor = f32::NEG_INFINITY;
-        for (word, bits) in seen.iter_mut().enumerate() {
+        for (word, bits) in blocks.iter_mut().enumerate() {
             let mut left = std::mem::take(bits);
             while left != 0 {
-                let d = (word * 64) as u32 + left.trailing_zeros();
+                let from = (word * 64 + left.trailing_zeros() as usize) * BLOCK;
                 left &= left - 1;
-                let held = Held {
-                    score: std::mem::take(&mut score[d as usize]),
-                    doc: d,
-                };
-                if held.score < floor {
-                    continue;
-                }
-                let full = heap.len() >= wanted;
-                if full && heap.peek().is_some_and(|worst| held >= *worst) {
-                    continue;
-                }
-                if !self.docs[d as usize].live || q.exclude == Some(d) {
-                    continue;
-                }
-                if full {
-                    heap.pop();
-                }
-                heap.push(held);
-                if heap.len() >= wanted {
-                    floor = heap.peek().map_or(floor, |worst| worst.score);
+                let block = &mut score[from..(from + BLOCK).min(n)];
+                for (c, chunk) in block.chunks_mut(CHUNK).enumerate() {
+                    // Most chunks hold no claim that would be held: one comparison for them all.
+                    let best = chunk.iter().fold(0.0f32, |m, &s| if s > m { s } else { m });
+                    if best <= 0.0 || best < floor {
+                        chunk.fill(0.0);
+                        continue;
+                    }
+                    for (k, x) in chunk.iter_mut().enumerate() {
+                        let held = Held {
+                            score: std::mem::take(x),
+                            doc: (from + c * CHUNK + k) as u32,
+                        };
+                        if held.score <= 0.0 || held.score < floor {
+                            continue;
+                        }
+                        self.hold(held, q, wanted, &mut heap, &mut floor);
+                    }
                 }
             }
         }
         heap.into_iter().map(|h| (h.doc, h.score)).collect()
+    }
+
+    /// Keeps `held` among the `wanted` best claims so far if it is better than the worst of
+    /// them (ties to the smaller claim number) and may be answered; `floor` becomes the worst
+    /// score held once `wanted` are.
+    fn hold(
+        &self,
+        held: Held,
+        q: &Query,
+        wanted: usize,
+        heap: &mut std::collections::BinaryHeap<Held>,
+        floor: &mut f32,
+    ) {
+        let full = heap.len() >= wanted;
+        if full && heap.peek().is_some_and(|worst| held >= *worst) {
+            return;
+        }
+        if !self.docs[held.doc as usize].live || q.exclude == Some(held.doc) {
+            return;
+        }
+        if full {
+            heap.pop();
+        }
+        heap.push(held);
+        if heap.len() >= wanted {
+            *floor = heap.peek().map_or(*floor, |worst| worst.score);
+        }
     }
 
     /// The words whose postings the word ranking reads, in the order their shares add up: the
@@ -809,7 +858,7 @@ impl ClaimIndex {
                 let Some(&len) = self.lens.get(d as usize) else {
                     continue;
                 };
-                shares.push((d, w, word_share(idf, tf, len, avg)));
+                shares.push((d, w, word_share(idf, tf, length_norm(len, avg))));
             }
         }
         shares.sort_by_key(|&(d, w, _)| (d, w));
@@ -1085,5 +1134,45 @@ impl ClaimIndex {
             }
         }
         parts
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Claim;
+    use crate::ClaimGraph;
+
+    /// The length norms a question keeps are those of the index as it is after every kind of
+    /// change: a claim added or removed moves the mean length, so every norm.
+    #[test]
+    fn the_length_norms_kept_follow_every_change() {
+        let mut g = ClaimGraph::new();
+        for (id, text) in [
+            ("a", "The mayor rejected the budget"),
+            (
+                "b",
+                "The army funded the bridge project at the northern border",
+            ),
+            ("c", "Budget talks stalled"),
+        ] {
+            g.add_claim(Claim::new(id, text)).unwrap();
+        }
+        let mut index = ClaimIndex::new(&g);
+        let fresh = |index: &ClaimIndex| {
+            let avg = index.avg_len();
+            index
+                .lens
+                .iter()
+                .map(|&len| length_norm(len, avg))
+                .collect::<Vec<f32>>()
+        };
+        assert_eq!(index.length_norms(), fresh(&index));
+        assert!(index.remove_claim("b"));
+        assert_eq!(index.length_norms(), fresh(&index), "after a removal");
+        g.add_claim(Claim::new("d", "A short claim")).unwrap();
+        index.refresh_claim(&g, "d");
+        assert_eq!(index.length_norms(), fresh(&index), "after an addition");
+        assert_eq!(index.length_norms().len(), 4);
     }
 }

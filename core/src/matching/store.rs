@@ -215,8 +215,8 @@ impl ClaimIndex {
     /// building the index.
     pub fn is_index_of(&self, graph: &ClaimGraph) -> bool {
         let (mut sum, mut n) = (0u64, 0usize);
-        for c in graph.claims() {
-            sum = sum.wrapping_add(self.print_of(&c.id, &self.texts_of(graph, &c.id)));
+        for (id, ix) in super::index::claim_nodes(graph) {
+            sum = sum.wrapping_add(self.print_of(id, &self.texts_of_node(graph, ix)));
             n += 1;
         }
         n == self.len() && sum == self.fingerprint

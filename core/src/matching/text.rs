@@ -284,6 +284,28 @@ pub(crate) struct Analyzed {
     pub(crate) words: Vec<Word>,
     pub(crate) numbers: Vec<String>,
     pub(crate) links: Vec<String>,
+    /// Strings of words cleared by [`Analyzed::clear`], reused for the next words.
+    spare: Vec<String>,
+    /// The characters of the chunk being split, and the token being read from it.
+    chars: Vec<char>,
+    token: String,
+}
+
+impl Analyzed {
+    /// Empties the words, numbers and links, keeping their strings for the next text, so a
+    /// build analyzing a million claims does not allocate a string per word.
+    pub(crate) fn clear(&mut self) {
+        self.spare.extend(self.words.drain(..).map(|w| w.text));
+        self.spare.append(&mut self.numbers);
+        self.links.clear();
+    }
+
+    /// An empty string, reused if one is spare.
+    fn string(&mut self) -> String {
+        let mut s = self.spare.pop().unwrap_or_default();
+        s.clear();
+        s
+    }
 }
 
 /// Folds, splits and stems text for one language.
@@ -365,7 +387,16 @@ impl Analyzer {
     fn split_chunk(&self, chunk: &str, out: &mut Analyzed) {
         // Tokens: runs of alphanumerics; a '.' or ',' between two digits stays inside a number;
         // an apostrophe inside a word joins it ("don't"), except a possessive "'s", dropped.
-        let chars: Vec<char> = chunk.chars().collect();
+        let mut chars = std::mem::take(&mut out.chars);
+        chars.clear();
+        chars.extend(chunk.chars());
+        let mut token = std::mem::take(&mut out.token);
+        self.split_chars(&chars, &mut token, out);
+        out.chars = chars;
+        out.token = token;
+    }
+
+    fn split_chars(&self, chars: &[char], token: &mut String, out: &mut Analyzed) {
         let mut i = 0;
         while i < chars.len() {
             if !chars[i].is_alphanumeric() {
@@ -396,7 +427,7 @@ impl Analyzer {
                 i = j;
                 continue;
             }
-            let mut token = String::new();
+            token.clear();
             while i < chars.len() {
                 let c = chars[i];
                 let in_number = (c == '.' || c == ',')
@@ -421,7 +452,7 @@ impl Analyzer {
                 }
             }
             let tagged = start > 0 && (chars[start - 1] == '#' || chars[start - 1] == '@');
-            self.push_token(&token, tagged, out);
+            self.push_token(token, tagged, out);
         }
     }
 
@@ -451,8 +482,12 @@ impl Analyzer {
                 }
             }
         }
-        let parts = split_parts(token);
         let capital = token.chars().next().is_some_and(char::is_uppercase);
+        if !may_have_parts(token) {
+            self.push_word(token, capital, false, out);
+            return;
+        }
+        let parts = split_parts(token);
         if parts.len() > 1 {
             for p in &parts {
                 self.push_word(
@@ -469,8 +504,10 @@ impl Analyzer {
     }
 
     fn push_word(&self, written: &str, capital: bool, part: bool, out: &mut Analyzed) {
-        let text = fold(written);
+        let mut text = out.string();
+        fold_into(written, &mut text);
         if text.is_empty() {
+            out.spare.push(text);
             return;
         }
         let common = self.common.contains(text.as_str())
@@ -483,6 +520,17 @@ impl Analyzer {
             part,
         });
     }
+}
+
+/// Whether [`split_parts`] may cut `token`: a token of letters with no capital after its first
+/// letter is one part.
+fn may_have_parts(token: &str) -> bool {
+    let mut chars = token.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let digits = first.is_ascii_digit();
+    chars.any(|c| c.is_uppercase() || c.is_ascii_digit() != digits)
 }
 
 /// Splits a camel-case or letters-and-digits token into its parts: "BlackLivesMatter" gives
@@ -514,13 +562,19 @@ fn split_parts(token: &str) -> Vec<&str> {
 }
 
 fn scale_of(token: &str) -> Option<f64> {
-    match token.to_ascii_lowercase().as_str() {
-        "thousand" => Some(1e3),
-        "million" | "millions" => Some(1e6),
-        "billion" | "billions" => Some(1e9),
-        "trillion" | "trillions" => Some(1e12),
-        _ => None,
-    }
+    const SCALES: [(&str, f64); 7] = [
+        ("thousand", 1e3),
+        ("million", 1e6),
+        ("millions", 1e6),
+        ("billion", 1e9),
+        ("billions", 1e9),
+        ("trillion", 1e12),
+        ("trillions", 1e12),
+    ];
+    SCALES
+        .iter()
+        .find(|(word, _)| token.eq_ignore_ascii_case(word))
+        .map(|&(_, scale)| scale)
 }
 
 /// "6,700" -> "6700", "1.50" -> "1.5", "2,5" (a decimal comma) -> "2.5".
@@ -553,12 +607,14 @@ fn format_number(v: f64) -> String {
 }
 
 /// Folds accents of Latin, Greek and Cyrillic letters and compatibility forms away, and
-/// lower-cases.
-pub(crate) fn fold(text: &str) -> String {
+/// lower-cases, appending to `out`.
+pub(crate) fn fold_into(text: &str, out: &mut String) {
     if text.is_ascii() {
-        return text.to_ascii_lowercase();
+        out.reserve(text.len());
+        out.extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        return;
     }
-    let mut out = String::with_capacity(text.len());
+    out.reserve(text.len());
     let mut base_is_european = false;
     for c in text.nfkd() {
         if is_combining_mark(c) {
@@ -572,7 +628,6 @@ pub(crate) fn fold(text: &str) -> String {
             out.push(l);
         }
     }
-    out
 }
 
 /// Where links begin inside a chunk of text written without a space before them.
@@ -606,6 +661,18 @@ fn glued_links(chunk: &str) -> impl Iterator<Item = &str> {
 /// The link a white-space separated chunk of text is, if it is one.
 fn link_of(chunk: &str) -> Option<String> {
     let chunk = chunk.trim_start_matches(['(', '[', '<', '"', '\'', '\u{201c}']);
+    let starts = |prefix: &str| {
+        chunk
+            .as_bytes()
+            .get(..prefix.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(prefix.as_bytes()))
+    };
+    if !["http://", "https://", "www.", "pic.twitter.com/"]
+        .into_iter()
+        .any(starts)
+    {
+        return None;
+    }
     let lower = chunk.to_ascii_lowercase();
     let rest = if let Some(r) = lower.strip_prefix("https://") {
         r
@@ -734,6 +801,29 @@ mod tests {
         let a = Analyzer::new(Language::English).analyze("US officials told us");
         let common: Vec<bool> = a.words.iter().map(|w| w.common).collect();
         assert_eq!(common, [false, false, false, true]);
+    }
+
+    #[test]
+    fn an_analysis_reusing_the_last_ones_strings_gives_what_a_fresh_one_gives() {
+        let a = Analyzer::new(Language::English);
+        let texts = [
+            "#BlackLivesMatter rally: 6,700 marched in the U.S. capital, 2.5 million watched",
+            "Élysée denies it",
+            "WWW.Example.org/A and HTTPS://T.co/X are links; Http: is not",
+            "",
+            "iPhone COVID19 Russia's",
+        ];
+        let mut reused = Analyzed::default();
+        for text in texts.iter().chain(texts.iter().rev()) {
+            reused.clear();
+            a.analyze_into(text, &mut reused);
+            let fresh = a.analyze(text);
+            assert_eq!(reused.words, fresh.words, "{text:?}");
+            assert_eq!(reused.numbers, fresh.numbers, "{text:?}");
+            assert_eq!(reused.links, fresh.links, "{text:?}");
+        }
+        let links = a.analyze("WWW.Example.org/A and HTTPS://T.co/X").links;
+        assert_eq!(links, ["example.org/a", "t.co/x"]);
     }
 
     #[test]
