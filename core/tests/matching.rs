@@ -713,6 +713,16 @@ fn drawn_graph(n: usize) -> ClaimGraph {
 fn ranking_a_word_at_a_time_finds_what_reading_every_posting_finds() {
     let mut g = drawn_graph(3000);
     let mut index = ClaimIndex::new(&g);
+    // Asked between the changes too: the fast ranking keeps the claims' length norms of the
+    // index as it is, which each change must drop.
+    let agree = |index: &ClaimIndex, text: &str| {
+        let o = SimilarOptions::default();
+        assert_eq!(
+            index.similar_claims(text, &o),
+            index.similar_claims_exhaustive(text, &o),
+            "{text:?} between changes"
+        );
+    };
     // Claims added and removed after the build: dead postings and longer claims.
     for i in (0..3000).step_by(97) {
         let id = format!("added{i}");
@@ -723,25 +733,13 @@ fn ranking_a_word_at_a_time_finds_what_reading_every_posting_finds() {
         .unwrap();
         index.refresh_claim(&g, &id);
         if i % 3 == 0 {
-            // Between changes: the fast ranking keeps the claims' length norms of the index as
-            // it is, which each change must drop.
-            let o = SimilarOptions::default();
-            let text = "mayor rejected the budget";
-            assert_eq!(
-                index.similar_claims(text, &o),
-                index.similar_claims_exhaustive(text, &o)
-            );
+            agree(&index, "mayor rejected the budget");
         }
     }
     for i in (0..3000).step_by(89) {
         index.remove_claim(&format!("c{i}"));
         if i % 5 == 0 {
-            let o = SimilarOptions::default();
-            let text = "the army funded the bridge project";
-            assert_eq!(
-                index.similar_claims(text, &o),
-                index.similar_claims_exhaustive(text, &o)
-            );
+            agree(&index, "the army funded the bridge project");
         }
     }
     let texts = [
