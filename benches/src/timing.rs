@@ -6,6 +6,16 @@ use serde_json::{json, Map, Value};
 
 use crate::rss;
 
+/// The `p`-th quantile (0 to 1) of `sorted`, ascending: the element nearest rank
+/// `(len - 1) * p`. NaN when `sorted` is empty, which JSON output writes as `null`.
+pub fn percentile(sorted: &[f64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    let rank = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[rank.min(sorted.len() - 1)]
+}
+
 /// Wall seconds under `t`, CPU seconds of the whole process (user + system, every thread) under
 /// `cpu`, one entry per step name.
 #[derive(Debug, Default)]

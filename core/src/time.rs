@@ -108,16 +108,25 @@ impl PartialDate {
         })
     }
 
-    /// Reads `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    /// Reads `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (space around it is ignored); a timestamp or a
+    /// bounded date is refused.
     pub fn parse(s: &str) -> Result<PartialDate> {
-        match When::parse(s)? {
-            w @ (When::Year(_) | When::Month(..) | When::Date(_)) => PartialDate::from_when(&w)
-                .ok_or_else(|| bad(s, "an end of a bounded date is a year, a month or a day")),
-            _ => Err(bad(
+        let t = s.trim();
+        if t.is_empty() {
+            return Err(bad(s, "a date must not be empty"));
+        }
+        if t.len() > 10 || t.contains(['/', 'T', 't']) {
+            return Err(bad(
                 s,
                 "an end of a bounded date is a year, a month or a day (YYYY, YYYY-MM, YYYY-MM-DD)",
-            )),
+            ));
         }
+        let w = match plain_day(t) {
+            Some(day) => When::Date(day),
+            None => calendar_date(s, t)?,
+        };
+        PartialDate::from_when(&w)
+            .ok_or_else(|| bad(s, "an end of a bounded date is a year, a month or a day"))
     }
 
     /// The year.
@@ -194,7 +203,7 @@ impl When {
         }
         let t = s.trim();
         if let Some((a, b)) = t.split_once('/') {
-            // Read here rather than as an end, which would split it again at every '/'.
+            // Refused here with a plainer message than an end of the form would give.
             if b.contains('/') {
                 return Err(bad(s, "a bounded date has one '/' between its two ends"));
             }
@@ -217,17 +226,6 @@ impl When {
                 (None, None) => Err(bad(s, "a bounded date needs at least one end")),
             };
         }
-        let digits = |x: &str| !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit());
-        let year = |y: &str| -> Result<i32> {
-            if y.len() != 4 || !digits(y) {
-                return Err(bad(s, "the year must have four digits"));
-            }
-            let v: i32 = y.parse().map_err(|_| bad(s, "the year is not a number"))?;
-            if !(MIN_YEAR..=MAX_YEAR).contains(&v) {
-                return Err(bad(s, "the year must be between 0001 and 9999"));
-            }
-            Ok(v)
-        };
         if t.is_empty() {
             return Err(bad(s, "a date must not be empty"));
         }
@@ -243,34 +241,7 @@ impl When {
             }
             return Ok(When::Instant(dt));
         }
-        let parts: Vec<&str> = t.split('-').collect();
-        match parts.as_slice() {
-            [y] => Ok(When::Year(year(y)?)),
-            [y, m] => {
-                let y = year(y)?;
-                if m.len() != 2 || !digits(m) {
-                    return Err(bad(s, "the month must have two digits"));
-                }
-                let m: u32 = m.parse().map_err(|_| bad(s, "the month is not a number"))?;
-                if !(1..=12).contains(&m) {
-                    return Err(bad(s, "the month must be between 01 and 12"));
-                }
-                Ok(When::Month(y, m))
-            }
-            [y, m, d] => {
-                year(y)?;
-                if m.len() != 2 || d.len() != 2 || !digits(m) || !digits(d) {
-                    return Err(bad(s, "a date is written YYYY-MM-DD"));
-                }
-                NaiveDate::parse_from_str(t, "%Y-%m-%d")
-                    .map(When::Date)
-                    .map_err(|_| bad(s, "no such day in the calendar"))
-            }
-            _ => Err(bad(
-                s,
-                "not a date (YYYY, YYYY-MM, YYYY-MM-DD) nor an RFC 3339 timestamp with offset",
-            )),
-        }
+        calendar_date(s, t)
     }
 
     /// Checks that the value is one [`When::parse`] gives back from its own text: a month from
@@ -479,6 +450,50 @@ impl<'de> Deserialize<'de> for When {
             }
         }
         d.deserialize_str(Text)
+    }
+}
+
+/// Reads `t` (`s` trimmed, neither a timestamp nor a bounded date) as `YYYY`, `YYYY-MM` or
+/// `YYYY-MM-DD`; errors name `s`.
+fn calendar_date(s: &str, t: &str) -> Result<When> {
+    let digits = |x: &str| !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit());
+    let year = |y: &str| -> Result<i32> {
+        if y.len() != 4 || !digits(y) {
+            return Err(bad(s, "the year must have four digits"));
+        }
+        let v: i32 = y.parse().map_err(|_| bad(s, "the year is not a number"))?;
+        if !(MIN_YEAR..=MAX_YEAR).contains(&v) {
+            return Err(bad(s, "the year must be between 0001 and 9999"));
+        }
+        Ok(v)
+    };
+    let parts: Vec<&str> = t.split('-').collect();
+    match parts.as_slice() {
+        [y] => Ok(When::Year(year(y)?)),
+        [y, m] => {
+            let y = year(y)?;
+            if m.len() != 2 || !digits(m) {
+                return Err(bad(s, "the month must have two digits"));
+            }
+            let m: u32 = m.parse().map_err(|_| bad(s, "the month is not a number"))?;
+            if !(1..=12).contains(&m) {
+                return Err(bad(s, "the month must be between 01 and 12"));
+            }
+            Ok(When::Month(y, m))
+        }
+        [y, m, d] => {
+            year(y)?;
+            if m.len() != 2 || d.len() != 2 || !digits(m) || !digits(d) {
+                return Err(bad(s, "a date is written YYYY-MM-DD"));
+            }
+            NaiveDate::parse_from_str(t, "%Y-%m-%d")
+                .map(When::Date)
+                .map_err(|_| bad(s, "no such day in the calendar"))
+        }
+        _ => Err(bad(
+            s,
+            "not a date (YYYY, YYYY-MM, YYYY-MM-DD) nor an RFC 3339 timestamp with offset",
+        )),
     }
 }
 
@@ -719,6 +734,56 @@ mod tests {
             "{} bytes of message for {} of text",
             message.len(),
             text.len()
+        );
+    }
+
+    /// An end of a bounded date is read by its own reader, never by the general one: the same
+    /// answers as `When::parse` for the calendar forms, and a timestamp, a range or any '/' is
+    /// refused at once as not being one.
+    #[test]
+    fn an_end_of_a_bounded_date_reads_only_a_year_a_month_or_a_day() {
+        for text in [
+            "2024",
+            "2024-06",
+            "2024-06-18",
+            " 2024-02-29 ",
+            "0001",
+            "9999-12-31",
+        ] {
+            let general = When::parse(text).unwrap();
+            let end = PartialDate::parse(text).unwrap();
+            assert_eq!(end.to_when(), general, "{text:?}");
+        }
+        for text in [
+            "",
+            "  ",
+            "2024-06-18T10:00:00Z",
+            "2024-06-18t10:00:00+02:00",
+            "2024/2025",
+            "/2024",
+            "2024-13",
+            "2023-02-29",
+            "0000",
+            "24-06",
+            "2024-6-18",
+            "2024-06-18-01",
+            "2024-06-18 10:00",
+        ] {
+            let err = PartialDate::parse(text).unwrap_err();
+            assert!(
+                matches!(&err, Error::InvalidDate { value, .. } if value == text),
+                "{text:?}: {err}"
+            );
+        }
+        let message = PartialDate::parse("2024-06-18T10:00:00Z")
+            .unwrap_err()
+            .to_string();
+        assert!(message.contains("a year, a month or a day"), "{message}");
+        // The ends of a bounded date name what is wrong with the end.
+        let message = When::parse("2024-13/2025").unwrap_err().to_string();
+        assert!(
+            message.contains("in a bounded date") && message.contains("01 and 12"),
+            "{message}"
         );
     }
 

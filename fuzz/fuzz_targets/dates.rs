@@ -23,7 +23,7 @@ fuzz_target!(|data: &[u8]| {
         .expect("a plain source");
     g.add_claim(Claim::new("c", "A claim"))
         .expect("a plain claim");
-    g.add_attribution(Attribution::new("s", "c", Stance::Asserts).said(when.clone()))
+    g.add_attribution(Attribution::new("s", "c", Stance::Asserts).said(when))
         .expect("a parsed date is always accepted");
     let back = ClaimGraph::from_json(&g.to_json()).expect("a dated attribution loads again");
     assert!(back == g);

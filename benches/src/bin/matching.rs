@@ -18,6 +18,7 @@ use std::time::Instant;
 
 use claimgraph::{Claim, ClaimGraph, ClaimIndex, SimilarOptions};
 use claimgraph_benches::rss;
+use claimgraph_benches::timing::percentile;
 use serde_json::json;
 
 /// A small deterministic generator (64-bit LCG), so every run asks the same questions.
@@ -115,10 +116,7 @@ fn run() -> Result<(), String> {
         std::fs::write(path, text).map_err(|e| format!("{path}: {e}"))?;
     }
     times.sort_by(f64::total_cmp);
-    let pct = |p: f64| {
-        let at = ((times.len() as f64 - 1.0) * p).round();
-        times.get(at as usize).copied().unwrap_or(0.0)
-    };
+    let pct = |p: f64| percentile(&times, p);
 
     let n_add = 1000usize;
     let mut add_times = Vec::with_capacity(n_add);
@@ -137,8 +135,8 @@ fn run() -> Result<(), String> {
     // is what a typical add costs.
     let add_us = add_times.iter().sum::<f64>() / n_add as f64;
     add_times.sort_by(f64::total_cmp);
-    let add_p50_us = add_times[n_add / 2];
-    let add_max_ms = add_times[n_add - 1] / 1e3;
+    let add_p50_us = percentile(&add_times, 0.5);
+    let add_max_ms = percentile(&add_times, 1.0) / 1e3;
 
     let out = json!({
         "corpus": corpus,

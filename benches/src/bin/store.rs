@@ -17,15 +17,8 @@ use std::time::Instant;
 
 use claimgraph::{Claim, ClaimGraph, JsonlOptions};
 use claimgraph_benches::rss::cpu_seconds;
+use claimgraph_benches::timing::percentile;
 use serde_json::json;
-
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    if sorted.is_empty() {
-        return f64::NAN;
-    }
-    let rank = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[rank.min(sorted.len() - 1)]
-}
 
 fn reader(path: &PathBuf) -> Result<std::io::BufReader<std::fs::File>, String> {
     std::fs::File::open(path)

@@ -838,9 +838,7 @@ impl ClaimIndex {
                         let is_number = w.text.starts_with(|c: char| c.is_ascii_digit());
                         let stem = self.analyzer.stem(&w.text);
                         let t = self.term_for(&stem, is_number);
-                        if !grams_now {
-                            known.insert(w.text.as_str().into(), t);
-                        }
+                        known.insert(w.text.as_str().into(), t);
                         t
                     }
                 };
@@ -853,9 +851,7 @@ impl ClaimIndex {
                 None => {
                     let words = self.analyzer.analyze(n).words;
                     let key = name_key(words.iter().filter(|w| !w.common).map(|w| w.text.as_str()));
-                    if !grams_now {
-                        name_keys.insert(n.into(), key.as_str().into());
-                    }
+                    name_keys.insert(n.into(), key.as_str().into());
                     key
                 }
             };
@@ -1122,12 +1118,10 @@ pub(super) fn claim_nodes(graph: &ClaimGraph) -> impl Iterator<Item = (&str, Nod
         })
 }
 
-/// What adding claims reuses from one claim to the next: the analyzed text, and the word each
-/// written (folded) form stems to, so a build stems each form once rather than at every
-/// occurrence.
-///
-/// The name keys and stems are kept only while a whole graph is indexed: adding one claim to a
-/// built index starts with an empty scratch and would gain nothing from them.
+/// What adding claims reuses from one claim to the next: the analyzed text, the word each
+/// written (folded) form stems to and the key each source name is compared by, so a build
+/// stems each form and keys each name once rather than at every occurrence. Adding one claim to
+/// a built index starts with an empty scratch.
 #[derive(Default)]
 pub(super) struct Scratch {
     analyzed: Analyzed,

@@ -281,13 +281,18 @@ impl PartialOrd for Held {
     }
 }
 
+/// BM25's length normalization, `K1 * (1 - B + B * len / avg)`, of a claim of length `len`
+/// where the mean is `avg`.
+#[inline]
+fn bm25_norm(len: u32, avg: f32) -> f32 {
+    K1 * (1.0 - B + B * len as f32 / avg)
+}
+
 /// The length normalization of a claim of weighted length `len` (quarters) in the word ranking,
 /// `avg` the mean length, in quarters: what [`word_share`] adds to a count.
 #[inline]
 fn length_norm(len: u32, avg: f32) -> f32 {
-    let (k1, b) = (K1, B);
-    let norm = k1 * (1.0 - b + b * len as f32 / avg);
-    norm * 4.0
+    bm25_norm(len, avg) * 4.0
 }
 
 /// A word's share of a claim's score in the word ranking: BM25 of the word's `idf`, its weighted
@@ -968,7 +973,7 @@ impl ClaimIndex {
     }
 
     fn similarities(&self, q: &Query, d: u32) -> Sims {
-        let (k1, b) = (K1, B);
+        let k1 = K1;
         let mut sims = Sims::default();
         let doc_words: Vec<(u32, u8)> = self.doc_words(d).collect();
         let tf_of = |t: u32| {
@@ -978,7 +983,7 @@ impl ClaimIndex {
                 .map(|i| f32::from(doc_words[i].1) / 4.0)
         };
         // Words: BM25 over stems, as a share of what the query's words could score.
-        let norm = k1 * (1.0 - b + b * self.lens[d as usize] as f32 / self.avg_len());
+        let norm = bm25_norm(self.lens[d as usize], self.avg_len());
         let mut got = 0.0f32;
         for (t, _, _) in &q.words {
             if let Some(tf) = t.and_then(tf_of) {
@@ -1000,7 +1005,7 @@ impl ClaimIndex {
                 }
             }
             dtf.sort_unstable_by_key(|x| x.0);
-            let norm = k1 * (1.0 - b + b * self.gram_len(d) as f32 / self.avg_gram_len());
+            let norm = bm25_norm(self.gram_len(d), self.avg_gram_len());
             let mut got = 0.0f32;
             let mut i = 0;
             while i < dtf.len() {

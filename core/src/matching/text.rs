@@ -667,23 +667,19 @@ fn link_of(chunk: &str) -> Option<String> {
             .get(..prefix.len())
             .is_some_and(|b| b.eq_ignore_ascii_case(prefix.as_bytes()))
     };
-    if !["http://", "https://", "www.", "pic.twitter.com/"]
+    // A scheme is read past here and any second one by `normalize_link`; `www.` and
+    // `pic.twitter.com/` stay for it to read.
+    let skip = ["https://", "http://", "www.", "pic.twitter.com/"]
         .into_iter()
-        .any(starts)
-    {
-        return None;
-    }
-    let lower = chunk.to_ascii_lowercase();
-    let rest = if let Some(r) = lower.strip_prefix("https://") {
-        r
-    } else if let Some(r) = lower.strip_prefix("http://") {
-        r
-    } else if lower.starts_with("www.") || lower.starts_with("pic.twitter.com/") {
-        lower.as_str()
-    } else {
-        return None;
-    };
-    Some(normalize_link(rest))
+        .find(|prefix| starts(prefix))
+        .map(|prefix| {
+            if prefix.ends_with("://") {
+                prefix.len()
+            } else {
+                0
+            }
+        })?;
+    Some(normalize_link(&chunk[skip..]))
 }
 
 /// A link without scheme, `www.`, fragment and trailing punctuation or slash, lower-case.
