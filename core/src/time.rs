@@ -236,8 +236,11 @@ impl When {
                     format!("not a date (YYYY, YYYY-MM, YYYY-MM-DD) nor an RFC 3339 timestamp with offset: {e}"),
                 )
             })?;
-            if !(MIN_YEAR..=MAX_YEAR).contains(&dt.year()) {
-                return Err(bad(s, "the year must be between 0001 and 9999"));
+            // Both the year as written and the year in UTC, as `validate` (and so every record)
+            // checks them: 9999-12-31T20:00:00-09:00 is in the year 10000 in UTC.
+            let year_ok = |y: i32| (MIN_YEAR..=MAX_YEAR).contains(&y);
+            if !year_ok(dt.year()) || !year_ok(dt.with_timezone(&Utc).year()) {
+                return Err(bad(s, "the year must be between 0001 and 9999, in UTC too"));
             }
             return Ok(When::Instant(dt));
         }
@@ -785,6 +788,24 @@ mod tests {
             message.contains("in a bounded date") && message.contains("01 and 12"),
             "{message}"
         );
+    }
+
+    /// Found by the `dates` fuzz target: a timestamp whose year is 9999 as written but 10000 in
+    /// UTC parsed, and every record then refused it (`validate` reads the year in UTC too).
+    /// What parses is now what a record accepts.
+    #[test]
+    fn a_timestamp_whose_year_leaves_the_range_in_utc_is_refused_when_read() {
+        for text in ["9999-12-31T20:01:00-09:00", "0001-01-01T00:30:00+01:00"] {
+            let err = When::parse(text).unwrap_err();
+            assert!(
+                matches!(&err, Error::InvalidDate { value, reason } if value == text && reason.contains("in UTC")),
+                "{text}: {err}"
+            );
+        }
+        for text in ["9999-12-31T14:59:59-09:00", "0001-01-01T01:00:00+01:00"] {
+            let w = When::parse(text).unwrap();
+            assert!(w.validate().is_ok(), "{text}");
+        }
     }
 
     #[test]
