@@ -31,6 +31,10 @@ struct Base {
 fn base() -> &'static Base {
     static BASE: OnceLock<Base> = OnceLock::new();
     BASE.get_or_init(|| {
+        // `read_parquet` catches a panic of the Parquet decoder and returns a format error;
+        // libFuzzer's panic hook would abort the process before that. The default hook keeps
+        // every other panic fatal: the fuzz harness aborts on any panic that reaches it.
+        drop(std::panic::take_hook());
         let g = ClaimGraph::from_json(include_str!("../../examples/putin_dprk_visit.json"))
             .expect("the reference graph loads");
         let dir = scratch_dir("tables");
