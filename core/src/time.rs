@@ -238,8 +238,7 @@ impl When {
             })?;
             // Both the year as written and the year in UTC, as `validate` (and so every record)
             // checks them: 9999-12-31T20:00:00-09:00 is in the year 10000 in UTC.
-            let year_ok = |y: i32| (MIN_YEAR..=MAX_YEAR).contains(&y);
-            if !year_ok(dt.year()) || !year_ok(dt.with_timezone(&Utc).year()) {
+            if !instant_in_range(&dt) {
                 return Err(bad(s, "the year must be between 0001 and 9999, in UTC too"));
             }
             return Ok(When::Instant(dt));
@@ -264,7 +263,7 @@ impl When {
             When::Date(d) if !year_ok(d.year()) => {
                 Err(bad(&text(), "the year must be between 0001 and 9999"))
             }
-            When::Instant(dt) if !year_ok(dt.year()) || !year_ok(dt.with_timezone(&Utc).year()) => {
+            When::Instant(dt) if !instant_in_range(&dt) => {
                 Err(bad(&text(), "the year must be between 0001 and 9999"))
             }
             When::Between(a, b) if a.to_when().start() > b.to_when().last() => Err(bad(
@@ -454,6 +453,12 @@ impl<'de> Deserialize<'de> for When {
         }
         d.deserialize_str(Text)
     }
+}
+
+/// Whether an instant's year lies in 0001 to 9999 both as written and in UTC.
+fn instant_in_range(dt: &DateTime<FixedOffset>) -> bool {
+    let year_ok = |y: i32| (MIN_YEAR..=MAX_YEAR).contains(&y);
+    year_ok(dt.year()) && year_ok(dt.with_timezone(&Utc).year())
 }
 
 /// Reads `t` (`s` trimmed, neither a timestamp nor a bounded date) as `YYYY`, `YYYY-MM` or
