@@ -342,6 +342,9 @@ impl PartialEq for ClaimGraph {
     }
 }
 
+/// The fewest edges a graph has for [`ClaimGraph::records`] to list it on two threads.
+const PARALLEL_RECORDS_FROM: usize = 50_000;
+
 impl ClaimGraph {
     /// An empty graph.
     pub fn new() -> ClaimGraph {
@@ -640,18 +643,43 @@ impl ClaimGraph {
     }
 
     /// Every record, each list sorted by id.
+    ///
+    /// A graph of many edges is listed by two threads: the attributions (most of the records)
+    /// on one, the rest on the other.
     pub fn records(&self) -> Records {
+        let attributions = || {
+            let mut list: Vec<Attribution> = self.attributions().collect();
+            list.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+            list
+        };
+        let parallel = self.graph.edge_count() >= PARALLEL_RECORDS_FROM
+            && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+        let (attributions, mut r) = if parallel {
+            std::thread::scope(|scope| {
+                let listing = scope.spawn(attributions);
+                let rest = self.records_but_attributions();
+                // Listing does not panic; were it to, this thread lists them instead.
+                (listing.join().unwrap_or_else(|_| attributions()), rest)
+            })
+        } else {
+            (attributions(), self.records_but_attributions())
+        };
+        r.attributions = attributions;
+        r
+    }
+
+    /// [`records`](ClaimGraph::records) with the list of attributions left empty.
+    fn records_but_attributions(&self) -> Records {
         let mut r = Records {
             sources: self.sources().cloned().collect(),
             claims: self.claims().cloned().collect(),
-            attributions: self.attributions().collect(),
+            attributions: Vec::new(),
             source_relations: self.source_relations().collect(),
             claim_relations: self.claim_relations().collect(),
             verdicts: self.verdicts().collect(),
         };
         r.sources.sort_unstable_by(|a, b| a.id.cmp(&b.id));
         r.claims.sort_unstable_by(|a, b| a.id.cmp(&b.id));
-        r.attributions.sort_unstable_by(|a, b| a.id.cmp(&b.id));
         r.source_relations.sort_unstable_by(|a, b| a.id.cmp(&b.id));
         r.claim_relations.sort_unstable_by(|a, b| a.id.cmp(&b.id));
         r.verdicts.sort_unstable_by(|a, b| a.id.cmp(&b.id));
