@@ -1125,3 +1125,57 @@ fn records_held_in_blocks_are_updated_removed_undone_and_reopened_like_any_other
     assert!(check.intact(), "{:?}", check.problem);
     Ok(())
 }
+
+#[test]
+fn a_damaged_block_is_an_error_never_a_panic_or_a_huge_allocation() -> claimgraph::Result<()> {
+    let dir = temp();
+    let path = dir.path().join("desk.db");
+    {
+        let mut g = ClaimGraph::open(&path)?;
+        g.merge(&outlets_and_claims(200)?, MergePolicy::Fail)?;
+    }
+    let pristine = std::fs::read(&path).expect("read");
+    let (first, len): (i64, i64) = rusqlite::Connection::open(&path)
+        .expect("open")
+        .query_row(
+            "SELECT first_seq, length(events) FROM blocks ORDER BY first_seq LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("a block");
+    let damages = [
+        // A size far beyond what the bytes can unpack to: refused before it is allocated.
+        "UPDATE blocks SET size = 1 << 40 WHERE first_seq = ?1".to_owned(),
+        "UPDATE blocks SET size = size - 1 WHERE first_seq = ?1".to_owned(),
+        "UPDATE blocks SET last_seq = last_seq + 5 WHERE first_seq = ?1".to_owned(),
+        "UPDATE blocks SET kind = 'rumour' WHERE first_seq = ?1".to_owned(),
+        "UPDATE blocks SET events = substr(events, 1, length(events) / 2) WHERE first_seq = ?1"
+            .to_owned(),
+        "UPDATE blocks SET previous = x'00' WHERE first_seq = ?1".to_owned(),
+    ]
+    .into_iter()
+    .chain((0..len).step_by(97).map(|at| {
+        format!(
+            "UPDATE blocks SET events = substr(events, 1, {at}) || x'ff' || substr(events, {}) \
+             WHERE first_seq = ?1",
+            at + 2
+        )
+    }));
+    for damage in damages {
+        std::fs::write(&path, &pristine).expect("restore");
+        rusqlite::Connection::open(&path)
+            .expect("open")
+            .execute(&damage, [first])
+            .expect("damage");
+        // Opening, checking and reading a record's history each answer or say what is wrong.
+        match ClaimGraph::open(&path) {
+            Ok(g) => {
+                let _ = g.verify_history();
+                let _ = g.history("s1");
+                let _ = g.history_since(chrono::DateTime::<chrono::Utc>::MIN_UTC);
+            }
+            Err(e) => assert!(matches!(e, Error::Database { .. }), "{damage}: {e}"),
+        }
+    }
+    Ok(())
+}
