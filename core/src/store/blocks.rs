@@ -108,9 +108,9 @@ struct Packed {
 }
 
 /// Writes a bulk change's events (numbered from `start`'s position + 1, chained after its hash)
-/// as blocks; returns the last event's position and hash. The events are gathered and
-/// encoded here, while a second thread chains their hashes and compresses each block, so
-/// the two halves of the work overlap.
+/// as blocks; returns the last event's position and hash. The events are gathered and encoded
+/// a block at a time here, while a second thread chains their hashes; each compresses every
+/// other block, so the two halves of the work overlap.
 pub(crate) fn write_bulk<'a>(
     db: &Connection,
     path: &Path,
@@ -119,7 +119,7 @@ pub(crate) fn write_bulk<'a>(
     rows: impl Iterator<Item = RowSpec<'a>>,
 ) -> Result<(u64, [u8; 32])> {
     let mut insert = db.prepare_cached(INSERT).map_err(|e| db_error(path, e))?;
-    let (to_packer, gathered) = std::sync::mpsc::sync_channel::<Gathered>(2);
+    let (to_packer, gathered) = std::sync::mpsc::sync_channel::<(Gathered, Option<Vec<u8>>)>(2);
     // Unbounded, so the packer never waits on the writer and always takes the next block;
     // the writer drains it at every block, so it holds a few compressed blocks at most.
     let (to_writer, packed) = std::sync::mpsc::channel::<Packed>();
@@ -150,6 +150,7 @@ pub(crate) fn write_bulk<'a>(
         let mut failed = None;
         let mut seq = start.0;
         let mut block: Option<Gathered> = None;
+        let mut sent = 0u64;
         for row in rows {
             seq += 1;
             let size = 13
@@ -162,7 +163,13 @@ pub(crate) fn write_bulk<'a>(
             });
             if full {
                 if let Some(done) = block.take() {
-                    if to_packer.send(done).is_err() {
+                    // Every other block is compressed here, the others by the packer, which
+                    // has the hashing besides.
+                    sent += 1;
+                    let packed_bytes = sent
+                        .is_multiple_of(2)
+                        .then(|| lz4_flex::block::compress(&done.bytes));
+                    if to_packer.send((done, packed_bytes)).is_err() {
                         break;
                     }
                 }
@@ -194,7 +201,7 @@ pub(crate) fn write_bulk<'a>(
         }
         if failed.is_none() {
             if let Some(done) = block.take() {
-                let _ = to_packer.send(done);
+                let _ = to_packer.send((done, None));
             }
         }
         drop(to_packer);
@@ -234,15 +241,15 @@ fn encode(bytes: &mut Vec<u8>, row: &RowSpec<'_>) {
     }
 }
 
-/// Chains the hashes of each block's events after `hash` and compresses it; returns the hash
-/// after the last event.
+/// Chains the hashes of each block's events after `hash`, and compresses the blocks that come
+/// uncompressed; returns the hash after the last event.
 fn pack_all(
     common: &Common<'_>,
     mut hash: [u8; 32],
-    gathered: std::sync::mpsc::Receiver<Gathered>,
+    gathered: std::sync::mpsc::Receiver<(Gathered, Option<Vec<u8>>)>,
     packed: std::sync::mpsc::Sender<Packed>,
 ) -> [u8; 32] {
-    for block in gathered {
+    for (block, packed_bytes) in gathered {
         let previous = hash;
         // The bytes were encoded by `encode` just now, so they always read back.
         if let Ok(entries) = parse(&block.bytes, block.first_seq, block.last_seq) {
@@ -264,7 +271,7 @@ fn pack_all(
                 .hash(&hash);
             }
         }
-        let packed_bytes = lz4_flex::block::compress(&block.bytes);
+        let packed_bytes = packed_bytes.unwrap_or_else(|| lz4_flex::block::compress(&block.bytes));
         let out = Packed {
             block,
             previous,
