@@ -254,21 +254,16 @@ fn pack_all(
         // The bytes were encoded by `encode` just now, so they always read back.
         if let Ok(entries) = parse(&block.bytes, block.first_seq, block.last_seq) {
             for e in &entries {
-                hash = EventRow {
-                    seq: e.seq,
-                    change: common.change,
-                    at: common.at,
-                    actor: common.actor,
-                    reason: common.reason,
-                    operation: common.operation,
-                    undoes: common.undoes,
-                    action: e.action.as_str(),
-                    kind: block.kind,
-                    id: e.id,
-                    before: e.before,
-                    after: e.after,
-                }
-                .hash(&hash);
+                hash = common
+                    .event(
+                        e.seq,
+                        e.action.as_str(),
+                        block.kind,
+                        e.id,
+                        e.before,
+                        e.after,
+                    )
+                    .hash(&hash);
             }
         }
         let packed_bytes = packed_bytes.unwrap_or_else(|| lz4_flex::block::compress(&block.bytes));

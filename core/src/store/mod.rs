@@ -980,19 +980,41 @@ struct PendingRow<'a> {
 
 impl PendingRow<'_> {
     fn event<'a>(&'a self, common: &'a Common<'a>) -> EventRow<'a> {
+        common.event(
+            self.seq,
+            self.action,
+            self.kind,
+            self.id,
+            self.before.as_deref(),
+            self.after.as_deref(),
+        )
+    }
+}
+
+impl<'a> Common<'a> {
+    /// The fields one event of this change hashes: these shared ones and its own.
+    fn event(
+        &self,
+        seq: u64,
+        action: &'a str,
+        kind: &'a str,
+        id: &'a str,
+        before: Option<&'a str>,
+        after: Option<&'a str>,
+    ) -> EventRow<'a> {
         EventRow {
-            seq: self.seq,
-            change: common.change,
-            at: common.at,
-            actor: common.actor,
-            reason: common.reason,
-            operation: common.operation,
-            undoes: common.undoes,
-            action: self.action,
-            kind: self.kind,
-            id: self.id,
-            before: self.before.as_deref(),
-            after: self.after.as_deref(),
+            seq,
+            change: self.change,
+            at: self.at,
+            actor: self.actor,
+            reason: self.reason,
+            operation: self.operation,
+            undoes: self.undoes,
+            action,
+            kind,
+            id,
+            before,
+            after,
         }
     }
 }
