@@ -342,6 +342,25 @@ impl PartialEq for ClaimGraph {
     }
 }
 
+/// Two lists of attributions sorted by id, merged into one.
+fn merge_by_id(a: Vec<Attribution>, b: Vec<Attribution>) -> Vec<Attribution> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
+    loop {
+        let take_a = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) => x.id <= y.id,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        out.extend(if take_a { a.next() } else { b.next() });
+    }
+    out
+}
+
+/// The fewest edges a graph has for [`ClaimGraph::records`] to list it on two threads.
+const PARALLEL_RECORDS_FROM: usize = 50_000;
+
 impl ClaimGraph {
     /// An empty graph.
     pub fn new() -> ClaimGraph {
@@ -640,18 +659,52 @@ impl ClaimGraph {
     }
 
     /// Every record, each list sorted by id.
+    ///
+    /// A graph of many edges is listed by two threads: each sorts part of the attributions
+    /// (most of the records), one also lists the rest, and the two runs are merged.
     pub fn records(&self) -> Records {
+        let sorted = |edges: &[EdgeIndex]| {
+            let mut list: Vec<Attribution> = edges
+                .iter()
+                .filter_map(|&ix| self.attribution_at(ix))
+                .collect();
+            list.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+            list
+        };
+        let parallel = self.graph.edge_count() >= PARALLEL_RECORDS_FROM
+            && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+        if !parallel {
+            let edges: Vec<EdgeIndex> = self.graph.edge_indices().collect();
+            let mut r = self.records_but_attributions();
+            r.attributions = sorted(&edges);
+            return r;
+        }
+        let edges: Vec<EdgeIndex> = self.graph.edge_indices().collect();
+        // The thread that lists the other records too takes the smaller share.
+        let (theirs, ours) = edges.split_at(edges.len() * 3 / 5);
+        std::thread::scope(|scope| {
+            let listing = scope.spawn(move || sorted(theirs));
+            let mut r = self.records_but_attributions();
+            let mine = sorted(ours);
+            // Listing does not panic; were it to, this thread lists that share instead.
+            let other = listing.join().unwrap_or_else(|_| sorted(theirs));
+            r.attributions = merge_by_id(other, mine);
+            r
+        })
+    }
+
+    /// [`records`](ClaimGraph::records) with the list of attributions left empty.
+    fn records_but_attributions(&self) -> Records {
         let mut r = Records {
             sources: self.sources().cloned().collect(),
             claims: self.claims().cloned().collect(),
-            attributions: self.attributions().collect(),
+            attributions: Vec::new(),
             source_relations: self.source_relations().collect(),
             claim_relations: self.claim_relations().collect(),
             verdicts: self.verdicts().collect(),
         };
         r.sources.sort_unstable_by(|a, b| a.id.cmp(&b.id));
         r.claims.sort_unstable_by(|a, b| a.id.cmp(&b.id));
-        r.attributions.sort_unstable_by(|a, b| a.id.cmp(&b.id));
         r.source_relations.sort_unstable_by(|a, b| a.id.cmp(&b.id));
         r.claim_relations.sort_unstable_by(|a, b| a.id.cmp(&b.id));
         r.verdicts.sort_unstable_by(|a, b| a.id.cmp(&b.id));

@@ -354,7 +354,7 @@ fn damaged_foreign_and_newer_databases_are_refused_by_name() -> claimgraph::Resu
             err,
             Error::UnsupportedVersion {
                 found: 99,
-                supported: 2,
+                supported: 3,
                 ..
             }
         ),
@@ -624,6 +624,8 @@ fn a_version_1_database_is_brought_to_the_current_schema_when_opened() -> claimg
              ) WITHOUT ROWID;
              INSERT INTO records SELECT kind, id, seq FROM events WHERE live = 1;
              ALTER TABLE events DROP COLUMN live;
+             DROP TABLE blocks;
+             DROP TABLE replaced;
              PRAGMA user_version = 1;",
         )
         .expect("write a version 1 database");
@@ -640,7 +642,7 @@ fn a_version_1_database_is_brought_to_the_current_schema_when_opened() -> claimg
         .expect("open")
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .expect("version");
-    assert_eq!(version, 2);
+    assert_eq!(version, 3);
     let g = ClaimGraph::open(&path)?;
     assert_eq!(g.source("abc").map(|s| s.name.as_str()), Some("ABC"));
     assert_eq!(g.counts().source_relations, 0);
@@ -913,6 +915,266 @@ fn a_damaged_record_is_refused_naming_its_event() -> claimgraph::Result<()> {
         let message = err.to_string();
         for part in expected {
             assert!(message.contains(part), "{what}: {message:?} lacks {part:?}");
+        }
+    }
+    Ok(())
+}
+
+/// How many rows a table of the database holds.
+fn rows_in(path: &std::path::Path, table: &str) -> i64 {
+    rusqlite::Connection::open(path)
+        .expect("open")
+        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .expect("count")
+}
+
+#[test]
+fn a_version_2_database_is_brought_to_version_3_and_then_keeps_bulk_changes_in_blocks(
+) -> claimgraph::Result<()> {
+    let dir = temp();
+    let path = dir.path().join("desk.db");
+    let expected = {
+        let mut g = ClaimGraph::open(&path)?;
+        small_desk(&mut g)?;
+        g.graph().clone()
+    };
+    // Version 2 had the log of events only.
+    rusqlite::Connection::open(&path)
+        .expect("open")
+        .execute_batch("DROP TABLE blocks; DROP TABLE replaced; PRAGMA user_version = 2;")
+        .expect("write a version 2 database");
+    {
+        let mut g = ClaimGraph::open(&path)?;
+        assert_eq!(*g.graph(), expected);
+        g.merge(&outlets_and_claims(100)?, MergePolicy::Fail)?;
+    }
+    let version: u32 = rusqlite::Connection::open(&path)
+        .expect("open")
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .expect("version");
+    assert_eq!(version, 3);
+    assert!(rows_in(&path, "blocks") > 0);
+    let g = ClaimGraph::open(&path)?;
+    assert_eq!(g.counts().claims, expected.counts().claims + 100);
+    assert!(g.verify_history()?.intact());
+    Ok(())
+}
+
+#[test]
+fn a_bulk_change_is_kept_in_blocks_read_back_event_by_event_and_checked_block_by_block(
+) -> claimgraph::Result<()> {
+    let dir = temp();
+    let path = dir.path().join("desk.db");
+    let bulk = outlets_and_claims(1700)?;
+    {
+        let mut g = ClaimGraph::open(&path)?;
+        g.add_claim(Claim::new("first", "Written as a row"))?;
+        g.set_actor("desk:bulk");
+        g.merge(&bulk, MergePolicy::Fail)?;
+        g.add_claim(Claim::new("last", "Written as a row too"))?;
+    }
+    // Two single changes as rows; the 5,100 events of the merge in blocks of one kind each.
+    assert_eq!(rows_in(&path, "events"), 2);
+    assert!(
+        rows_in(&path, "blocks") >= 6,
+        "{}",
+        rows_in(&path, "blocks")
+    );
+    let g = ClaimGraph::open(&path)?;
+    assert_eq!(g.counts().claims, 1702);
+    let all = g.history_since(chrono::DateTime::<chrono::Utc>::MIN_UTC)?;
+    assert_eq!(all.len(), 5102);
+    assert!(all.iter().zip(1..).all(|(e, n)| e.seq == n));
+    assert_eq!(all[1].actor, "desk:bulk");
+    let mut hashes: Vec<&str> = all.iter().map(|e| e.hash.as_str()).collect();
+    hashes.sort_unstable();
+    hashes.dedup();
+    assert_eq!(
+        hashes.len(),
+        5102,
+        "every event has its own link in the chain"
+    );
+    // One record's history reads the block holding it, with the same event as the log's.
+    let s5 = g.history("s5")?;
+    assert_eq!(s5.len(), 1);
+    assert_eq!(Some(&s5[0]), all.iter().find(|e| e.id == "s5"));
+    assert_eq!(g.change_events(2)?.len(), 5100);
+    let check = g.verify_history()?;
+    assert!(check.intact(), "{:?}", check.problem);
+    assert_eq!(check.events, 5102);
+    drop(g);
+
+    // A block's shared field altered: the check names the block's first event.
+    let db = rusqlite::Connection::open(&path).expect("open");
+    let (first, last): (i64, i64) = db
+        .query_row(
+            "SELECT first_seq, last_seq FROM blocks ORDER BY first_seq LIMIT 1 OFFSET 2",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("third block");
+    db.execute(
+        "UPDATE blocks SET actor = 'desk:mallory' WHERE first_seq = ?1",
+        [first],
+    )
+    .expect("tamper");
+    drop(db);
+    let g = ClaimGraph::open(&path)?;
+    let check = g.verify_history()?;
+    assert_eq!(check.first_altered, Some(first as u64));
+    let problem = check.problem.unwrap_or_default();
+    assert!(
+        problem.contains(&format!("block of events {first}-{last}")),
+        "{problem}"
+    );
+    drop(g);
+
+    // Its events' bytes damaged: opening names the block instead of reading garbage.
+    rusqlite::Connection::open(&path)
+        .expect("open")
+        .execute(
+            "UPDATE blocks SET events = zeroblob(length(events)) WHERE first_seq = ?1",
+            [first],
+        )
+        .expect("damage");
+    let err = ClaimGraph::open(&path).expect_err("damaged block");
+    assert!(
+        err.to_string()
+            .contains(&format!("block of events {first}-{last} is damaged")),
+        "{err}"
+    );
+    Ok(())
+}
+
+#[test]
+fn records_held_in_blocks_are_updated_removed_undone_and_reopened_like_any_other(
+) -> claimgraph::Result<()> {
+    let dir = temp();
+    let path = dir.path().join("desk.db");
+    let bulk = outlets_and_claims(1700)?;
+    let mut g = ClaimGraph::open(&path)?;
+    g.merge(&bulk, MergePolicy::Fail)?;
+    std::thread::sleep(Duration::from_millis(5));
+    let imported = chrono::Utc::now();
+    std::thread::sleep(Duration::from_millis(5));
+    // Single changes to records whose values lie in blocks.
+    g.update_source(Source::new("s5", SourceKind::Outlet, "Renamed once"))?;
+    g.remove_claim("c7")?;
+    g.remove_source("s8")?;
+    // A bulk change replacing block-held records: every source renamed.
+    g.change_with("rename", |g| {
+        for n in 0..1700 {
+            g.update_source(Source::new(
+                format!("s{n}"),
+                SourceKind::Outlet,
+                format!("Outlet {n}, renamed"),
+            ))
+            .or_else(|e| {
+                if n == 8 {
+                    Ok(Source::new("s8", SourceKind::Outlet, ""))
+                } else {
+                    Err(e)
+                }
+            })?;
+        }
+        Ok(())
+    })?;
+    let renamed = g.graph().clone();
+    drop(g);
+
+    let mut g = ClaimGraph::open(&path)?;
+    assert!(*g.graph() == renamed, "the renamed graph reopens");
+    assert_eq!(
+        g.source("s5").map(|s| s.name.as_str()),
+        Some("Outlet 5, renamed")
+    );
+    assert!(g.claim("c7").is_none() && g.source("s8").is_none());
+    let actions: Vec<Action> = g.history("s5")?.iter().map(|e| e.action).collect();
+    assert_eq!(actions, [Action::Add, Action::Update, Action::Update]);
+    let removed: Vec<Action> = g
+        .history("s7:asserts:c7")?
+        .iter()
+        .map(|e| e.action)
+        .collect();
+    assert_eq!(removed, [Action::Add, Action::Remove]);
+    assert!(
+        g.as_of_edit(imported)? == bulk,
+        "as edited up to the import"
+    );
+
+    // The bulk rename undone (a bulk change itself), then the import's state of s5 is back
+    // after the single changes are undone too.
+    g.undo_last()?;
+    assert_eq!(
+        g.source("s5").map(|s| s.name.as_str()),
+        Some("Renamed once")
+    );
+    let undone = g.graph().clone();
+    drop(g);
+    let mut g = ClaimGraph::open(&path)?;
+    assert!(*g.graph() == undone, "the undone rename reopens");
+    // Changes 4, 3 and 2: the removal of s8, of c7, the renaming of s5.
+    for change in [4, 3, 2] {
+        g.undo(change)?;
+    }
+    assert!(*g.graph() == bulk, "the import's graph is back");
+    drop(g);
+    let g = ClaimGraph::open(&path)?;
+    assert!(*g.graph() == bulk, "the import's graph reopens");
+    let check = g.verify_history()?;
+    assert!(check.intact(), "{:?}", check.problem);
+    Ok(())
+}
+
+#[test]
+fn a_damaged_block_is_an_error_never_a_panic_or_a_huge_allocation() -> claimgraph::Result<()> {
+    let dir = temp();
+    let path = dir.path().join("desk.db");
+    {
+        let mut g = ClaimGraph::open(&path)?;
+        g.merge(&outlets_and_claims(200)?, MergePolicy::Fail)?;
+    }
+    let pristine = std::fs::read(&path).expect("read");
+    let (first, len): (i64, i64) = rusqlite::Connection::open(&path)
+        .expect("open")
+        .query_row(
+            "SELECT first_seq, length(events) FROM blocks ORDER BY first_seq LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("a block");
+    let damages = [
+        // A size far beyond what the bytes can unpack to: refused before it is allocated.
+        "UPDATE blocks SET size = 1 << 40 WHERE first_seq = ?1".to_owned(),
+        "UPDATE blocks SET size = size - 1 WHERE first_seq = ?1".to_owned(),
+        "UPDATE blocks SET last_seq = last_seq + 5 WHERE first_seq = ?1".to_owned(),
+        "UPDATE blocks SET kind = 'rumour' WHERE first_seq = ?1".to_owned(),
+        "UPDATE blocks SET events = substr(events, 1, length(events) / 2) WHERE first_seq = ?1"
+            .to_owned(),
+        "UPDATE blocks SET previous = x'00' WHERE first_seq = ?1".to_owned(),
+    ]
+    .into_iter()
+    .chain((0..len).step_by(97).map(|at| {
+        format!(
+            "UPDATE blocks SET events = substr(events, 1, {at}) || x'ff' || substr(events, {}) \
+             WHERE first_seq = ?1",
+            at + 2
+        )
+    }));
+    for damage in damages {
+        std::fs::write(&path, &pristine).expect("restore");
+        rusqlite::Connection::open(&path)
+            .expect("open")
+            .execute(&damage, [first])
+            .expect("damage");
+        // Opening, checking and reading a record's history each answer or say what is wrong.
+        match ClaimGraph::open(&path) {
+            Ok(g) => {
+                let _ = g.verify_history();
+                let _ = g.history("s1");
+                let _ = g.history_since(chrono::DateTime::<chrono::Utc>::MIN_UTC);
+            }
+            Err(e) => assert!(matches!(e, Error::Database { .. }), "{damage}: {e}"),
         }
     }
     Ok(())

@@ -713,3 +713,60 @@ fn a_damaged_table_is_an_error_naming_its_file_never_a_panic() {
     assert!(damaged > 300, "only {damaged} variants refused");
     assert_eq!(ClaimGraph::read_parquet(&dir.0).unwrap(), g);
 }
+
+/// A run header of the dictionary indices longer than a varint may be (found by the `parquet`
+/// fuzz target, whose input did this to the same page). A table's indices are runs, each behind
+/// a header that is a varint: seven bits a byte, the top bit set while more follow, ten bytes at
+/// most. arrow-rs 60.1 shifts the eleventh byte's bits by 70 before it checks that length, and
+/// that shift panics where overflow checks are on (debug builds, as this test runs); the file is
+/// refused as damaged, naming it.
+#[test]
+fn a_run_header_longer_than_a_varint_is_an_error_naming_its_table_never_a_panic() {
+    let g = common::reference::putin_dprk_visit().unwrap();
+    let dir = TempDir::new("long-run-header");
+    g.write_parquet(&dir.0).unwrap();
+    let path = dir.0.join("sources.parquet");
+    let mut bytes = std::fs::read(&path).unwrap();
+    // The `name` column chunk: its dictionary page, then one data page of the sources' indices.
+    let (start, len) = {
+        let file = std::fs::File::open(&path).unwrap();
+        let builder = ParquetRecordBatchReaderBuilder::try_new(file).unwrap();
+        let row_group = builder.metadata().row_group(0);
+        let name = row_group
+            .columns()
+            .iter()
+            .find(|c| c.column_path().string() == "name")
+            .unwrap();
+        name.byte_range()
+    };
+    let end = usize::try_from(start + len).unwrap();
+    // The data page ends the chunk. A page this small is compressed to one Snappy literal, so
+    // its bytes are in the file as they are read: the literal's length `u` (a one-byte varint),
+    // the literal's tag (`(u - 1) << 2`), then the page: the indices' bit width, then the first
+    // run's header.
+    let u = (12..60)
+        .find(|&u| {
+            usize::from(bytes[end - u - 2]) == u && usize::from(bytes[end - u - 1]) == (u - 1) << 2
+        })
+        .expect("the name column's data page is one Snappy literal");
+    let width = end - u;
+    assert!(
+        (1..=32).contains(&bytes[width]),
+        "bit width {}",
+        bytes[width]
+    );
+    // Ten bytes with the top bit set make the header's varint go on to an eleventh byte. The
+    // page keeps its length, so nothing else in the file changes.
+    bytes[width + 1..width + 11].fill(0xFF);
+    std::fs::write(&path, &bytes).unwrap();
+    let read = std::panic::catch_unwind(|| ClaimGraph::read_parquet(&dir.0));
+    let Ok(read) = read else {
+        panic!("reading a run header of eleven bytes panicked")
+    };
+    let e = read.unwrap_err();
+    let Error::Format { location, .. } = &e else {
+        panic!("expected a Format error, got {e:?}")
+    };
+    assert!(location.path.as_ref().unwrap().ends_with("sources.parquet"));
+    assert!(e.to_string().contains("sources.parquet"), "{e}");
+}

@@ -269,6 +269,22 @@ fn scan(db: &Connection, path: &Path) -> Result<Loaded> {
         })?;
         loaded.read(seq, kind, body, path)?;
     }
+    // The events of bulk changes: each one's `after` is current unless a later change
+    // replaced it.
+    let replaced = super::blocks::replaced(db, path)?;
+    super::blocks::each(db, path, "ORDER BY first_seq", [], |b| {
+        let kind = parse_kind(&b.kind)
+            .ok_or_else(|| b.damaged(path, &format!("unknown kind {:?}", b.kind)))?;
+        let bytes = b.decompress().map_err(|m| b.damaged(path, &m))?;
+        for e in b.entries(&bytes).map_err(|m| b.damaged(path, &m))? {
+            if let Some(after) = e.after.filter(|_| !replaced.contains(&e.seq)) {
+                let seq =
+                    i64::try_from(e.seq).map_err(|_| b.damaged(path, "its positions overflow"))?;
+                loaded.read(seq, kind, after, path)?;
+            }
+        }
+        Ok(true)
+    })?;
     Ok(loaded)
 }
 
@@ -296,7 +312,8 @@ fn named_refusal(db: &Connection, path: &Path, seq: i64, e: Error) -> Error {
         })
         .optional()
         .ok()
-        .flatten();
+        .flatten()
+        .or_else(|| super::blocks::named(db, path, u64::try_from(seq).unwrap_or(0)));
     match named {
         Some((kind, id)) => unfit(path, seq, &kind, &id, e),
         None => database_error(

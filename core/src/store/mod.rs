@@ -34,6 +34,7 @@
 #[doc = include_str!("../../../README.md")]
 struct RepositoryReadme;
 
+mod blocks;
 mod history;
 mod load;
 mod prov;
@@ -542,30 +543,28 @@ impl StoredGraph {
         };
         // A record replaced or removed: the event holding its old value is no longer live.
         let mut unset = self.db.prepare_cached(schema::UNSET_LIVE).map_err(err)?;
+        let mut in_blocks = Vec::new();
         for old in replaced {
-            unset
+            let changed = unset
                 .execute(params![old.id(), old.kind().as_str()])
                 .map_err(err)?;
+            if changed == 0 {
+                in_blocks.push((old.kind(), old.id()));
+            }
         }
-        let mut one = self
-            .db
-            .prepare_cached(schema::insert_events(false))
-            .map_err(err)?;
-        let mut many = self
-            .db
-            .prepare_cached(schema::insert_events(true))
-            .map_err(err)?;
+        if !in_blocks.is_empty() {
+            blocks::mark_replaced(&self.db, path, &in_blocks)?;
+        }
+        let mut rows = rows;
+        let head: Vec<RowSpec<'a>> = rows.by_ref().take(blocks::BULK_EVENTS).collect();
+        let start = (self.tail.seq, self.tail.hash);
         let mut failed = None;
-        let (seq, hash) = chain_rows(rows, &common, (self.tail.seq, self.tail.hash), |batch| {
-            let written = if batch.len() == schema::ROWS_PER_INSERT {
-                insert_rows(&mut many, &common, &batch)
-            } else {
-                batch
-                    .iter()
-                    .try_for_each(|row| insert_rows(&mut one, &common, std::slice::from_ref(row)))
-            };
-            written.map_err(|e| failed = Some(err(e))).is_ok()
-        });
+        let (seq, hash) = if head.len() == blocks::BULK_EVENTS {
+            // A bulk change: its events go into blocks.
+            blocks::write_bulk(&self.db, path, &common, start, head.into_iter().chain(rows))?
+        } else {
+            self.write_rows(head.into_iter(), &common, start, &mut failed)?
+        };
         if let Some(e) = failed {
             return Err(e);
         }
@@ -576,6 +575,36 @@ impl StoredGraph {
             at: Some(at),
         };
         Ok(())
+    }
+
+    /// Writes a change's events one row each, [`schema::ROWS_PER_INSERT`] to an `INSERT`.
+    fn write_rows<'a>(
+        &self,
+        rows: impl Iterator<Item = RowSpec<'a>>,
+        common: &Common<'_>,
+        start: (u64, [u8; 32]),
+        failed: &mut Option<Error>,
+    ) -> Result<(u64, [u8; 32])> {
+        let path = &self.path;
+        let err = |e| db_error(path, e);
+        let mut one = self
+            .db
+            .prepare_cached(schema::insert_events(false))
+            .map_err(err)?;
+        let mut many = self
+            .db
+            .prepare_cached(schema::insert_events(true))
+            .map_err(err)?;
+        Ok(chain_rows(rows, common, start, |batch| {
+            let written = if batch.len() == schema::ROWS_PER_INSERT {
+                insert_rows(&mut many, common, &batch)
+            } else {
+                batch
+                    .iter()
+                    .try_for_each(|row| insert_rows(&mut one, common, std::slice::from_ref(row)))
+            };
+            written.map_err(|e| *failed = Some(err(e))).is_ok()
+        }))
     }
 
     // ----- transactions ----------------------------------------------------------------------
@@ -689,12 +718,7 @@ impl StoredGraph {
 
     /// Every event about the record with this id (a node or an edge), oldest first.
     pub fn history(&self, id: &str) -> Result<Vec<Event>> {
-        schema::events(
-            &self.db,
-            &self.path,
-            "WHERE id = ?1 ORDER BY seq",
-            params![id],
-        )
+        schema::events_of(&self.db, &self.path, id)
     }
 
     /// Every event at or after `since`, oldest first.
@@ -708,12 +732,7 @@ impl StoredGraph {
             format_time(&since),
             self.tail.seq,
         )?;
-        schema::events(
-            &self.db,
-            &self.path,
-            "WHERE seq >= ?1 ORDER BY seq",
-            params![first as i64],
-        )
+        schema::events_between(&self.db, &self.path, first, u64::MAX, None)
     }
 
     /// Every event of one change, in the order they were written.
@@ -722,12 +741,7 @@ impl StoredGraph {
         let last = self.tail.seq;
         let first = schema::first_seq(&self.db, &self.path, "change", ">=", change as i64, last)?;
         let after = schema::first_seq(&self.db, &self.path, "change", ">", change as i64, last)?;
-        schema::events(
-            &self.db,
-            &self.path,
-            "WHERE seq >= ?1 AND seq < ?2 AND change = ?3 ORDER BY seq",
-            params![first as i64, after as i64, change as i64],
-        )
+        schema::events_between(&self.db, &self.path, first, after, Some(change))
     }
 
     /// The number of the last change, 0 for a new database.
@@ -748,12 +762,7 @@ impl StoredGraph {
             format_time(&time),
             self.tail.seq,
         )?;
-        let events = schema::events(
-            &self.db,
-            &self.path,
-            "WHERE seq < ?1 ORDER BY seq",
-            params![end as i64],
-        )?;
+        let events = schema::events_between(&self.db, &self.path, 1, end, None)?;
         let mut g = ClaimGraph::new();
         for e in &events {
             record::apply(&mut g, &e.step()).map_err(|err| Error::Database {
@@ -824,7 +833,7 @@ impl StoredGraph {
     /// generated by the change that wrote it, a revision of the value before, and invalidated by
     /// the change that replaced or removed it.
     pub fn history_to_prov_json(&self) -> Result<String> {
-        let events = schema::events(&self.db, &self.path, "ORDER BY seq", params![])?;
+        let events = schema::events_between(&self.db, &self.path, 1, u64::MAX, None)?;
         Ok(prov::history_document(&events))
     }
 
@@ -971,19 +980,41 @@ struct PendingRow<'a> {
 
 impl PendingRow<'_> {
     fn event<'a>(&'a self, common: &'a Common<'a>) -> EventRow<'a> {
+        common.event(
+            self.seq,
+            self.action,
+            self.kind,
+            self.id,
+            self.before.as_deref(),
+            self.after.as_deref(),
+        )
+    }
+}
+
+impl<'a> Common<'a> {
+    /// The fields one event of this change hashes: these shared ones and its own.
+    fn event(
+        &self,
+        seq: u64,
+        action: &'a str,
+        kind: &'a str,
+        id: &'a str,
+        before: Option<&'a str>,
+        after: Option<&'a str>,
+    ) -> EventRow<'a> {
         EventRow {
-            seq: self.seq,
-            change: common.change,
-            at: common.at,
-            actor: common.actor,
-            reason: common.reason,
-            operation: common.operation,
-            undoes: common.undoes,
-            action: self.action,
-            kind: self.kind,
-            id: self.id,
-            before: self.before.as_deref(),
-            after: self.after.as_deref(),
+            seq,
+            change: self.change,
+            at: self.at,
+            actor: self.actor,
+            reason: self.reason,
+            operation: self.operation,
+            undoes: self.undoes,
+            action,
+            kind,
+            id,
+            before,
+            after,
         }
     }
 }

@@ -13,13 +13,14 @@ use super::{db_error, Tail, FORMAT};
 use crate::error::{Error, Location, Result};
 
 /// The schema this library writes. Each later version adds a step to [`migrate`].
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// SQLite's `application_id` for claimgraph databases ("CLGR"), so a database of another
 /// program is recognised as such instead of being read or changed.
 const APPLICATION_ID: i32 = 0x434c_4752;
 
-/// The log of events is the only table: the current value of each record is the `after` of its
+/// The log of events, one row per event (the events of a bulk change are kept in blocks instead:
+/// [`super::blocks`]). The current value of each record is the `after` of its
 /// one event marked `live` (bookkeeping outside the hash chain, like version 1's `records`
 /// table, written by the same change that writes the event), so opening is one scan of the log
 /// and a bulk ingest writes one row per record.
@@ -49,6 +50,9 @@ ALTER TABLE events ADD COLUMN live INTEGER NOT NULL DEFAULT 0;
 UPDATE events SET live = 1 WHERE seq IN (SELECT seq FROM records);
 DROP TABLE records;
 ";
+
+/// Version 3 keeps the events of a bulk change in blocks.
+const MIGRATE_2_TO_3: &str = super::blocks::CREATE;
 
 /// Rows written by one `INSERT` of a bulk change.
 pub(crate) const ROWS_PER_INSERT: usize = 32;
@@ -153,6 +157,8 @@ fn prepare_schema(db: &Connection, path: &Path) -> Result<()> {
         .map_err(|e| db_error(path, e))?;
     if app == 0 && version == 0 && tables == 0 {
         db.execute_batch(CREATE).map_err(|e| db_error(path, e))?;
+        db.execute_batch(super::blocks::CREATE)
+            .map_err(|e| db_error(path, e))?;
         db.execute_batch(&format!(
             "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {SCHEMA_VERSION};"
         ))
@@ -186,6 +192,7 @@ fn migrate(db: &Connection, path: &Path, version: u32) -> Result<()> {
     while version < SCHEMA_VERSION {
         let step = match version {
             1 => MIGRATE_1_TO_2,
+            2 => MIGRATE_2_TO_3,
             other => {
                 return Err(database_error(
                     path,
@@ -226,6 +233,20 @@ pub(crate) fn tail(db: &Connection, path: &Path) -> Result<Tail> {
         )
         .optional()
         .map_err(|e| db_error(path, e))?;
+    if let Some(block) = super::blocks::last(db, path)? {
+        if last
+            .as_ref()
+            .is_none_or(|(seq, ..)| block.first_seq > u64::try_from(*seq).unwrap_or(0))
+        {
+            let hash = block.hash(path)?;
+            return Ok(Tail {
+                seq: block.last_seq,
+                change: block.change(),
+                hash,
+                at: parse_time(block.at()),
+            });
+        }
+    }
     let Some((seq, change, hash, at)) = last else {
         return Ok(Tail {
             seq: 0,
@@ -254,21 +275,21 @@ fn parse_time(s: &str) -> Option<DateTime<Utc>> {
 const EVENT_COLUMNS: &str =
     "SELECT seq, change, at, actor, reason, operation, undoes, action, kind, id, before, after, hash FROM events";
 
-/// The raw columns of one event row.
-struct Raw {
-    seq: i64,
-    change: i64,
-    at: String,
-    actor: String,
-    reason: Option<String>,
-    operation: String,
-    undoes: Option<i64>,
-    action: String,
-    kind: String,
-    id: String,
-    before: Option<String>,
-    after: Option<String>,
-    hash: Vec<u8>,
+/// The raw columns of one event (a row's, or one read out of a block).
+pub(crate) struct Raw {
+    pub(crate) seq: i64,
+    pub(crate) change: i64,
+    pub(crate) at: String,
+    pub(crate) actor: String,
+    pub(crate) reason: Option<String>,
+    pub(crate) operation: String,
+    pub(crate) undoes: Option<i64>,
+    pub(crate) action: String,
+    pub(crate) kind: String,
+    pub(crate) id: String,
+    pub(crate) before: Option<String>,
+    pub(crate) after: Option<String>,
+    pub(crate) hash: Vec<u8>,
 }
 
 fn raw(r: &rusqlite::Row<'_>) -> rusqlite::Result<Raw> {
@@ -319,22 +340,53 @@ fn event(path: &Path, r: Raw) -> Result<Event> {
     })
 }
 
-/// The events matching `filter` (a `WHERE ... ORDER BY ...` tail).
-pub(crate) fn events(
-    db: &Connection,
-    path: &Path,
-    filter: &str,
-    args: impl Params,
-) -> Result<Vec<Event>> {
+/// The event rows matching `filter` (a `WHERE ... ORDER BY ...` tail).
+fn rows(db: &Connection, path: &Path, filter: &str, args: impl Params) -> Result<Vec<Raw>> {
     let mut stmt = db
         .prepare_cached(&format!("{EVENT_COLUMNS} {filter}"))
         .map_err(|e| db_error(path, e))?;
     let rows = stmt.query_map(args, raw).map_err(|e| db_error(path, e))?;
     let mut out = Vec::new();
     for r in rows {
-        out.push(event(path, r.map_err(|e| db_error(path, e))?)?);
+        out.push(r.map_err(|e| db_error(path, e))?);
     }
     Ok(out)
+}
+
+/// Rows and block events together, in the order of the log.
+fn in_order(path: &Path, mut raws: Vec<Raw>, blocked: Vec<Raw>) -> Result<Vec<Event>> {
+    if !blocked.is_empty() {
+        raws.extend(blocked);
+        raws.sort_by_key(|r| r.seq);
+    }
+    raws.into_iter().map(|r| event(path, r)).collect()
+}
+
+/// The events at positions `from..to` (of change `change` when given), oldest first.
+pub(crate) fn events_between(
+    db: &Connection,
+    path: &Path,
+    from: u64,
+    to: u64,
+    change: Option<u64>,
+) -> Result<Vec<Event>> {
+    let to_sql = to.min(i64::MAX as u64) as i64;
+    let change_sql = change.map(|c| c as i64);
+    let raws = rows(
+        db,
+        path,
+        "WHERE seq >= ?1 AND seq < ?2 AND (?3 IS NULL OR change = ?3) ORDER BY seq",
+        params![from as i64, to_sql, change_sql],
+    )?;
+    let blocked = super::blocks::raws_between(db, path, from, to, change)?;
+    in_order(path, raws, blocked)
+}
+
+/// Every event about the record with this id, oldest first.
+pub(crate) fn events_of(db: &Connection, path: &Path, id: &str) -> Result<Vec<Event>> {
+    let raws = rows(db, path, "WHERE id = ?1 ORDER BY seq", params![id])?;
+    let blocked = super::blocks::raws_of(db, path, id)?;
+    in_order(path, raws, blocked)
 }
 
 /// The position of the first event whose `column` (one that never decreases along the log: `at`,
@@ -363,7 +415,25 @@ pub(crate) fn first_seq<V: rusqlite::ToSql>(
             lo = mid + 1;
         }
     }
-    Ok(lo)
+    // Positions held by blocks have no row: the bisection ends at the first row that satisfies
+    // the condition, or at a position with no row after it; the first block that does may
+    // come before it.
+    let row: Option<(i64, bool)> = db
+        .query_row(
+            &format!(
+                "SELECT seq, {column} {op} ?2 FROM events WHERE seq >= ?1 ORDER BY seq LIMIT 1"
+            ),
+            params![lo as i64, &value],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()
+        .map_err(|e| db_error(path, e))?;
+    let from_rows = match row {
+        Some((seq, true)) => u64::try_from(seq).unwrap_or(0),
+        _ => last + 1,
+    };
+    let from_blocks = super::blocks::first_seq(db, path, column, op, &value)?.unwrap_or(u64::MAX);
+    Ok(from_rows.min(from_blocks).min(last + 1))
 }
 
 /// Recomputes the hash chain from the first event.
@@ -379,11 +449,55 @@ pub(crate) fn verify(db: &Connection, path: &Path) -> Result<HistoryCheck> {
         first_altered: Some(seq),
         problem: Some(problem),
     };
+    // The blocks are checked where they lie among the rows.
+    let mut block_stmt = super::blocks::in_order(db).map_err(|e| db_error(path, e))?;
+    let mut blocks = block_stmt.query([]).map_err(|e| db_error(path, e))?;
+    let mut next_block = super::blocks::next(&mut blocks, path)?;
+    let mut check_blocks = |before: u64,
+                            count: &mut u64,
+                            previous: &mut [u8; 32],
+                            next_block: &mut Option<super::blocks::Block>|
+     -> Result<Option<HistoryCheck>> {
+        while let Some(b) = next_block.take_if(|b| b.first_seq < before) {
+            if b.first_seq != *count + 1 {
+                let missing = *count + 1;
+                return Ok(Some(broken(
+                    missing,
+                    *count,
+                    format!(
+                        "event {missing} is missing (the next one is numbered {})",
+                        b.first_seq
+                    ),
+                )));
+            }
+            match b.check(previous) {
+                Ok(hash) => {
+                    *previous = hash;
+                    *count = b.last_seq;
+                }
+                Err(problem) => {
+                    return Ok(Some(broken(
+                        b.first_seq,
+                        *count,
+                        format!(
+                            "the block of events {}-{} ({} records) does not match its hash ({problem}): it, or an event before it, was altered",
+                            b.first_seq, b.last_seq, b.kind
+                        ),
+                    )))
+                }
+            }
+            *next_block = super::blocks::next(&mut blocks, path)?;
+        }
+        Ok(None)
+    };
     while let Some(row) = rows.next().map_err(|e| db_error(path, e))? {
-        count += 1;
         // Read in place, without copying each field out of SQLite's row.
         let int = |i: usize| row.get::<_, Option<i64>>(i).map_err(|e| db_error(path, e));
         let seq = u64::try_from(int(0)?.unwrap_or(0)).unwrap_or(0);
+        if let Some(found) = check_blocks(seq, &mut count, &mut previous, &mut next_block)? {
+            return Ok(found);
+        }
+        count += 1;
         if seq != count {
             return Ok(broken(
                 count,
@@ -436,6 +550,9 @@ pub(crate) fn verify(db: &Connection, path: &Path) -> Result<HistoryCheck> {
             ));
         }
         previous = expected;
+    }
+    if let Some(found) = check_blocks(u64::MAX, &mut count, &mut previous, &mut next_block)? {
+        return Ok(found);
     }
     Ok(HistoryCheck {
         events: count,
