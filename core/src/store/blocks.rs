@@ -410,20 +410,22 @@ impl Block {
     }
 
     fn row<'a>(&'a self, e: &Entry<'a>) -> EventRow<'a> {
-        EventRow {
-            seq: e.seq,
+        Common {
             change: u64::try_from(self.change).unwrap_or(0),
             at: &self.at,
             actor: &self.actor,
             reason: self.reason.as_deref(),
             operation: &self.operation,
             undoes: self.undoes.and_then(|u| u64::try_from(u).ok()),
-            action: e.action.as_str(),
-            kind: &self.kind,
-            id: e.id,
-            before: e.before,
-            after: e.after,
         }
+        .event(
+            e.seq,
+            e.action.as_str(),
+            &self.kind,
+            e.id,
+            e.before,
+            e.after,
+        )
     }
 
     /// Chains the hashes of this block's events after `previous`; the hash after the last, or

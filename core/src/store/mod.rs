@@ -558,16 +558,12 @@ impl StoredGraph {
         let mut rows = rows;
         let head: Vec<RowSpec<'a>> = rows.by_ref().take(blocks::BULK_EVENTS).collect();
         let start = (self.tail.seq, self.tail.hash);
-        let mut failed = None;
         let (seq, hash) = if head.len() == blocks::BULK_EVENTS {
             // A bulk change: its events go into blocks.
             blocks::write_bulk(&self.db, path, &common, start, head.into_iter().chain(rows))?
         } else {
-            self.write_rows(head.into_iter(), &common, start, &mut failed)?
+            self.write_rows(head.into_iter(), &common, start)?
         };
-        if let Some(e) = failed {
-            return Err(e);
-        }
         self.tail = Tail {
             seq,
             change,
@@ -583,7 +579,6 @@ impl StoredGraph {
         rows: impl Iterator<Item = RowSpec<'a>>,
         common: &Common<'_>,
         start: (u64, [u8; 32]),
-        failed: &mut Option<Error>,
     ) -> Result<(u64, [u8; 32])> {
         let path = &self.path;
         let err = |e| db_error(path, e);
@@ -595,7 +590,8 @@ impl StoredGraph {
             .db
             .prepare_cached(schema::insert_events(true))
             .map_err(err)?;
-        Ok(chain_rows(rows, common, start, |batch| {
+        let mut failed = None;
+        let end = chain_rows(rows, common, start, |batch| {
             let written = if batch.len() == schema::ROWS_PER_INSERT {
                 insert_rows(&mut many, common, &batch)
             } else {
@@ -603,8 +599,9 @@ impl StoredGraph {
                     .iter()
                     .try_for_each(|row| insert_rows(&mut one, common, std::slice::from_ref(row)))
             };
-            written.map_err(|e| *failed = Some(err(e))).is_ok()
-        }))
+            written.map_err(|e| failed = Some(err(e))).is_ok()
+        });
+        failed.map_or(Ok(end), Err)
     }
 
     // ----- transactions ----------------------------------------------------------------------
