@@ -110,10 +110,14 @@ impl<'d, 't> Builder<'d, 't> {
         id
     }
 
-    /// The speaker a named phrase is, merging it with one met before.
-    fn named(&mut self, phrase: &str, span: Span) -> usize {
+    /// The speaker a named phrase is, merging it with one met before; none when the phrase
+    /// holds no name at all (". , denied" after a picture credit's colon).
+    fn named(&mut self, phrase: &str, span: Span) -> Option<usize> {
         let (kind, plural) = classify(phrase, &self.people);
         let name = display_name(phrase, kind);
+        if name.trim().is_empty() {
+            return None;
+        }
         let mut key = key_of_name(&name, kind);
         // "Mauer" after "K.C. Maurer": a lone surname joins the person met before.
         if kind == SourceKind::Organization && !phrase.contains(' ') {
@@ -133,7 +137,7 @@ impl<'d, 't> Builder<'d, 't> {
             } else if name != sp.name && !sp.aliases.contains(&name) {
                 sp.aliases.push(name);
             }
-            return i;
+            return Some(i);
         }
         if kind == SourceKind::Person {
             if let Some(s) = surname(&name) {
@@ -149,7 +153,7 @@ impl<'d, 't> Builder<'d, 't> {
         });
         let i = self.speakers.len() - 1;
         self.by_key.insert(key, i);
-        i
+        Some(i)
     }
 
     /// The speaker a pronoun or a definite description ("the minister") refers to: the nearest
@@ -391,7 +395,7 @@ pub(crate) fn build(doc: &Doc<'_>, found: Vec<Found>, article: Source) -> Result
             for (a, e) in coordinated(phrase) {
                 let part = &phrase[a..e];
                 let span = Span::new(src.start + a, src.start + e);
-                list.push(b.named(part, span));
+                list.extend(b.named(part, span));
             }
         }
         for &i in &list {
@@ -559,36 +563,19 @@ pub(crate) fn build(doc: &Doc<'_>, found: Vec<Found>, article: Source) -> Result
         // "X, quoting Y": X cites Y.
         if f.pattern == Pattern::Quoting {
             if let (Some((quoted, _)), Some(from)) = (f.frame, srcs.first().cloned()) {
-                let q = b.named(quoted.text(text), quoted);
-                let qid = match source_ids.get(q).cloned().flatten() {
-                    Some(id) => id,
-                    None => {
-                        let sp = b.speakers[q].clone();
-                        let id = b.unique_id(slug(&sp.name), &graph);
-                        graph.add_source(Source::new(id.clone(), sp.kind, sp.name.clone()))?;
-                        b.records.push(DraftRecord {
-                            id: id.clone(),
-                            kind: RecordKind::Source,
-                            spans: vec![quoted],
-                            cue: None,
-                            confidence,
-                        });
-                        if q >= source_ids.len() {
-                            source_ids.resize(q + 1, None);
-                        }
-                        source_ids[q] = Some(id.clone());
-                        id
-                    }
-                };
-                let rel = SourceRelation::new(from, SourceRelationKind::Cites, qid);
-                relation(
-                    &mut graph,
-                    &mut b.records,
-                    rel,
-                    vec![quoted],
-                    f.cue,
-                    confidence,
-                )?;
+                if let Some(q) = b.named(quoted.text(text), quoted) {
+                    let qid =
+                        speaker_source(&mut b, &mut graph, &mut source_ids, q, quoted, confidence)?;
+                    let rel = SourceRelation::new(from, SourceRelationKind::Cites, qid);
+                    relation(
+                        &mut graph,
+                        &mut b.records,
+                        rel,
+                        vec![quoted],
+                        f.cue,
+                        confidence,
+                    )?;
+                }
             }
         }
         // A document "from" its author: "statistics from ROK's Ministry of Unification".
@@ -615,32 +602,18 @@ pub(crate) fn build(doc: &Doc<'_>, found: Vec<Found>, article: Source) -> Result
                         + skip;
                     let author_span = Span::new(a_start, a_start + author_text.len());
                     let (kind, _) = classify(author_text, &b.people);
-                    if kind != SourceKind::Document && !author_text.trim().is_empty() {
-                        let ai = b.named(author_text, author_span);
-                        let aid = match source_ids.get(ai).cloned().flatten() {
-                            Some(id) => id,
-                            None => {
-                                let sp = b.speakers[ai].clone();
-                                let id = b.unique_id(slug(&sp.name), &graph);
-                                graph.add_source(Source::new(
-                                    id.clone(),
-                                    sp.kind,
-                                    sp.name.clone(),
-                                ))?;
-                                b.records.push(DraftRecord {
-                                    id: id.clone(),
-                                    kind: RecordKind::Source,
-                                    spans: vec![author_span],
-                                    cue: None,
-                                    confidence,
-                                });
-                                if ai >= source_ids.len() {
-                                    source_ids.resize(ai + 1, None);
-                                }
-                                source_ids[ai] = Some(id.clone());
-                                id
-                            }
-                        };
+                    let author = (kind != SourceKind::Document)
+                        .then(|| b.named(author_text, author_span))
+                        .flatten();
+                    if let Some(ai) = author {
+                        let aid = speaker_source(
+                            &mut b,
+                            &mut graph,
+                            &mut source_ids,
+                            ai,
+                            author_span,
+                            confidence,
+                        )?;
                         let rel = if seen.is_some() {
                             SourceRelation::new(aid, SourceRelationKind::Cites, only.clone())
                         } else {
@@ -725,6 +698,35 @@ pub(crate) fn build(doc: &Doc<'_>, found: Vec<Found>, article: Source) -> Result
         attributions: out,
         records: b.records,
     })
+}
+
+/// The draft source of speaker `i`, added to the graph the first time it is needed.
+fn speaker_source(
+    b: &mut Builder<'_, '_>,
+    graph: &mut ClaimGraph,
+    source_ids: &mut Vec<Option<String>>,
+    i: usize,
+    span: Span,
+    confidence: f64,
+) -> Result<String> {
+    if let Some(id) = source_ids.get(i).cloned().flatten() {
+        return Ok(id);
+    }
+    let sp = b.speakers[i].clone();
+    let id = b.unique_id(slug(&sp.name), graph);
+    graph.add_source(Source::new(id.clone(), sp.kind, sp.name.clone()))?;
+    b.records.push(DraftRecord {
+        id: id.clone(),
+        kind: RecordKind::Source,
+        spans: vec![span],
+        cue: None,
+        confidence,
+    });
+    if i >= source_ids.len() {
+        source_ids.resize(i + 1, None);
+    }
+    source_ids[i] = Some(id.clone());
+    Ok(id)
 }
 
 fn relation(

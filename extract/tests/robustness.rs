@@ -45,6 +45,8 @@ fn edge_cases() {
         ". Image: X",
         // A credit line naming no one (found by the property test below).
         ". Image: ,",
+        // A credit line whose only word is a reporting verb (found by the property test).
+        ". Image: . , denied",
         "Caption here. Image: ; .",
         "there are beliefs in",
         "In an op-ed,",
