@@ -929,6 +929,52 @@ fn rows_in(path: &std::path::Path, table: &str) -> i64 {
 }
 
 #[test]
+fn a_first_bulk_change_of_long_texts_is_cut_into_blocks_of_at_most_a_mebibyte(
+) -> claimgraph::Result<()> {
+    // The first change of a new database serializes each record straight into its block, its
+    // length unknown until then: a record that makes a block too large starts the next one, and
+    // a record larger than a block is a block of its own.
+    let dir = temp();
+    let path = dir.path().join("desk.db");
+    let mut bulk = ClaimGraph::new();
+    for i in 0..300 {
+        let text = format!("Claim {i}: {}", "a long text ".repeat(900));
+        bulk.add_claim(Claim::new(format!("c{i:03}"), text))?;
+    }
+    bulk.add_claim(Claim::new("huge", "x".repeat(3 << 20)))?;
+    let mut g = ClaimGraph::open(&path)?;
+    g.change_with("import", |g| g.merge(&bulk, MergePolicy::Fail))?;
+    drop(g);
+    let db = rusqlite::Connection::open(&path).expect("open");
+    let blocks: Vec<(i64, i64, i64)> = db
+        .prepare("SELECT first_seq, last_seq, size FROM blocks ORDER BY first_seq")
+        .and_then(|mut q| {
+            q.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect()
+        })
+        .expect("blocks");
+    drop(db);
+    // 301 events of about 10.8 kB (3 MiB for the huge one): several blocks, in order, none
+    // of more than one event over a mebibyte.
+    assert!(blocks.len() >= 5, "{blocks:?}");
+    assert_eq!(blocks[0].0, 1);
+    assert_eq!(blocks[blocks.len() - 1].1, 301);
+    assert!(
+        blocks.windows(2).all(|w| w[1].0 == w[0].1 + 1),
+        "{blocks:?}"
+    );
+    for &(first, last, size) in &blocks {
+        assert!(size <= 1 << 20 || first == last, "{blocks:?}");
+    }
+    assert!(blocks.iter().any(|&(f, l, s)| f == l && s > 3 << 20));
+    let g = ClaimGraph::open(&path)?;
+    assert_eq!(*g.graph(), bulk);
+    assert!(g.verify_history()?.intact());
+    assert_eq!(g.history("c150")?.len(), 1);
+    Ok(())
+}
+
+#[test]
 fn a_version_2_database_is_brought_to_version_3_and_then_keeps_bulk_changes_in_blocks(
 ) -> claimgraph::Result<()> {
     let dir = temp();

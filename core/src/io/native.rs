@@ -212,16 +212,25 @@ struct Edges<'g> {
 
 impl<'g> Edges<'g> {
     fn new(graph: &'g ClaimGraph, kind: RecordKind) -> Edges<'g> {
-        let sorted = sorted_by_id(graph.graph.edge_indices().filter_map(|ix| {
-            let e: &Edge = graph.graph.edge_weight(ix)?;
-            (e.kind() == kind).then(|| (e.id(), ix))
-        }));
+        let sorted = sorted_by_id(
+            graph
+                .graph
+                .edge_indices()
+                .filter_map(|ix| Some((record_on(graph.graph.edge_weight(ix)?, kind)?, ix))),
+        );
         Edges {
             graph,
             kind,
             sorted,
         }
     }
+}
+
+/// The id of the record of `kind` an edge holds; none for an edge of another kind, and for the
+/// edge to a further claim of a statement, which is part of the attribution on another edge.
+fn record_on(e: &Edge, kind: RecordKind) -> Option<&str> {
+    let cover = matches!(e, Edge::Attribution(a) if a.is_cover());
+    (e.kind() == kind && !cover).then(|| e.id())
 }
 
 /// The items sorted by their ids. The first eight bytes of each id, kept beside it as a number
@@ -242,36 +251,107 @@ fn sorted_by_id<'a, T>(items: impl Iterator<Item = (&'a str, T)>) -> Vec<T> {
 
 impl Serialize for Edges<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        let g = self.graph;
         let mut seq = s.serialize_seq(Some(self.sorted.len()))?;
         for &ix in &self.sorted {
-            match self.kind {
-                RecordKind::Attribution => {
-                    if let Some(plain) = PlainAttribution::at(g, ix) {
-                        seq.serialize_element(&plain)?;
-                    } else if let Some(r) = g.attribution_at(ix) {
-                        seq.serialize_element(&r)?;
-                    }
-                }
-                RecordKind::SourceRelation => {
-                    if let Some(r) = g.source_relation_at(ix) {
-                        seq.serialize_element(&r)?;
-                    }
-                }
-                RecordKind::ClaimRelation => {
-                    if let Some(r) = g.claim_relation_at(ix) {
-                        seq.serialize_element(&r)?;
-                    }
-                }
-                RecordKind::Verdict => {
-                    if let Some(r) = g.verdict_at(ix) {
-                        seq.serialize_element(&r)?;
-                    }
-                }
-                _ => {}
-            }
+            seq.serialize_element(&EdgeAt {
+                graph: self.graph,
+                kind: self.kind,
+                ix,
+            })?;
         }
         seq.end()
+    }
+}
+
+/// The record on one edge, serialized from the graph: an attribution with nothing rare in it
+/// without copying its strings, the others rebuilt.
+struct EdgeAt<'g> {
+    graph: &'g ClaimGraph,
+    kind: RecordKind,
+    ix: EdgeIndex,
+}
+
+impl Serialize for EdgeAt<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let (g, ix) = (self.graph, self.ix);
+        let missing = || {
+            serde::ser::Error::custom(format_args!(
+                "no {} on edge {}",
+                self.kind.as_str(),
+                ix.index()
+            ))
+        };
+        match self.kind {
+            RecordKind::Attribution => match PlainAttribution::at(g, ix) {
+                Some(plain) => plain.serialize(s),
+                None => g.attribution_at(ix).ok_or_else(missing)?.serialize(s),
+            },
+            RecordKind::SourceRelation => {
+                g.source_relation_at(ix).ok_or_else(missing)?.serialize(s)
+            }
+            RecordKind::ClaimRelation => g.claim_relation_at(ix).ok_or_else(missing)?.serialize(s),
+            RecordKind::Verdict => g.verdict_at(ix).ok_or_else(missing)?.serialize(s),
+            _ => Err(missing()),
+        }
+    }
+}
+
+/// One record of a graph, borrowed from it: what [`ClaimGraph::sorted_records`] lists.
+#[derive(Clone, Copy)]
+pub(crate) enum RecordRef<'g> {
+    Source(&'g Source),
+    Claim(&'g Claim),
+    Edge(RecordKind, EdgeIndex),
+}
+
+impl ClaimGraph {
+    /// Every record, borrowed, in the order of [`ClaimGraph::records`] (sources, claims,
+    /// attributions, source relations, claim relations, verdicts, each kind by id), with its
+    /// kind and id. Listing them copies nothing but the references.
+    pub(crate) fn sorted_records(&self) -> Vec<(RecordKind, &str, RecordRef<'_>)> {
+        let mut out = Vec::with_capacity(self.graph.node_count() + self.graph.edge_count());
+        out.extend(sorted_by_id(self.sources().map(|s| {
+            (
+                s.id.as_str(),
+                (RecordKind::Source, s.id.as_str(), RecordRef::Source(s)),
+            )
+        })));
+        out.extend(sorted_by_id(self.claims().map(|c| {
+            (
+                c.id.as_str(),
+                (RecordKind::Claim, c.id.as_str(), RecordRef::Claim(c)),
+            )
+        })));
+        for kind in [
+            RecordKind::Attribution,
+            RecordKind::SourceRelation,
+            RecordKind::ClaimRelation,
+            RecordKind::Verdict,
+        ] {
+            out.extend(sorted_by_id(self.graph.edge_indices().filter_map(|ix| {
+                let id = record_on(self.graph.edge_weight(ix)?, kind)?;
+                Some((id, (kind, id, RecordRef::Edge(kind, ix))))
+            })));
+        }
+        out
+    }
+
+    /// Appends a record's JSON (the same fields as its own serialization) to `out`.
+    pub(crate) fn write_record_json(&self, record: RecordRef<'_>, out: &mut Vec<u8>) {
+        // Records hold only strings, numbers and dates, which always serialize; and an edge
+        // listed by `sorted_records` holds its record.
+        let _ = match record {
+            RecordRef::Source(s) => serde_json::to_writer(out, s),
+            RecordRef::Claim(c) => serde_json::to_writer(out, c),
+            RecordRef::Edge(kind, ix) => serde_json::to_writer(
+                out,
+                &EdgeAt {
+                    graph: self,
+                    kind,
+                    ix,
+                },
+            ),
+        };
     }
 }
 

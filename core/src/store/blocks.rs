@@ -20,7 +20,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use super::history::EventRow;
 use super::record::Action;
 use super::schema::Raw;
-use super::{db_error, Common, RowSpec};
+use super::{db_error, Common, RowSpec, Value};
 use crate::error::{Error, RecordKind, Result};
 
 /// The fewest events a change has for them to be written as blocks.
@@ -109,8 +109,9 @@ struct Packed {
 
 /// Writes a bulk change's events (numbered from `start`'s position + 1, chained after its hash)
 /// as blocks; returns the last event's position and hash. The events are gathered and encoded
-/// a block at a time here, while a second thread chains their hashes; each compresses every
-/// other block, so the two halves of the work overlap.
+/// (a record in the graph is serialized straight into its block) a block at a time here,
+/// while a second thread chains their hashes and compresses the blocks, unless it falls behind:
+/// then this thread compresses them (see [`send`]), so the two share the work.
 pub(crate) fn write_bulk<'a>(
     db: &Connection,
     path: &Path,
@@ -150,26 +151,19 @@ pub(crate) fn write_bulk<'a>(
         let mut failed = None;
         let mut seq = start.0;
         let mut block: Option<Gathered> = None;
-        let mut sent = 0u64;
         for row in rows {
             seq += 1;
             let size = 13
                 + row.id.len()
                 + row.before.as_ref().map_or(0, String::len)
-                + row.after.as_ref().map_or(0, String::len);
+                + row.after.as_ref().map_or(0, Value::known_len);
             let kind = row.kind.as_str();
             let full = block.as_ref().is_some_and(|b| {
                 b.kind != kind || b.count() == BLOCK_EVENTS || b.bytes.len() + size > BLOCK_BYTES
             });
             if full {
                 if let Some(done) = block.take() {
-                    // Every other block is compressed here, the others by the packer, which
-                    // has the hashing besides.
-                    sent += 1;
-                    let packed_bytes = sent
-                        .is_multiple_of(2)
-                        .then(|| lz4_flex::block::compress(&done.bytes));
-                    if to_packer.send((done, packed_bytes)).is_err() {
+                    if !send(&to_packer, done) {
                         break;
                     }
                 }
@@ -191,13 +185,33 @@ pub(crate) fn write_bulk<'a>(
                 max_id: row.id.to_owned(),
                 bytes: Vec::with_capacity(BLOCK_BYTES / 4),
             });
+            let at = b.bytes.len();
+            encode(&mut b.bytes, &row);
+            if b.bytes.len() > BLOCK_BYTES && b.first_seq < seq {
+                // A value whose length was not known made the block too large: it starts the
+                // next one, and the block is closed without it.
+                let tail = b.bytes.split_off(at);
+                let done = std::mem::replace(
+                    b,
+                    Gathered {
+                        kind,
+                        first_seq: seq,
+                        last_seq: seq,
+                        min_id: row.id.to_owned(),
+                        max_id: row.id.to_owned(),
+                        bytes: tail,
+                    },
+                );
+                if !send(&to_packer, done) {
+                    break;
+                }
+            }
             if row.id < b.min_id.as_str() {
                 row.id.clone_into(&mut b.min_id);
             } else if row.id > b.max_id.as_str() {
                 row.id.clone_into(&mut b.max_id);
             }
             b.last_seq = seq;
-            encode(&mut b.bytes, &row);
         }
         if failed.is_none() {
             if let Some(done) = block.take() {
@@ -224,21 +238,55 @@ pub(crate) fn write_bulk<'a>(
     })
 }
 
+/// Hands a gathered block to the packer. The packer compresses it unless it is behind (two
+/// blocks wait for it already): then it is compressed here, so the two threads share that
+/// work by what each has left. False when the packer has stopped.
+fn send(
+    to_packer: &std::sync::mpsc::SyncSender<(Gathered, Option<Vec<u8>>)>,
+    done: Gathered,
+) -> bool {
+    match to_packer.try_send((done, None)) {
+        Ok(()) => true,
+        Err(std::sync::mpsc::TrySendError::Full((done, _))) => {
+            let packed = lz4_flex::block::compress(&done.bytes);
+            to_packer.send((done, Some(packed))).is_ok()
+        }
+        Err(std::sync::mpsc::TrySendError::Disconnected(_)) => false,
+    }
+}
+
 /// Appends one event: its action, then its id, value before and value after, each as a
 /// length (little-endian `u32`, [`ABSENT`] for none) and its bytes.
 fn encode(bytes: &mut Vec<u8>, row: &RowSpec<'_>) {
     bytes.push(action_code(row.action.as_str()));
-    for value in [Some(row.id), row.before.as_deref(), row.after.as_deref()] {
-        match value {
-            Some(v) => {
-                // A record's JSON is far below 4 GiB: ids and texts have limits.
-                let len = u32::try_from(v.len()).unwrap_or(ABSENT - 1);
-                bytes.extend_from_slice(&len.to_le_bytes());
-                bytes.extend_from_slice(v.as_bytes());
-            }
-            None => bytes.extend_from_slice(&ABSENT.to_le_bytes()),
+    put(bytes, Some(row.id.as_bytes()));
+    put(bytes, row.before.as_ref().map(String::as_bytes));
+    match &row.after {
+        Some(value) => {
+            let at = bytes.len();
+            bytes.extend_from_slice(&0u32.to_le_bytes());
+            value.write_json(bytes);
+            let len = length(bytes.len() - at - 4);
+            bytes[at..at + 4].copy_from_slice(&len.to_le_bytes());
         }
+        None => put(bytes, None),
     }
+}
+
+/// Appends a value's length and its bytes, or [`ABSENT`].
+fn put(bytes: &mut Vec<u8>, value: Option<&[u8]>) {
+    match value {
+        Some(v) => {
+            bytes.extend_from_slice(&length(v.len()).to_le_bytes());
+            bytes.extend_from_slice(v);
+        }
+        None => bytes.extend_from_slice(&ABSENT.to_le_bytes()),
+    }
+}
+
+/// A value's length as written. A record's JSON is far below 4 GiB: ids and texts have limits.
+fn length(len: usize) -> u32 {
+    u32::try_from(len).unwrap_or(ABSENT - 1)
 }
 
 /// Chains the hashes of each block's events after `hash`, and compresses the blocks that come

@@ -50,7 +50,8 @@ pub use history::{Event, HistoryCheck};
 pub use record::{Action, Record};
 
 use crate::error::{Error, RecordKind, Result};
-use crate::graph::{ClaimGraph, Records};
+use crate::graph::ClaimGraph;
+use crate::io::native::RecordRef;
 use crate::io::{ImportReport, IngestReport, JsonlOptions};
 use crate::model::{Attribution, Claim, ClaimRelation, Source, SourceRelation, Verdict};
 use crate::query::{MergePolicy, MergeReport};
@@ -404,20 +405,15 @@ impl StoredGraph {
     ) -> Result<T> {
         let mut next = self.graph.clone();
         let out = f(&mut next)?;
-        let added = next.records();
-        let old = std::mem::replace(&mut self.graph, next);
-        match self.commit_rows(operation, &[], added_rows(&added), None) {
-            Ok(_) => {
-                if let Some(open) = &mut self.open {
-                    open.applied.extend(record::additions(added));
-                }
-                Ok(out)
-            }
-            Err(e) => {
-                self.graph = old;
-                Err(e)
-            }
+        let listed = next.sorted_records();
+        self.commit_rows(operation, &[], added_rows(&next, &listed), None)?;
+        drop(listed);
+        if let Some(open) = &mut self.open {
+            // What a rollback of the transaction takes back.
+            open.applied.extend(record::additions(next.records()));
         }
+        self.graph = next;
+        Ok(out)
     }
 
     fn add(&mut self, operation: &str, record: Record) -> Result<()> {
@@ -880,7 +876,45 @@ struct RowSpec<'a> {
     kind: RecordKind,
     id: &'a str,
     before: Option<String>,
-    after: Option<String>,
+    after: Option<Value<'a>>,
+}
+
+/// A record's value in an event: its JSON, or the record itself in a graph, serialized where
+/// the event is written (a bulk change's values go straight into their block).
+enum Value<'a> {
+    Json(String),
+    InGraph(&'a ClaimGraph, RecordRef<'a>),
+}
+
+impl Value<'_> {
+    /// The value's JSON.
+    fn into_json(self) -> String {
+        match self {
+            Value::Json(json) => json,
+            Value::InGraph(..) => {
+                let mut out = Vec::new();
+                self.write_json(&mut out);
+                // serde_json writes UTF-8.
+                String::from_utf8(out).unwrap_or_default()
+            }
+        }
+    }
+
+    /// Appends the value's JSON to `out`.
+    fn write_json(&self, out: &mut Vec<u8>) {
+        match self {
+            Value::Json(json) => out.extend_from_slice(json.as_bytes()),
+            Value::InGraph(graph, record) => graph.write_record_json(*record, out),
+        }
+    }
+
+    /// The length of the value's JSON when it is known before writing it.
+    fn known_len(&self) -> usize {
+        match self {
+            Value::Json(json) => json.len(),
+            Value::InGraph(..) => 0,
+        }
+    }
 }
 
 /// The event rows of a change made of steps, in their order.
@@ -893,38 +927,24 @@ fn step_rows(steps: &[Step]) -> impl Iterator<Item = RowSpec<'_>> {
             kind: record.kind(),
             id: record.id(),
             before: step.before.as_ref().map(Record::to_json),
-            after: step.after.as_ref().map(Record::to_json),
+            after: step.after.as_ref().map(|r| Value::Json(r.to_json())),
         })
     })
 }
 
-/// The event rows adding every record listed, sources and claims first (the order of
-/// [`record::diff`] from an empty graph).
-fn added_rows(r: &Records) -> impl Iterator<Item = RowSpec<'_>> {
-    fn adds<'a, T: serde::Serialize>(
-        list: &'a [T],
-        kind: RecordKind,
-        id: fn(&T) -> &str,
-    ) -> impl Iterator<Item = RowSpec<'a>> + 'a {
-        list.iter().map(move |r| RowSpec {
-            action: Action::Add,
-            kind,
-            id: id(r),
-            before: None,
-            // Records hold only strings, numbers and dates, which always serialize.
-            after: Some(serde_json::to_string(r).unwrap_or_default()),
-        })
-    }
-    adds(&r.sources, RecordKind::Source, |s| &s.id)
-        .chain(adds(&r.claims, RecordKind::Claim, |c| &c.id))
-        .chain(adds(&r.attributions, RecordKind::Attribution, |a| &a.id))
-        .chain(adds(&r.source_relations, RecordKind::SourceRelation, |x| {
-            &x.id
-        }))
-        .chain(adds(&r.claim_relations, RecordKind::ClaimRelation, |x| {
-            &x.id
-        }))
-        .chain(adds(&r.verdicts, RecordKind::Verdict, |v| &v.id))
+/// The event rows adding every record of `graph`, sources and claims first (the order of
+/// [`record::diff`] from an empty graph), each serialized where it is written.
+fn added_rows<'a>(
+    graph: &'a ClaimGraph,
+    listed: &'a [(RecordKind, &'a str, RecordRef<'a>)],
+) -> impl Iterator<Item = RowSpec<'a>> + 'a {
+    listed.iter().map(move |&(kind, id, record)| RowSpec {
+        action: Action::Add,
+        kind,
+        id,
+        before: None,
+        after: Some(Value::InGraph(graph, record)),
+    })
 }
 
 /// Numbers the rows from `start`, chains their hashes, and hands them to `emit` in batches of
@@ -946,7 +966,7 @@ fn chain_rows<'a>(
             kind: spec.kind.as_str(),
             id: spec.id,
             before: spec.before,
-            after: spec.after,
+            after: spec.after.map(Value::into_json),
             hash: [0; 32],
         };
         hash = row.event(common).hash(&hash);
