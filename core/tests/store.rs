@@ -1093,6 +1093,53 @@ fn a_bulk_change_is_kept_in_blocks_read_back_event_by_event_and_checked_block_by
 }
 
 #[test]
+fn a_damaged_block_anywhere_in_the_log_is_named_and_the_earliest_is_named_first(
+) -> claimgraph::Result<()> {
+    // A damage in the last block is found, and of two the earlier is the one reported, as a
+    // reading in the log's order finds it.
+    let dir = temp();
+    let path = dir.path().join("desk.db");
+    {
+        let mut g = ClaimGraph::open(&path)?;
+        g.merge(&outlets_and_claims(1700)?, MergePolicy::Fail)?;
+    }
+    let g = ClaimGraph::open(&path)?;
+    assert_eq!(g.counts().attributions, 1700);
+    drop(g);
+    let db = rusqlite::Connection::open(&path).expect("open");
+    let blocks: Vec<(i64, i64)> = db
+        .prepare("SELECT first_seq, last_seq FROM blocks ORDER BY first_seq")
+        .and_then(|mut q| q.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
+        .expect("blocks");
+    assert!(blocks.len() >= 10, "{blocks:?}");
+    drop(db);
+    let damage = |first: i64| {
+        rusqlite::Connection::open(&path)
+            .expect("open")
+            .execute(
+                "UPDATE blocks SET events = zeroblob(length(events)) WHERE first_seq = ?1",
+                [first],
+            )
+            .expect("damage");
+    };
+    let names = |(first, last): (i64, i64)| {
+        let err = ClaimGraph::open(&path).expect_err("damaged block");
+        let message = err.to_string();
+        assert!(
+            message.contains(&format!("block of events {first}-{last} is damaged")),
+            "{message}"
+        );
+    };
+    let last = blocks[blocks.len() - 1];
+    damage(last.0);
+    names(last);
+    let late = blocks[blocks.len() / 2 - 1];
+    damage(late.0);
+    names(late);
+    Ok(())
+}
+
+#[test]
 fn records_held_in_blocks_are_updated_removed_undone_and_reopened_like_any_other(
 ) -> claimgraph::Result<()> {
     let dir = temp();

@@ -511,39 +511,51 @@ impl Block {
     /// The raw events that `keep` keeps, with their hashes recomputed from the block's own
     /// `previous`.
     pub(crate) fn raws(&self, path: &Path, keep: impl Fn(&Entry<'_>) -> bool) -> Result<Vec<Raw>> {
-        let bytes = self.decompress().map_err(|m| self.damaged(path, &m))?;
-        let entries = self.entries(&bytes).map_err(|m| self.damaged(path, &m))?;
         let mut hash: [u8; 32] = self
             .previous
             .as_slice()
             .try_into()
             .map_err(|_| self.damaged(path, "its link to the events before it is damaged"))?;
-        // Hashes are chained only as far as the last event kept.
-        let Some(last) = entries.iter().rposition(&keep) else {
-            return Ok(Vec::new());
-        };
-        let mut out = Vec::new();
-        for e in &entries[..=last] {
-            hash = self.row(e).hash(&hash);
-            if keep(e) {
-                out.push(Raw {
-                    seq: e.seq as i64,
-                    change: self.change,
-                    at: self.at.clone(),
-                    actor: self.actor.clone(),
-                    reason: self.reason.clone(),
-                    operation: self.operation.clone(),
-                    undoes: self.undoes,
-                    action: e.action.as_str().to_owned(),
-                    kind: self.kind.clone(),
-                    id: e.id.to_owned(),
-                    before: e.before.map(str::to_owned),
-                    after: e.after.map(str::to_owned),
-                    hash: hash.to_vec(),
-                });
+        self.with_events(path, |entries| {
+            // Hashes are chained only as far as the last event kept.
+            let Some(last) = entries.iter().rposition(&keep) else {
+                return Ok(Vec::new());
+            };
+            let mut out = Vec::new();
+            for e in &entries[..=last] {
+                hash = self.row(e).hash(&hash);
+                if keep(e) {
+                    out.push(Raw {
+                        seq: e.seq as i64,
+                        change: self.change,
+                        at: self.at.clone(),
+                        actor: self.actor.clone(),
+                        reason: self.reason.clone(),
+                        operation: self.operation.clone(),
+                        undoes: self.undoes,
+                        action: e.action.as_str().to_owned(),
+                        kind: self.kind.clone(),
+                        id: e.id.to_owned(),
+                        before: e.before.map(str::to_owned),
+                        after: e.after.map(str::to_owned),
+                        hash: hash.to_vec(),
+                    });
+                }
             }
-        }
-        Ok(out)
+            Ok(out)
+        })
+    }
+
+    /// Unpacks the block and hands its events, in order, to `f`; a block that cannot be read is
+    /// an error naming it.
+    pub(crate) fn with_events<T>(
+        &self,
+        path: &Path,
+        f: impl FnOnce(Vec<Entry<'_>>) -> Result<T>,
+    ) -> Result<T> {
+        let bytes = self.decompress().map_err(|m| self.damaged(path, &m))?;
+        let entries = self.entries(&bytes).map_err(|m| self.damaged(path, &m))?;
+        f(entries)
     }
 
     pub(crate) fn damaged(&self, path: &Path, what: &str) -> Error {
@@ -703,39 +715,41 @@ pub(crate) fn mark_replaced(
         let (Some(&low), Some(&high)) = (pending.iter().min(), pending.iter().max()) else {
             continue;
         };
-        // One record (a single update or removal): only the blocks holding its id.
-        let only: Option<Vec<i64>> = match pending.len() {
-            1 => Some(holding(db, path, low, Some(kind))?),
-            _ => None,
+        // Marks the current events of the pending records a block holds; whether any remain.
+        let mut read = |b: Block| -> Result<bool> {
+            b.with_events(path, |entries| {
+                // A record's last event in the block is the one that counts.
+                for e in entries.iter().rev() {
+                    if pending.remove(e.id) && e.after.is_some() {
+                        mark.execute([e.seq as i64])
+                            .map_err(|err| db_error(path, err))?;
+                    }
+                }
+                Ok(!pending.is_empty())
+            })
         };
-        let filter = match only {
-            Some(ref seqs) if seqs.is_empty() => continue,
-            Some(ref seqs) => format!(
-                "WHERE first_seq IN ({}) ORDER BY first_seq DESC",
-                seqs.iter()
-                    .map(i64::to_string)
-                    .collect::<Vec<_>>()
-                    .join(",")
-            ),
-            None => "WHERE kind = ?1 AND min_id <= ?3 AND max_id >= ?2 ORDER BY first_seq DESC"
-                .to_owned(),
-        };
-        let args = match only {
-            Some(_) => params![],
-            None => params![kind, low, high],
-        };
-        each(db, path, &filter, args, |b| {
-            let bytes = b.decompress().map_err(|m| b.damaged(path, &m))?;
-            let entries = b.entries(&bytes).map_err(|m| b.damaged(path, &m))?;
-            // A record's last event in the block is the one that counts.
-            for e in entries.iter().rev() {
-                if pending.remove(e.id) && e.after.is_some() {
-                    mark.execute([e.seq as i64])
-                        .map_err(|err| db_error(path, err))?;
+        if low == high {
+            // One record (a single update or removal): only the blocks holding its id, from
+            // the index, newest first.
+            for first in holding(db, path, low, Some(kind))?.into_iter().rev() {
+                let mut more = true;
+                each(db, path, "WHERE first_seq = ?1", [first], |b| {
+                    more = read(b)?;
+                    Ok(false)
+                })?;
+                if !more {
+                    break;
                 }
             }
-            Ok(!pending.is_empty())
-        })?;
+        } else {
+            each(
+                db,
+                path,
+                "WHERE kind = ?1 AND min_id <= ?3 AND max_id >= ?2 ORDER BY first_seq DESC",
+                params![kind, low, high],
+                read,
+            )?;
+        }
     }
     Ok(())
 }
@@ -749,12 +763,12 @@ pub(crate) fn named(db: &Connection, path: &Path, seq: u64) -> Option<(String, S
         "WHERE first_seq <= ?1 AND last_seq >= ?1",
         params![seq as i64],
         |b| {
-            let bytes = b.decompress().map_err(|m| b.damaged(path, &m))?;
-            let entries = b.entries(&bytes).map_err(|m| b.damaged(path, &m))?;
-            found = entries
-                .iter()
-                .find(|e| e.seq == seq)
-                .map(|e| (b.kind.clone(), e.id.to_owned()));
+            found = b.with_events(path, |entries| {
+                Ok(entries
+                    .iter()
+                    .find(|e| e.seq == seq)
+                    .map(|e| (b.kind.clone(), e.id.to_owned())))
+            })?;
             Ok(false)
         },
     )

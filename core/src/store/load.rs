@@ -1,12 +1,14 @@
 //! Opening a database: every record's current value, read out of the log into a graph.
 //!
-//! One scan of the log reads the events marked live. Nodes and the rarer edges are read as the
-//! records they are; a plain attribution (no hops, basis or further claims: nearly all of them)
-//! is read without copying the ids of its source and claim into strings of their own, since the
-//! graph keeps them only as references to its nodes. The records are then added in the order
-//! of their ids, kind by kind, with every check the graph makes of a record; a record the graph
-//! refuses fails the opening with an error naming its event.
+//! One scan of the log reads the events marked live, then the blocks of bulk changes. Nodes and
+//! the rarer edges are read as the records they are; a plain attribution (no hops, basis or
+//! further claims: nearly all of them) is read without copying the ids of its source and claim
+//! into strings of their own, since the graph keeps them only as references to its nodes. The
+//! records are then added in the order of their ids, kind by kind, with every check the graph
+//! makes of a record; a record the graph refuses fails the opening with an error naming its
+//! event.
 
+use std::collections::HashSet;
 use std::ops::Range;
 use std::path::Path;
 
@@ -158,6 +160,27 @@ impl Loaded {
         }
     }
 
+    /// Reads a block's current values (its events that no later change replaced).
+    fn read_block(
+        &mut self,
+        b: &super::blocks::Block,
+        replaced: &HashSet<u64>,
+        path: &Path,
+    ) -> Result<()> {
+        let kind = parse_kind(&b.kind)
+            .ok_or_else(|| b.damaged(path, &format!("unknown kind {:?}", b.kind)))?;
+        b.with_events(path, |entries| {
+            for e in entries {
+                if let Some(after) = e.after.filter(|_| !replaced.contains(&e.seq)) {
+                    let seq = i64::try_from(e.seq)
+                        .map_err(|_| b.damaged(path, "its positions overflow"))?;
+                    self.read(seq, kind, after, path)?;
+                }
+            }
+            Ok(())
+        })
+    }
+
     /// Adds every record to a new graph in the order of their ids: sources, claims, relations
     /// between sources, between claims, attributions, verdicts (as
     /// [`ClaimGraph::from_records`] does).
@@ -273,17 +296,7 @@ fn scan(db: &Connection, path: &Path) -> Result<Loaded> {
     // replaced it.
     let replaced = super::blocks::replaced(db, path)?;
     super::blocks::each(db, path, "ORDER BY first_seq", [], |b| {
-        let kind = parse_kind(&b.kind)
-            .ok_or_else(|| b.damaged(path, &format!("unknown kind {:?}", b.kind)))?;
-        let bytes = b.decompress().map_err(|m| b.damaged(path, &m))?;
-        for e in b.entries(&bytes).map_err(|m| b.damaged(path, &m))? {
-            if let Some(after) = e.after.filter(|_| !replaced.contains(&e.seq)) {
-                let seq =
-                    i64::try_from(e.seq).map_err(|_| b.damaged(path, "its positions overflow"))?;
-                loaded.read(seq, kind, after, path)?;
-            }
-        }
-        Ok(true)
+        loaded.read_block(&b, &replaced, path).map(|()| true)
     })?;
     Ok(loaded)
 }
