@@ -974,6 +974,17 @@ fn a_first_bulk_change_of_long_texts_is_cut_into_blocks_of_at_most_a_mebibyte(
     Ok(())
 }
 
+/// Overwrites the events of the block starting at `first` with zeros.
+fn zero_block(path: &std::path::Path, first: i64) {
+    rusqlite::Connection::open(path)
+        .expect("open")
+        .execute(
+            "UPDATE blocks SET events = zeroblob(length(events)) WHERE first_seq = ?1",
+            [first],
+        )
+        .expect("damage");
+}
+
 #[test]
 fn a_version_2_database_is_brought_to_version_3_and_then_keeps_bulk_changes_in_blocks(
 ) -> claimgraph::Result<()> {
@@ -1076,13 +1087,7 @@ fn a_bulk_change_is_kept_in_blocks_read_back_event_by_event_and_checked_block_by
     drop(g);
 
     // Its events' bytes damaged: opening names the block instead of reading garbage.
-    rusqlite::Connection::open(&path)
-        .expect("open")
-        .execute(
-            "UPDATE blocks SET events = zeroblob(length(events)) WHERE first_seq = ?1",
-            [first],
-        )
-        .expect("damage");
+    zero_block(&path, first);
     let err = ClaimGraph::open(&path).expect_err("damaged block");
     assert!(
         err.to_string()
@@ -1113,15 +1118,7 @@ fn a_damaged_block_anywhere_in_the_log_is_named_and_the_earliest_is_named_first(
         .expect("blocks");
     assert!(blocks.len() >= 10, "{blocks:?}");
     drop(db);
-    let damage = |first: i64| {
-        rusqlite::Connection::open(&path)
-            .expect("open")
-            .execute(
-                "UPDATE blocks SET events = zeroblob(length(events)) WHERE first_seq = ?1",
-                [first],
-            )
-            .expect("damage");
-    };
+    let damage = |first: i64| zero_block(&path, first);
     let names = |(first, last): (i64, i64)| {
         let err = ClaimGraph::open(&path).expect_err("damaged block");
         let message = err.to_string();
