@@ -1193,3 +1193,38 @@ fn the_graph_as_it_stood_on_a_date_keeps_the_documents_names() {
     assert_eq!(then.namespaces(), g.namespaces());
     assert_eq!(then.to_prov_json(), g.to_prov_json());
 }
+
+#[test]
+fn an_entity_named_in_claimgraphs_edge_namespace_is_refused_not_imported_as_a_source() {
+    // Found by the prov_json fuzz target (its 10-million-run campaign): a document's own prefix
+    // bound inside claimgraph's edge namespace. The derivation's two entities were imported as
+    // documents, then exported as declared entities, which read back as verdicts without a
+    // reviewer: the export did not import. An entity there is now refused at once.
+    for (prefix, written) in [
+        ("urn:claimgraph:edge:am]ple.org/", "ex:e1"),
+        ("urn:claimgraph:edge:", "ex:e1"),
+    ] {
+        let doc = serde_json::json!({
+            "prefix": {"ex": prefix},
+            "wasDerivedFrom": {
+                "_:d1": {"prov:generatedEntity": "ex:e2", "prov:usedEntity": written}
+            }
+        })
+        .to_string();
+        let err = ClaimGraph::from_prov_json(&doc).expect_err("an entity in the edge namespace");
+        let message = err.to_string();
+        assert!(
+            message.contains("\"ex:e") && message.contains("urn:claimgraph:edge:"),
+            "{message}"
+        );
+    }
+    // The same derivation with a prefix of the document's own imports and round-trips.
+    let doc = serde_json::json!({
+        "prefix": {"ex": "http://example.org/"},
+        "wasDerivedFrom": {"_:d1": {"prov:generatedEntity": "ex:e2", "prov:usedEntity": "ex:e1"}}
+    })
+    .to_string();
+    let (g, _) = ClaimGraph::from_prov_json(&doc).expect("imports");
+    let (again, _) = ClaimGraph::from_prov_json(&g.to_prov_json()).expect("its export imports");
+    assert_eq!(again, g);
+}

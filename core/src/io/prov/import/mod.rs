@@ -633,6 +633,17 @@ impl Reader {
                 fmt_err(record, format!("{written:?} is not a well-formed node id"))
             });
         }
+        if iri.starts_with(EDGE_NAMESPACE) {
+            // Declared, it would be a verdict: read as a source or a claim here, the graph
+            // would export an entity that imports as something else.
+            return Err(fmt_err(
+                record,
+                format!(
+                    "{written:?} stands for {iri}, in claimgraph's namespace of relations and \
+                     verdicts ({EDGE_NAMESPACE}), where no source or claim is"
+                ),
+            ));
+        }
         self.identify(false, scope, written, &iri, record)
     }
 
