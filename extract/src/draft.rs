@@ -503,22 +503,14 @@ pub(crate) fn build(doc: &Doc<'_>, found: Vec<Found>, article: Source) -> Result
                         .and_then(|&i| source_ids.get(i).cloned().flatten())
                     {
                         Some(id) => id,
-                        None => {
-                            let oid = b.unique_id(slug(&outlet_name), &graph);
-                            graph.add_source(Source::new(
-                                oid.clone(),
-                                SourceKind::Outlet,
-                                outlet_name.clone(),
-                            ))?;
-                            b.records.push(DraftRecord {
-                                id: oid.clone(),
-                                kind: RecordKind::Source,
-                                spans: vec![p],
-                                cue: None,
-                                confidence,
-                            });
-                            oid
-                        }
+                        None => draft_source(
+                            &mut b,
+                            &mut graph,
+                            SourceKind::Outlet,
+                            &outlet_name,
+                            p,
+                            confidence,
+                        )?,
                     };
                     name = format!("{name} in {outlet_name}");
                     outlet_id = Some(oid);
@@ -700,6 +692,27 @@ pub(crate) fn build(doc: &Doc<'_>, found: Vec<Found>, article: Source) -> Result
     })
 }
 
+/// Adds a source of that kind and name, with an id made from the name, and its draft record.
+fn draft_source(
+    b: &mut Builder<'_, '_>,
+    graph: &mut ClaimGraph,
+    kind: SourceKind,
+    name: &str,
+    span: Span,
+    confidence: f64,
+) -> Result<String> {
+    let id = b.unique_id(slug(name), graph);
+    graph.add_source(Source::new(id.clone(), kind, name.to_owned()))?;
+    b.records.push(DraftRecord {
+        id: id.clone(),
+        kind: RecordKind::Source,
+        spans: vec![span],
+        cue: None,
+        confidence,
+    });
+    Ok(id)
+}
+
 /// The draft source of speaker `i`, added to the graph the first time it is needed.
 fn speaker_source(
     b: &mut Builder<'_, '_>,
@@ -713,15 +726,7 @@ fn speaker_source(
         return Ok(id);
     }
     let sp = b.speakers[i].clone();
-    let id = b.unique_id(slug(&sp.name), graph);
-    graph.add_source(Source::new(id.clone(), sp.kind, sp.name.clone()))?;
-    b.records.push(DraftRecord {
-        id: id.clone(),
-        kind: RecordKind::Source,
-        spans: vec![span],
-        cue: None,
-        confidence,
-    });
+    let id = draft_source(b, graph, sp.kind, &sp.name, span, confidence)?;
     if i >= source_ids.len() {
         source_ids.resize(i + 1, None);
     }
