@@ -506,8 +506,7 @@ pub(crate) fn build(doc: &Doc<'_>, found: Vec<Found>, article: Source) -> Result
                         None => draft_source(
                             &mut b,
                             &mut graph,
-                            SourceKind::Outlet,
-                            &outlet_name,
+                            (SourceKind::Outlet, &outlet_name, &outlet_name),
                             p,
                             confidence,
                         )?,
@@ -515,15 +514,14 @@ pub(crate) fn build(doc: &Doc<'_>, found: Vec<Found>, article: Source) -> Result
                     name = format!("{name} in {outlet_name}");
                     outlet_id = Some(oid);
                 }
-                let did = b.unique_id(slug(&format!("{surname_or_name} {noun_text}")), &graph);
-                graph.add_source(Source::new(did.clone(), SourceKind::Document, name))?;
-                b.records.push(DraftRecord {
-                    id: did.clone(),
-                    kind: RecordKind::Source,
-                    spans: vec![noun],
-                    cue: None,
+                let base = format!("{surname_or_name} {noun_text}");
+                let did = draft_source(
+                    &mut b,
+                    &mut graph,
+                    (SourceKind::Document, &base, &name),
+                    noun,
                     confidence,
-                });
+                )?;
                 let rel = SourceRelation::new(
                     did.clone(),
                     SourceRelationKind::AuthoredBy,
@@ -692,16 +690,15 @@ pub(crate) fn build(doc: &Doc<'_>, found: Vec<Found>, article: Source) -> Result
     })
 }
 
-/// Adds a source of that kind and name, with an id made from the name, and its draft record.
+/// Adds a source of that kind and name, with an id made from `base`, and its draft record.
 fn draft_source(
     b: &mut Builder<'_, '_>,
     graph: &mut ClaimGraph,
-    kind: SourceKind,
-    name: &str,
+    (kind, base, name): (SourceKind, &str, &str),
     span: Span,
     confidence: f64,
 ) -> Result<String> {
-    let id = b.unique_id(slug(name), graph);
+    let id = b.unique_id(slug(base), graph);
     graph.add_source(Source::new(id.clone(), kind, name.to_owned()))?;
     b.records.push(DraftRecord {
         id: id.clone(),
@@ -726,7 +723,7 @@ fn speaker_source(
         return Ok(id);
     }
     let sp = b.speakers[i].clone();
-    let id = draft_source(b, graph, sp.kind, &sp.name, span, confidence)?;
+    let id = draft_source(b, graph, (sp.kind, &sp.name, &sp.name), span, confidence)?;
     if i >= source_ids.len() {
         source_ids.resize(i + 1, None);
     }
