@@ -212,12 +212,7 @@ struct Edges<'g> {
 
 impl<'g> Edges<'g> {
     fn new(graph: &'g ClaimGraph, kind: RecordKind) -> Edges<'g> {
-        let sorted = sorted_by_id(
-            graph
-                .graph
-                .edge_indices()
-                .filter_map(|ix| Some((record_on(graph.graph.edge_weight(ix)?, kind)?, ix))),
-        );
+        let sorted = sorted_by_id(edges_of(graph, kind));
         Edges {
             graph,
             kind,
@@ -226,11 +221,14 @@ impl<'g> Edges<'g> {
     }
 }
 
-/// The id of the record of `kind` an edge holds; none for an edge of another kind, and for the
-/// edge to a further claim of a statement, which is part of the attribution on another edge.
-fn record_on(e: &Edge, kind: RecordKind) -> Option<&str> {
-    let cover = matches!(e, Edge::Attribution(a) if a.is_cover());
-    (e.kind() == kind && !cover).then(|| e.id())
+/// The edges holding a record of `kind`, with its id. An edge to a further claim of a
+/// statement holds none: it is part of the attribution on another edge.
+fn edges_of(g: &ClaimGraph, kind: RecordKind) -> impl Iterator<Item = (&str, EdgeIndex)> + '_ {
+    g.graph.edge_indices().filter_map(move |ix| {
+        let e: &Edge = g.graph.edge_weight(ix)?;
+        let cover = matches!(e, Edge::Attribution(a) if a.is_cover());
+        (e.kind() == kind && !cover).then(|| (e.id(), ix))
+    })
 }
 
 /// The items sorted by their ids. The first eight bytes of each id, kept beside it as a number
@@ -328,10 +326,9 @@ impl ClaimGraph {
             RecordKind::ClaimRelation,
             RecordKind::Verdict,
         ] {
-            out.extend(sorted_by_id(self.graph.edge_indices().filter_map(|ix| {
-                let id = record_on(self.graph.edge_weight(ix)?, kind)?;
-                Some((id, (kind, id, RecordRef::Edge(kind, ix))))
-            })));
+            out.extend(sorted_by_id(
+                edges_of(self, kind).map(|(id, ix)| (id, (kind, id, RecordRef::Edge(kind, ix)))),
+            ));
         }
         out
     }
